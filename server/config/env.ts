@@ -1,0 +1,51 @@
+/**
+ * Configuration from the environment, validated once at start-up with zod so that a typo in a
+ * variable fails with a clear message instead of a confusing error later.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z
+  .object({
+    NEO4J_URI: z.string().trim().min(1).optional(),
+    NEO4J_USER: z.string().trim().min(1).optional(),
+    NEO4J_PASSWORD: z.string().min(1).optional(),
+    NEO4J_DATABASE: z.string().trim().min(1).optional(),
+    /** Heap of the local Neo4j JVM, e.g. "3g". */
+    NEO4J_HEAP: z
+      .string()
+      .regex(/^\d+[mg]$/i, 'must look like 2g or 1536m')
+      .default('3g'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().default('.data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_USER'],
+        message: 'NEO4J_USER and NEO4J_PASSWORD must be set together with NEO4J_URI',
+      });
+    }
+  });
+
+export type AppConfig = z.infer<typeof EnvSchema> & { projectRoot: string; dataDir: string };
+
+/** The repository root (this file lives in server/config/). */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  return {
+    ...cfg,
+    projectRoot: PROJECT_ROOT,
+    dataDir: path.resolve(PROJECT_ROOT, cfg.DATA_DIR),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * One Neo4j driver per process, connected either to the server named by NEO4J_URI or to the
+ * local Neo4j (started here or reused). Everything that talks to the database goes through it.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { AppConfig } from '../config/env';
+import { log } from '../log';
+import { startLocalNeo4j, type LocalNeo4j, type Neo4jConnection } from './localNeo4j';
+
+export interface Database {
+  driver: Driver;
+  connection: Neo4jConnection;
+  /** The Neo4j database name (undefined = the server's default). */
+  database: string | undefined;
+  local: LocalNeo4j | null;
+  close(): Promise<void>;
+}
+
+export type DatabasePurpose = 'app' | 'test';
+
+export async function openDatabase(
+  config: AppConfig,
+  purpose: DatabasePurpose = 'app',
+): Promise<Database> {
+  let local: LocalNeo4j | null = null;
+  let connection: Neo4jConnection;
+  if (config.NEO4J_URI) {
+    connection = {
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER!,
+      password: config.NEO4J_PASSWORD!,
+    };
+    log.info({ uri: connection.uri }, 'Using the Neo4j server named by NEO4J_URI');
+  } else {
+    local = await startLocalNeo4j({
+      dataDir: config.dataDir,
+      // Tests get their own store and port so they never touch the demo data.
+      name: purpose === 'test' ? 'neo4j-test' : 'neo4j',
+      firstPort: purpose === 'test' ? 7787 : 7687,
+      heap: config.NEO4J_HEAP,
+    });
+    connection = local;
+  }
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    // Fail fast when the database is away instead of queueing requests for a minute.
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: true,
+  });
+  await driver.verifyConnectivity();
+  return {
+    driver,
+    connection,
+    database: config.NEO4J_DATABASE,
+    local,
+    async close() {
+      await driver.close();
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Applies cypher/schema.cypher (idempotent: every statement is IF NOT EXISTS). */
+import type { Database } from './driver';
+import { cypher, cypherStatements } from './cypher';
+
+export async function applySchema(db: Database): Promise<void> {
+  for (const statement of cypherStatements('schema')) {
+    await db.driver.executeQuery(statement, {}, { database: db.database });
+  }
+  await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.database });
+}
+
+/** The APOC procedures and functions @neo4j/graphql relies on. */
+export const REQUIRED_APOC = {
+  procedures: ['apoc.util.validate'],
+  functions: ['apoc.util.validatePredicate', 'apoc.date.convertFormat'],
+} as const;
+
+/** Names of required APOC procedures/functions the server lacks (empty when all are there). */
+export async function missingApoc(db: Database): Promise<string[]> {
+  const have = new Set<string>();
+  for (const [file, names] of [
+    ['apoc-procedures', REQUIRED_APOC.procedures],
+    ['apoc-functions', REQUIRED_APOC.functions],
+  ] as const) {
+    const res = await db.driver.executeQuery(cypher(file), { names }, { database: db.database });
+    for (const r of res.records) have.add(r.get('name') as string);
+  }
+  return [...REQUIRED_APOC.procedures, ...REQUIRED_APOC.functions].filter((n) => !have.has(n));
+}
+
+export async function countsByLabel(db: Database): Promise<Record<string, number>> {
+  const res = await db.driver.executeQuery(cypher('counts-by-label'), {}, { database: db.database });
+  return Object.fromEntries(res.records.map((r) => [r.get('label') as string, Number(r.get('count'))]));
+}
+
+export async function graphVersion(db: Database): Promise<number> {
+  const res = await db.driver.executeQuery(cypher('graph-version'), {}, { database: db.database });
+  return Number(res.records[0]?.get('version') ?? 0);
+}

@@ -1,0 +1,292 @@
+/**
+ * The domain model of SPEC §2 as zod schemas: the one source of truth for validation, import,
+ * the CSV templates and (later) the API. Every node and relationship type is listed here; the
+ * allow-lists below are the only labels and relationship types any Cypher we build may name.
+ *
+ * Storage conventions (docs/model.md):
+ * - every node carries its own label plus `:Entity`, so ids are unique across labels and a
+ *   relationship endpoint is found by one index lookup;
+ * - dates are ISO strings (`YYYY-MM-DD`), timestamps ISO date-times; `createdAt`/`updatedAt` are
+ *   set by the writer, never taken from input;
+ * - `Person.consent` {shareContact, publicProfile} is stored flat as `consentShareContact` and
+ *   `consentPublicProfile` (Neo4j properties cannot hold maps);
+ * - `:KeyPerson` and `:Talent` are extra labels on `Person`, set from `isKeyPerson`/`isTalent`.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Shared field types
+
+/** Readable slugs in seeds (`org:shiojiri-cci`), UUIDs for nodes users create. */
+export const Id = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9:_.\-]*$/, 'may contain only letters, digits and : _ . -');
+
+const Name = z.string().trim().min(1, 'must not be empty').max(300);
+const OptionalText = z.string().trim().max(2000).optional();
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const Score05 = z.number().int('must be a whole number').min(0).max(5);
+const Level13 = z.number().int('must be a whole number').min(1).max(3);
+
+export const REGION_KINDS = ['municipality', 'prefecture'] as const;
+export const DEPT_PHASES = ['launching', 'operating', 'self_sustaining'] as const;
+export const ORG_KINDS = [
+  'municipality',
+  'chamber',
+  'commerce_assoc',
+  'bank',
+  'shinkin',
+  'credit_union',
+  'university',
+  'npo',
+  'support_center',
+  'public_corp',
+  'hr_company',
+  'large_enterprise',
+  'government',
+  'other',
+] as const;
+/** The four functions of the report's 図24. */
+export const ORG_FUNCTIONS = [
+  'change_agent',
+  'strategic_partner',
+  'hr_expert',
+  'employee_advocate',
+] as const;
+export const SME_STAGES = ['unaware', 'interested', 'engaged', 'matched', 'following_up'] as const;
+export const PERSON_ORIGINS = ['local', 'outside'] as const;
+export const TALENT_KINDS = [
+  'side_job',
+  'dual_work',
+  'intern',
+  'professional',
+  'senior',
+  'other',
+] as const;
+export const EVENT_KINDS = [
+  'council',
+  'info_sharing',
+  'seminar',
+  'matching',
+  'internship',
+  'follow_up',
+  'hearing',
+] as const;
+export const INTRODUCTION_STATUSES = ['suggested', 'accepted', 'made', 'declined'] as const;
+export const KNOWS_SOURCES = ['seed', 'survey', 'introduction', 'event', 'manual'] as const;
+export const SUPPORT_KINDS = ['lending', 'membership', 'advisory', 'program'] as const;
+export const ENGAGEMENT_STATUSES = [
+  'proposed',
+  'interviewing',
+  'contracted',
+  'active',
+  'completed',
+  'dropped',
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Nodes (input shape: what an import row or an API write may set)
+
+export const RegionSchema = z.object({
+  id: Id,
+  name: Name,
+  prefecture: Name,
+  nameEn: z.string().trim().max(300).optional(),
+  kind: z.enum(REGION_KINDS),
+});
+
+export const RegionalHRDeptSchema = z.object({
+  id: Id,
+  name: Name,
+  phase: z.enum(DEPT_PHASES),
+});
+
+export const OrganizationSchema = z.object({
+  id: Id,
+  name: Name,
+  kind: z.enum(ORG_KINDS),
+  functions: z.array(z.enum(ORG_FUNCTIONS)).default([]),
+});
+
+export const SMESchema = z.object({
+  id: Id,
+  name: Name,
+  industry: Name,
+  employees: z.number().int('must be a whole number').min(0).max(1_000_000),
+  hasHrStaff: z.boolean(),
+  hasEvaluationSystem: z.boolean(),
+  stage: z.enum(SME_STAGES),
+});
+
+export const PersonSchema = z
+  .object({
+    id: Id,
+    name: Name,
+    title: z.string().trim().max(300).optional(),
+    origin: z.enum(PERSON_ORIGINS),
+    mind: Score05.optional(),
+    skill: Score05.optional(),
+    network: Score05.optional(),
+    email: z.email('must be an e-mail address').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{6,20}$/, 'must be a phone number (digits, + - ( ) and spaces)')
+      .optional(),
+    consentShareContact: z.boolean().default(false),
+    consentPublicProfile: z.boolean().default(false),
+    isKeyPerson: z.boolean().default(false),
+    isTalent: z.boolean().default(false),
+    talentKind: z.enum(TALENT_KINDS).optional(),
+    hoursPerMonth: z.number().min(0).max(400).optional(),
+    remoteOk: z.boolean().optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.isTalent && !p.talentKind) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['talentKind'],
+        message: 'is required when isTalent is true',
+      });
+    }
+    if (!p.isTalent && (p.talentKind || p.hoursPerMonth !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isTalent'],
+        message: 'must be true when talentKind or hoursPerMonth is given',
+      });
+    }
+  });
+
+export const SkillSchema = z.object({ id: Id, name: Name });
+export const ChallengeSchema = z.object({
+  id: Id,
+  name: Name,
+  code: z.string().trim().min(1).max(50),
+});
+export const EventSchema = z.object({
+  id: Id,
+  name: Name,
+  kind: z.enum(EVENT_KINDS),
+  date: IsoDate,
+});
+export const IntroductionSchema = z.object({
+  id: Id,
+  name: Name.optional(),
+  status: z.enum(INTRODUCTION_STATUSES),
+  reason: OptionalText,
+  score: z.number().min(0).max(1).optional(),
+  decidedAt: z.string().datetime({ offset: true }).optional(),
+});
+
+/** Node labels of §2, each with its schema. `Entity` is the shared storage label, not listed. */
+export const NODE_SCHEMAS = {
+  Region: RegionSchema,
+  RegionalHRDept: RegionalHRDeptSchema,
+  Organization: OrganizationSchema,
+  SME: SMESchema,
+  Person: PersonSchema,
+  Skill: SkillSchema,
+  Challenge: ChallengeSchema,
+  Event: EventSchema,
+  Introduction: IntroductionSchema,
+} as const;
+export type NodeLabel = keyof typeof NODE_SCHEMAS;
+export const NODE_LABELS = Object.keys(NODE_SCHEMAS) as NodeLabel[];
+/** Extra labels a Person may carry. */
+export const PERSON_EXTRA_LABELS = ['KeyPerson', 'Talent'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Relationships: type → allowed endpoint labels and property schema
+
+const NoProps = z.object({});
+
+export const RELATIONSHIPS = {
+  LEADS: { from: ['Organization'], to: ['RegionalHRDept'], props: NoProps },
+  MEMBER_OF: {
+    from: ['Organization'],
+    to: ['RegionalHRDept'],
+    props: z.object({ since: IsoDate.optional(), engagement: Level13.optional() }),
+  },
+  COVERS: { from: ['RegionalHRDept'], to: ['Region'], props: NoProps },
+  WORKS_AT: {
+    from: ['Person'],
+    to: ['Organization', 'SME'],
+    props: z.object({ title: z.string().trim().max(300).optional(), since: IsoDate.optional() }),
+  },
+  KNOWS: {
+    from: ['Person'],
+    to: ['Person'],
+    props: z.object({
+      strength: Level13.default(1),
+      since: IsoDate.optional(),
+      context: z.string().trim().max(500).optional(),
+      source: z.enum(KNOWS_SOURCES).default('manual'),
+    }),
+  },
+  SUPPORTS: {
+    from: ['Organization'],
+    to: ['SME'],
+    props: z.object({ kind: z.enum(SUPPORT_KINDS), since: IsoDate.optional() }),
+  },
+  PARTNERS_WITH: { from: ['Organization'], to: ['Organization'], props: NoProps },
+  HAS_CHALLENGE: {
+    from: ['SME'],
+    to: ['Challenge'],
+    props: z.object({ priority: Level13.default(2) }),
+  },
+  HAS_SKILL: {
+    from: ['Person'],
+    to: ['Skill'],
+    props: z.object({ level: Level13.optional() }),
+  },
+  ADDRESSES: { from: ['Skill'], to: ['Challenge'], props: NoProps },
+  ENGAGED_WITH: {
+    from: ['Person'],
+    to: ['SME'],
+    props: z.object({
+      status: z.enum(ENGAGEMENT_STATUSES),
+      startedAt: IsoDate.optional(),
+      lastFollowUpAt: IsoDate.optional(),
+    }),
+  },
+  ATTENDED: { from: ['Person'], to: ['Event'], props: NoProps },
+  HOSTED: { from: ['Organization'], to: ['Event'], props: NoProps },
+  PARTICIPATED: { from: ['SME'], to: ['Event'], props: NoProps },
+  LOCATED_IN: { from: ['Organization', 'SME', 'Person'], to: ['Region'], props: NoProps },
+  FROM: { from: ['Introduction'], to: ['Person'], props: NoProps },
+  TO: { from: ['Introduction'], to: ['Person', 'SME'], props: NoProps },
+  VIA: { from: ['Introduction'], to: ['Person'], props: NoProps },
+} as const satisfies Record<
+  string,
+  { from: readonly NodeLabel[]; to: readonly NodeLabel[]; props: z.ZodObject }
+>;
+export type RelType = keyof typeof RELATIONSHIPS;
+export const REL_TYPES = Object.keys(RELATIONSHIPS) as RelType[];
+/** Relationship types that are symmetric in meaning and stored once, in either direction. */
+export const SYMMETRIC_REL_TYPES: ReadonlySet<RelType> = new Set(['KNOWS', 'PARTNERS_WITH']);
+
+/** A relationship row: endpoints by id plus the type's properties. */
+export function relationshipRowSchema(type: RelType) {
+  return z.object({ from: Id, to: Id }).and(RELATIONSHIPS[type].props);
+}
+
+export function isNodeLabel(s: string): s is NodeLabel {
+  return Object.prototype.hasOwnProperty.call(NODE_SCHEMAS, s);
+}
+export function isRelType(s: string): s is RelType {
+  return Object.prototype.hasOwnProperty.call(RELATIONSHIPS, s);
+}
+
+export type Region = z.infer<typeof RegionSchema>;
+export type RegionalHRDept = z.infer<typeof RegionalHRDeptSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
+export type SME = z.infer<typeof SMESchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Skill = z.infer<typeof SkillSchema>;
+export type Challenge = z.infer<typeof ChallengeSchema>;
+export type Event = z.infer<typeof EventSchema>;
+export type Introduction = z.infer<typeof IntroductionSchema>;

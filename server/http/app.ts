@@ -1,0 +1,62 @@
+/**
+ * The HTTP server: /healthz for operators and monitors, and the landing page. The GraphQL API
+ * and the web app are mounted here too as they arrive.
+ */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Database } from '../db/driver';
+import { cypher } from '../db/cypher';
+import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
+import { log } from '../log';
+import { renderLandingPage, type DeptOverview } from './landing';
+
+export function createApp(db: Database): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      const [counts, version, apocMissing] = await Promise.all([
+        countsByLabel(db),
+        graphVersion(db),
+        missingApoc(db),
+      ]);
+      res.json({
+        status: apocMissing.length === 0 ? 'ok' : 'degraded',
+        neo4j: { reachable: true, uri: db.connection.uri, apocMissing },
+        graphVersion: version,
+        counts,
+      });
+    } catch (err) {
+      log.warn({ err: String(err) }, 'health check: Neo4j unreachable');
+      res.status(503).json({
+        status: 'unavailable',
+        neo4j: { reachable: false, uri: db.connection.uri },
+      });
+    }
+  });
+
+  app.get('/', async (_req, res, next) => {
+    try {
+      const [counts, depts] = await Promise.all([countsByLabel(db), loadDepts(db)]);
+      res.type('html').send(renderLandingPage(counts, depts));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Never a stack trace for a person: a plain message, the details in the log.
+  app.use(
+    (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      log.error({ err }, 'request failed');
+      res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
+    },
+  );
+  return app;
+}
+
+async function loadDepts(db: Database): Promise<DeptOverview[]> {
+  const res = await db.driver.executeQuery(cypher('depts-overview'), {}, { database: db.database });
+  return res.records.map((r) => r.toObject() as DeptOverview);
+}

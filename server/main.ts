@@ -1,0 +1,53 @@
+/**
+ * `npm start`: starts Neo4j (the local one unless NEO4J_URI is set), applies the schema, loads
+ * the pilot-region demo into an empty database, and serves http://localhost:4000.
+ */
+import type { Server } from 'node:http';
+import { loadConfig } from './config/env';
+import { openDatabase, type Database } from './db/driver';
+import { LocalNeo4jError } from './db/localNeo4j';
+import { applySchema, missingApoc } from './db/schema';
+import { seedIfEmpty } from './demoSeed';
+import { createApp } from './http/app';
+import { log } from './log';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, 'app');
+  let server: Server | undefined;
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'Shutting down');
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await prepare(db);
+  const app = createApp(db);
+  server = app.listen(config.PORT, config.HOST, () => {
+    const url = `http://localhost:${config.PORT}`;
+    log.info({ url }, 'Serving');
+    console.log(`\n  地域の人事部 ナレッジグラフ: ${url}\n  Neo4j: ${db.connection.uri}\n`);
+  });
+}
+
+async function prepare(db: Database): Promise<void> {
+  await applySchema(db);
+  const missing = await missingApoc(db);
+  if (missing.length > 0) {
+    throw new Error(
+      `The Neo4j server lacks APOC Core, which the GraphQL API needs (missing: ${missing.join(', ')}).\n` +
+        '  Install the APOC Core plugin of your Neo4j version, or unset NEO4J_URI to use the local Neo4j.',
+    );
+  }
+  await seedIfEmpty(db);
+}
+
+main().catch((err: unknown) => {
+  // A person reads this: the message, not a stack trace (the log has the details).
+  log.error({ err }, 'start-up failed');
+  console.error(`\nCould not start: ${err instanceof LocalNeo4jError || err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
