@@ -2,7 +2,8 @@
  * `npm start`: starts Neo4j (the local one unless NEO4J_URI is set), applies the schema, loads
  * the pilot-region demo into an empty database, and serves http://localhost:4000.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
 import { loadConfig } from './config/env';
 import { openDatabase, type Database } from './db/driver';
 import { LocalNeo4jError } from './db/localNeo4j';
@@ -26,10 +27,25 @@ async function main(): Promise<void> {
 
   await prepare(db);
   const app = createApp(db);
-  server = app.listen(config.PORT, config.HOST, () => {
-    const url = `http://localhost:${config.PORT}`;
-    log.info({ url }, 'Serving');
-    console.log(`\n  地域の人事部 ナレッジグラフ: ${url}\n  Neo4j: ${db.connection.uri}\n`);
+  // A schema that cannot be built should stop start-up, not surface on the first request.
+  await app.locals.graphqlReady;
+  server = await listen(app, config.PORT, config.HOST);
+  const url = `http://localhost:${config.PORT}`;
+  log.info({ url }, 'Serving');
+  console.log(`\n  地域の人事部 ナレッジグラフ: ${url}\n  Neo4j: ${db.connection.uri}\n`);
+}
+
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use by another program; set PORT to use another one`)
+          : err,
+      ),
+    );
+    server.listen(port, host, () => resolve(server));
   });
 }
 

@@ -16,7 +16,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabasePurpose = 'app' | 'test';
+export type DatabasePurpose = 'app' | 'test' | 'bench';
+
+/** Each purpose has its own local store and first port, so they never touch each other's data. */
+const LOCAL_INSTANCES: Record<DatabasePurpose, { name: string; firstPort: number }> = {
+  app: { name: 'neo4j', firstPort: 7687 },
+  test: { name: 'neo4j-test', firstPort: 7787 },
+  bench: { name: 'neo4j-bench', firstPort: 7887 },
+};
 
 export async function openDatabase(
   config: AppConfig,
@@ -34,9 +41,7 @@ export async function openDatabase(
   } else {
     local = await startLocalNeo4j({
       dataDir: config.dataDir,
-      // Tests get their own store and port so they never touch the demo data.
-      name: purpose === 'test' ? 'neo4j-test' : 'neo4j',
-      firstPort: purpose === 'test' ? 7787 : 7687,
+      ...LOCAL_INSTANCES[purpose],
       heap: config.NEO4J_HEAP,
     });
     connection = local;

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
 import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
+import { mountGraphql } from '../graphql';
 import { log } from '../log';
 import { renderLandingPage, type DeptOverview } from './landing';
 
@@ -45,6 +46,12 @@ export function createApp(db: Database): Express {
       next(err);
     }
   });
+
+  // The GraphQL API (SPEC §5). Starts in the background; `app.locals.graphqlReady` settles when
+  // it is up (main can await it to fail fast on a broken schema).
+  const graphql = mountGraphql(app, db);
+  app.locals.graphqlReady = graphql.ready;
+  app.locals.projectionCache = graphql.cache;
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(

@@ -1,0 +1,45 @@
+/**
+ * The ground truth written beside generated data (docs/gaps.md "Planted gaps"): each planted
+ * gap's kind and subject `nodeIds`, in the order docs/gaps.md defines for that kind.
+ */
+export const GAP_KINDS = [
+  'UNSUPPORTED_SME',
+  'COORDINATION_GAP',
+  'KEY_PERSON_DEPENDENCY',
+  'ISOLATED_NEWCOMER',
+  'FOLLOW_UP_OVERDUE',
+  'COMMUNITY_SILO',
+  'FUNCTION_UNCOVERED',
+] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
+
+export interface PlantedGap {
+  kind: GapKind;
+  nodeIds: string[];
+  detail?: string;
+}
+
+export type Scale = 'pilot' | 'prefecture' | 'national';
+
+export interface Truth {
+  scale: Scale;
+  seed: number;
+  asOf: string;
+  gaps: PlantedGap[];
+}
+
+/** The gap's identity, as docs/gaps.md defines the detector's `id`. */
+export function gapId(g: PlantedGap): string {
+  return `${g.kind}:${g.nodeIds.join('+')}${g.detail ? `#${g.detail}` : ''}`;
+}
+
+/** Gaps in a stable order: by kind (GAP_KINDS order), then id. */
+export function sortGaps(gaps: readonly PlantedGap[]): PlantedGap[] {
+  const rank = new Map(GAP_KINDS.map((k, i) => [k, i]));
+  return [...gaps].sort((a, b) => (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0) || cmp(gapId(a), gapId(b)));
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

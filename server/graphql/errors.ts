@@ -1,0 +1,121 @@
+/**
+ * GraphQL errors a person can read (SPEC §5): every error carries `extensions.code` —
+ * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND or DATABASE_UNAVAILABLE (and
+ * INTERNAL_SERVER_ERROR for a bug, with a generic message) — and never a stack trace.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { z } from 'zod';
+import { AnalyticsInputError } from '../analytics/context';
+import { log } from '../log';
+import { ScopeNotFoundError } from '../projection/load';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function apiError(code: ErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+export const badInput = (message: string) => apiError('BAD_USER_INPUT', message);
+export const notFound = (message: string) => apiError('NOT_FOUND', message);
+
+const DB_UNAVAILABLE_MESSAGE =
+  'The database is not reachable right now; please try again in a moment. / データベースに接続できません。しばらくしてから再度お試しください。';
+const INTERNAL_MESSAGE =
+  'Something went wrong on the server; the details are in its log. / サーバーでエラーが発生しました。';
+
+/** Whether an error says that Neo4j is away (driver codes or connection failures). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (
+      /connection acquisition timed out|failed to connect|ECONNREFUSED|could not perform discovery|connection was closed/i.test(
+        message,
+      )
+    ) {
+      return true;
+    }
+    e =
+      (e as { originalError?: unknown; cause?: unknown }).originalError ??
+      (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Readable text of zod issues: "limit: must be at most 100". */
+export function zodMessage(err: z.ZodError): string {
+  return err.issues
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Any error thrown in a resolver, as a GraphQLError with one of our codes. */
+export function toApiError(err: unknown): GraphQLError {
+  if (err instanceof GraphQLError && typeof err.extensions.code === 'string') return err;
+  if (err instanceof z.ZodError) return badInput(zodMessage(err));
+  if (err instanceof AnalyticsInputError) return apiError(err.code, err.message);
+  if (err instanceof ScopeNotFoundError) return notFound(err.message);
+  if (isDatabaseUnavailable(err)) return apiError('DATABASE_UNAVAILABLE', DB_UNAVAILABLE_MESSAGE);
+  log.error({ err }, 'GraphQL resolver failed');
+  return apiError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+}
+
+const CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'DATABASE_UNAVAILABLE',
+]);
+
+/** Apollo's own codes for requests a client got wrong. */
+const CLIENT_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Apollo's formatError: keeps our codes and messages, maps client mistakes to BAD_USER_INPUT,
+ * a database outage to DATABASE_UNAVAILABLE and anything else to a generic message (logged).
+ * Only message, locations, path and extensions.code leave the server.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  let code = String(formatted.extensions?.code ?? '');
+  let message = formatted.message;
+  if (CODES.has(code)) {
+    // ours, or Apollo's BAD_USER_INPUT for a variable of the wrong type: keep the message
+  } else if (CLIENT_CODES.has(code)) {
+    code = 'BAD_USER_INPUT';
+  } else if (isDatabaseUnavailable(original)) {
+    code = 'DATABASE_UNAVAILABLE';
+    message = DB_UNAVAILABLE_MESSAGE;
+  } else if (code === 'INTERNAL_SERVER_ERROR' && message === INTERNAL_MESSAGE) {
+    // already logged by toApiError
+  } else {
+    log.error({ err: original }, 'GraphQL request failed');
+    code = 'INTERNAL_SERVER_ERROR';
+    message = INTERNAL_MESSAGE;
+  }
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code },
+  };
+}

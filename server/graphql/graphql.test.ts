@@ -1,0 +1,455 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are checked by the assertions */
+/**
+ * The GraphQL API end to end against the real Neo4j, through HTTP POST /graphql: every §5
+ * field answers on a small region loaded with the importer; validation, NOT_FOUND and no stack
+ * traces; recordIntroduction writes once, bumps the version and changes the analytics.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeByIdPrefix, testDb } from '../../test/db';
+import type { Database } from '../db/driver';
+import { createApp } from '../http/app';
+import { importDataset } from '../import';
+import { ids, P, testDataset } from './testDataset';
+
+let db: Database;
+let server: Server;
+let base = '';
+
+interface GqlError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+interface GqlResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: GqlError[];
+}
+
+async function gql<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlResponse<T>> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GqlResponse<T>;
+  for (const e of body.errors ?? []) {
+    // Never a stack trace, never internals: only the code.
+    expect(Object.keys(e.extensions ?? {})).toEqual(['code']);
+    expect(JSON.stringify(e)).not.toMatch(/\n\s+at |stacktrace|\.ts:\d+/);
+  }
+  return body;
+}
+
+async function ok<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const body = await gql<T>(query, variables);
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
+function codeOf(body: GqlResponse): string | undefined {
+  return body.errors?.[0]?.extensions?.code as string | undefined;
+}
+
+beforeAll(async () => {
+  db = await testDb();
+  await removeByIdPrefix(db, P);
+  const result = await importDataset(db, testDataset());
+  expect(result.errors).toEqual([]);
+  const app = createApp(db);
+  await app.locals.graphqlReady;
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server?.close(() => r(undefined)));
+  if (db) await removeByIdPrefix(db, P);
+});
+
+const GAPS = `query($regionId: ID, $kinds: [GapKind!]) {
+  networkGaps(regionId: $regionId, kinds: $kinds) {
+    id kind severity nodeIds relatedIds detail deptId explanationJa explanationEn
+  }
+}`;
+
+const SUGGESTIONS = `query($regionId: ID, $forId: ID, $limit: Int) {
+  introductionSuggestions(regionId: $regionId, forId: $forId, limit: $limit) {
+    id fromId fromName toId toName viaId viaName score gapValue feasibility fit closes
+    reasons { code ja en }
+  }
+}`;
+
+describe('analytics fields (SPEC §5)', () => {
+  it('networkMap: nodes with kinds, scores and regions, edges, graph version; filters', async () => {
+    const { networkMap } = await ok(
+      `query($r: ID) { networkMap(regionId: $r) {
+         graphVersion
+         nodes { id kind name subKind score inKeyPersonGroup declaredKeyPerson isTalent community regionIds x y }
+         edges { id source target type weight }
+       } }`,
+      { r: ids.region },
+    );
+    expect(networkMap.graphVersion).toBeGreaterThan(0);
+    const byId = new Map<string, any>(networkMap.nodes.map((n: any) => [n.id, n]));
+    expect(byId.get(ids.p1)).toMatchObject({
+      kind: 'Person',
+      declaredKeyPerson: true,
+      inKeyPersonGroup: true,
+    });
+    expect(byId.get(ids.p1).score).toBeGreaterThan(0);
+    expect(byId.get(ids.t1)).toMatchObject({ isTalent: true, subKind: 'side_job' });
+    expect(byId.get(ids.bank)).toMatchObject({
+      kind: 'Organization',
+      subKind: 'shinkin',
+      regionIds: [ids.region],
+    });
+    expect(byId.get(ids.dept)).toMatchObject({ kind: 'RegionalHRDept', regionIds: [ids.region] });
+    // p1 has no LOCATED_IN: the region of the workplace
+    expect(byId.get(ids.p1).regionIds).toEqual([ids.region]);
+    expect(byId.has(ids.otherRegion)).toBe(false);
+    expect(networkMap.edges.length).toBeGreaterThan(20);
+    expect(networkMap.edges.some((e: any) => e.type === 'KNOWS' && e.weight === 3)).toBe(true);
+
+    const persons = await ok(
+      `query($r: ID) { networkMap(regionId: $r, filter: {kinds: [Person]}) { nodes { kind } edges { type } } }`,
+      { r: ids.region },
+    );
+    expect(new Set(persons.networkMap.nodes.map((n: any) => n.kind))).toEqual(new Set(['Person']));
+    expect(persons.networkMap.edges.every((e: any) => e.type === 'KNOWS')).toBe(true);
+
+    const focus = await ok(
+      `query($r: ID, $f: ID) { networkMap(regionId: $r, filter: {focusId: $f, focusDepth: 1}) { nodes { id } } }`,
+      { r: ids.region, f: ids.p6 },
+    );
+    expect(focus.networkMap.nodes.map((n: any) => n.id).sort()).toEqual([ids.p6, ids.s2].sort());
+  });
+
+  it('keyPersonGroup: ranked, with reasons; the declared key person is in the group', async () => {
+    const { keyPersonGroup } = await ok(
+      `query($r: ID) { keyPersonGroup(regionId: $r, limit: 3) {
+         personId name score betweenness constraint reach community declared inGroup assessed
+         reasons { code ja en }
+       } }`,
+      { r: ids.region },
+    );
+    expect(keyPersonGroup.length).toBeLessThanOrEqual(3);
+    expect(keyPersonGroup[0].personId).toBe(ids.p1);
+    expect(keyPersonGroup[0]).toMatchObject({ declared: true, inGroup: true, name: 'テスト 一郎' });
+    expect(keyPersonGroup[0].reasons.length).toBeGreaterThan(0);
+  });
+
+  it('networkGaps: the planted gaps, filterable by kind', async () => {
+    const { networkGaps } = await ok(GAPS, { regionId: ids.region });
+    const gapIds = networkGaps.map((g: any) => g.id);
+    expect(gapIds).toContain(`ISOLATED_NEWCOMER:${ids.newcomer}`);
+    expect(gapIds).toContain(`UNSUPPORTED_SME:${ids.s2}`);
+    expect(gapIds).toContain(`FOLLOW_UP_OVERDUE:${ids.t1}+${ids.s1}`);
+    for (const g of networkGaps) {
+      expect(g.severity).toBeGreaterThanOrEqual(0);
+      expect(g.severity).toBeLessThanOrEqual(1);
+      expect(g.explanationJa).toBeTruthy();
+      expect(g.explanationEn).toBeTruthy();
+    }
+    const only = await ok(GAPS, { regionId: ids.region, kinds: ['UNSUPPORTED_SME'] });
+    expect(only.networkGaps.map((g: any) => g.kind)).toEqual(['UNSUPPORTED_SME']);
+    // all regions: the same gaps are there too
+    const all = await ok(GAPS, { kinds: ['ISOLATED_NEWCOMER'] });
+    expect(all.networkGaps.map((g: any) => g.id)).toContain(`ISOLATED_NEWCOMER:${ids.newcomer}`);
+  });
+
+  it('introductionSuggestions: scored pairs with reasons, the newcomer gets one', async () => {
+    const { introductionSuggestions } = await ok(SUGGESTIONS, { regionId: ids.region, limit: 10 });
+    expect(introductionSuggestions.length).toBeGreaterThan(0);
+    for (const s of introductionSuggestions) {
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.reasons.length).toBeGreaterThan(0);
+    }
+    const forNew = await ok(SUGGESTIONS, { regionId: ids.region, forId: ids.newcomer });
+    expect(forNew.introductionSuggestions.length).toBeGreaterThan(0);
+    const s = forNew.introductionSuggestions[0];
+    expect([s.fromId, s.toId]).toContain(ids.newcomer);
+    expect(s.closes).toContain(`ISOLATED_NEWCOMER:${ids.newcomer}`);
+  });
+
+  it('whatIfRemoved: what the key person holds together', async () => {
+    const { whatIfRemoved } = await ok(
+      `query($r: ID, $p: ID!) { whatIfRemoved(regionId: $r, personId: $p) {
+         personId personName cutOffIds cutOffNames cutOffSmes cutOffOrgs lostTies
+         newGaps { id kind } explanationJa explanationEn
+       } }`,
+      { r: ids.region, p: ids.p1 },
+    );
+    expect(whatIfRemoved.personId).toBe(ids.p1);
+    expect(whatIfRemoved.lostTies).toBeGreaterThan(0);
+    expect(whatIfRemoved.explanationEn).toBeTruthy();
+  });
+
+  it('outreachPlan: SMEs to approach, with programme texts', async () => {
+    const { outreachPlan } = await ok(
+      `query($r: ID!) { outreachPlan(regionId: $r, limit: 5) {
+         smeId smeName priority viaOrgId viaOrgName viaPersonId viaPersonName programmeJa programmeEn
+         reasons { code ja en }
+       } }`,
+      { r: ids.region },
+    );
+    expect(outreachPlan.map((t: any) => t.smeId)).toContain(ids.s2);
+    expect(outreachPlan[0].programmeJa).toBeTruthy();
+  });
+
+  it('talentMatches: the talent whose skill addresses the SME challenge', async () => {
+    const { talentMatches } = await ok(
+      `query($s: ID!) { talentMatches(smeId: $s) {
+         talentId talentName score coverage coveredChallenges hoursPerMonth remoteOk pathLength
+         reasons { code ja en }
+       } }`,
+      { s: ids.s2 },
+    );
+    expect(talentMatches[0]).toMatchObject({ talentId: ids.t1, coverage: 1, remoteOk: true });
+  });
+
+  it('connectionPath: strongest-tie steps, null when there is no path', async () => {
+    const { connectionPath } = await ok(
+      `query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b) { fromId fromName toId toName relType strength } }`,
+      { a: ids.newcomer, b: ids.p3 },
+    );
+    expect(connectionPath[0].fromId).toBe(ids.newcomer);
+    expect(connectionPath.at(-1).toId).toBe(ids.p3);
+    const none = await ok(
+      `query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b) { fromId } }`,
+      { a: ids.newcomer, b: ids.p6 },
+    );
+    expect(none.connectionPath).toBeNull();
+  });
+});
+
+describe('errors', () => {
+  it('a limit of 10 000 is BAD_USER_INPUT with a readable message', async () => {
+    const body = await gql(`{ keyPersonGroup(limit: 10000) { personId } }`);
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(body.errors![0]!.message).toMatch(/limit: must be at most 100/);
+    const zero = await gql(`{ introductionSuggestions(limit: 0) { id } }`);
+    expect(codeOf(zero)).toBe('BAD_USER_INPUT');
+  });
+
+  it('an unknown region, person or SME is NOT_FOUND', async () => {
+    for (const q of [
+      `{ networkGaps(regionId: "${P}region:nowhere") { id } }`,
+      `{ outreachPlan(regionId: "${P}region:nowhere") { smeId } }`,
+      `{ whatIfRemoved(regionId: "${ids.region}", personId: "${P}person:nobody") { personId } }`,
+      `{ talentMatches(smeId: "${P}sme:none") { talentId } }`,
+      `{ connectionPath(fromId: "${ids.p1}", toId: "${P}person:nobody") { fromId } }`,
+    ]) {
+      const body = await gql(q);
+      expect(codeOf(body), q).toBe('NOT_FOUND');
+      expect(body.errors![0]!.message).toMatch(/^No /);
+    }
+  });
+
+  it('a malformed id is BAD_USER_INPUT', async () => {
+    const body = await gql(`{ networkGaps(regionId: "bad id; MATCH (n) DETACH DELETE n") { id } }`);
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(body.errors![0]!.message).toMatch(/regionId: may contain only/);
+  });
+
+  it('syntax errors, unknown fields and wrong variable types are BAD_USER_INPUT', async () => {
+    expect(codeOf(await gql(`{ networkGaps( { id }`))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(`{ networkGaps { nope } }`))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await gql(`query($l: Int) { keyPersonGroup(limit: $l) { name } }`, { l: 'many' })),
+    ).toBe('BAD_USER_INPUT');
+  });
+
+  it('a too deeply nested entity query is BAD_USER_INPUT', async () => {
+    const deep = `{ people { knows { knows { knows { knows { knows { knows { knows { knows { knows { knows { knows { knows { id } } } } } } } } } } } } } }`;
+    const body = await gql(deep);
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('entity API (@neo4j/graphql)', () => {
+  it('filters people by name (v7 syntax) with labels and relationships', async () => {
+    const { people } = await ok(
+      `query($n: String!) { people(where: {name: {eq: $n}}) {
+         id name origin isKeyPerson isTalent worksAt { id name } locatedIn { id }
+       } }`,
+      { n: 'テスト 一郎' },
+    );
+    expect(people).toEqual([
+      {
+        id: ids.p1,
+        name: 'テスト 一郎',
+        origin: 'local',
+        isKeyPerson: true,
+        isTalent: false,
+        worksAt: [{ id: ids.city, name: 'テスト市役所' }],
+        locatedIn: [],
+      },
+    ]);
+    const { regions } = await ok(
+      `query($id: ID!) { regions(where: {id: {eq: $id}}) { name depts { name leads { name } members { name } } } }`,
+      { id: ids.region },
+    );
+    expect(regions[0].depts[0].leads[0].name).toBe('テスト市役所');
+    expect(regions[0].depts[0].members).toHaveLength(2);
+  });
+
+  it('has no generated create/update/delete mutations (writes go through the versioned paths)', async () => {
+    const body = await gql(
+      `mutation { deletePeople(where: {id: {eq: "${ids.p1}"}}) { nodesDeleted } }`,
+    );
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('recordIntroduction', () => {
+  const RECORD = `mutation($f: ID!, $t: ID!, $v: ID, $s: IntroductionStatus!, $n: String) {
+    recordIntroduction(fromId: $f, toId: $t, viaId: $v, status: $s, note: $n) {
+      id status reason createdAt decidedAt
+      from { id name } to { id name } via { id name isKeyPerson }
+    }
+  }`;
+
+  async function knowsCount(a: string, b: string): Promise<number> {
+    const res = await db.driver.executeQuery(
+      'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN count(k) AS c',
+      { a, b },
+      { database: db.database },
+    );
+    return Number(res.records[0]!.get('c'));
+  }
+
+  it('made: one KNOWS tie after two identical calls, a new graph version, the gap is closed', async () => {
+    const before = await ok(
+      `query($r: ID) { networkMap(regionId: $r, filter: {kinds: [Region]}) { graphVersion } }`,
+      {
+        r: ids.region,
+      },
+    );
+    const gapsBefore = await ok(GAPS, { regionId: ids.region, kinds: ['ISOLATED_NEWCOMER'] });
+    expect(gapsBefore.networkGaps.map((g: any) => g.id)).toContain(
+      `ISOLATED_NEWCOMER:${ids.newcomer}`,
+    );
+    expect(await knowsCount(ids.newcomer, ids.p4)).toBe(0);
+
+    const vars = { f: ids.newcomer, t: ids.p4, v: ids.p1, s: 'made', n: '協議会で紹介' };
+    const first = await ok(RECORD, vars);
+    expect(first.recordIntroduction).toMatchObject({
+      status: 'made',
+      reason: '協議会で紹介',
+      from: [{ id: ids.newcomer, name: 'テスト 新人' }],
+      to: [{ id: ids.p4, name: 'テスト 四子' }],
+      via: [{ id: ids.p1, name: 'テスト 一郎', isKeyPerson: true }],
+    });
+    expect(first.recordIntroduction.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.recordIntroduction.decidedAt).toBeTruthy();
+    const second = await ok(RECORD, vars);
+    expect(second.recordIntroduction.id).not.toBe(first.recordIntroduction.id);
+    expect(await knowsCount(ids.newcomer, ids.p4)).toBe(1);
+
+    const after = await ok(
+      `query($r: ID) { networkMap(regionId: $r, filter: {kinds: [Region]}) { graphVersion } }`,
+      {
+        r: ids.region,
+      },
+    );
+    expect(after.networkMap.graphVersion).toBeGreaterThanOrEqual(
+      before.networkMap.graphVersion + 2,
+    );
+
+    const gapsAfter = await ok(GAPS, { regionId: ids.region, kinds: ['ISOLATED_NEWCOMER'] });
+    expect(gapsAfter.networkGaps.map((g: any) => g.id)).not.toContain(
+      `ISOLATED_NEWCOMER:${ids.newcomer}`,
+    );
+    const sugg = await ok(SUGGESTIONS, { regionId: ids.region, forId: ids.newcomer });
+    for (const s of sugg.introductionSuggestions) {
+      expect(s.closes).not.toContain(`ISOLATED_NEWCOMER:${ids.newcomer}`);
+    }
+    // the entity API sees the stored introduction with its broker
+    const { introductions } = await ok(
+      `query($id: ID!) { introductions(where: {id: {eq: $id}}) { status from { name } to { id name } via { name } } }`,
+      { id: first.recordIntroduction.id },
+    );
+    expect(introductions[0]).toMatchObject({ status: 'made', via: [{ name: 'テスト 一郎' }] });
+  });
+
+  it('declined: the pair is not suggested again', async () => {
+    const before = await ok(SUGGESTIONS, { regionId: ids.region, limit: 100 });
+    const pair = before.introductionSuggestions[0];
+    expect(pair).toBeTruthy();
+    await ok(RECORD, { f: pair.fromId, t: pair.toId, s: 'declined', n: '今は不要' });
+    const after = await ok(SUGGESTIONS, { regionId: ids.region, limit: 100 });
+    expect(after.introductionSuggestions.map((s: any) => s.id)).not.toContain(pair.id);
+  });
+
+  it('validates: unknown persons are NOT_FOUND, bad status and self-introductions BAD_USER_INPUT', async () => {
+    expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: `${P}person:nobody`, s: 'made' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.p5, v: `${P}person:ghost`, s: 'made' })),
+    ).toBe('NOT_FOUND');
+    expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.p5, s: 'done' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.newcomer, s: 'made' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.bank, s: 'suggested' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.s2, s: 'made' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+});
+
+describe('when Neo4j is away', () => {
+  it('answers DATABASE_UNAVAILABLE with a readable message, for analytics and entities', async () => {
+    const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'x'), {
+      connectionTimeout: 1000,
+      connectionAcquisitionTimeout: 2000,
+      maxTransactionRetryTime: 0,
+    });
+    const away: Database = {
+      driver,
+      connection: { uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x' },
+      database: undefined,
+      local: null,
+      close: () => driver.close(),
+    };
+    const app = createApp(away);
+    await app.locals.graphqlReady;
+    const s = app.listen(0, '127.0.0.1');
+    await new Promise((r) => s.once('listening', r));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/graphql`;
+    try {
+      for (const query of [`{ networkGaps { id } }`, `{ people { id } }`, RECORD_PROBE]) {
+        const started = Date.now();
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        const body = (await res.json()) as GqlResponse;
+        expect(codeOf(body), query).toBe('DATABASE_UNAVAILABLE');
+        expect(body.errors![0]!.message).toMatch(/database is not reachable/);
+        expect(Object.keys(body.errors![0]!.extensions ?? {})).toEqual(['code']);
+        expect(Date.now() - started).toBeLessThan(10_000);
+      }
+    } finally {
+      await new Promise((r) => s.close(() => r(undefined)));
+      await away.close();
+    }
+  });
+});
+
+const RECORD_PROBE = `mutation { recordIntroduction(fromId: "${ids.p1}", toId: "${ids.p2}", status: suggested) { id } }`;

@@ -1,0 +1,309 @@
+/**
+ * Resolvers of the analytics part of the API (server/graphql/analytics.graphql): validate the
+ * arguments with zod, run the pure analytics of server/analytics on the cached projection of
+ * the scope (server/projection), and map the results to the SDL types. `recordIntroduction`
+ * writes an Introduction (and, for `made`, the KNOWS tie) in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { z } from 'zod';
+import {
+  connectionPath,
+  introductionSuggestions,
+  keyPersonGroup,
+  networkGaps,
+  outreachPlan,
+  talentMatches,
+  whatIfRemoved,
+  type DeclinedPair,
+  type Gap,
+  type GapKind,
+  type KeyPersonScore,
+} from '../analytics';
+import { DECLINE_WINDOW_DAYS } from '../analytics/suggestions';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import { ALL_REGIONS, type ProjectionCache, type ProjectionView, type Scope } from '../projection';
+import { badInput, notFound, toApiError } from './errors';
+import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
+import {
+  GapArgs,
+  KeyPersonArgs,
+  NetworkMapArgs,
+  OutreachArgs,
+  PathArgs,
+  RecordIntroductionArgs,
+  SuggestionArgs,
+  TalentArgs,
+  WhatIfArgs,
+} from './validate';
+
+/** Today (UTC) as YYYY-MM-DD: the `asOf` of every analysis. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function daysBefore(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}
+
+type Resolver = (root: unknown, args: Record<string, unknown>) => Promise<unknown>;
+
+/** Parses args with the schema, runs the body, and turns every failure into an API error. */
+function resolver<S extends z.ZodType>(
+  schema: S,
+  body: (args: z.infer<S>) => Promise<unknown>,
+): Resolver {
+  return async (_root, rawArgs) => {
+    try {
+      const parsed = schema.safeParse(rawArgs);
+      if (!parsed.success) throw parsed.error;
+      return await body(parsed.data);
+    } catch (err) {
+      throw toApiError(err);
+    }
+  };
+}
+
+/** The analytics of one scope, computed once per graph version (and day). */
+export class ScopedAnalytics {
+  constructor(
+    readonly view: ProjectionView,
+    private readonly db: Database,
+  ) {}
+
+  get graph() {
+    return this.view.graph;
+  }
+
+  keyPersons(): KeyPersonScore[] {
+    return this.view.memo('keyPersons', () => keyPersonGroup(this.view.graph));
+  }
+
+  gaps(asOf: string): Gap[] {
+    return this.view.memo(`gaps:${asOf}`, () =>
+      networkGaps(this.view.graph, { asOf, keyPersons: this.keyPersons() }),
+    );
+  }
+
+  map(): NetworkMapData {
+    return this.view.memo('map', () =>
+      buildNetworkMap(this.view.graph, this.keyPersons(), this.view.version),
+    );
+  }
+
+  /** Introductions declined in the last 180 days (read once per graph version and day). */
+  declined(asOf: string): Promise<DeclinedPair[]> {
+    return this.view.memo(`declined:${asOf}`, async () => {
+      const res = await this.db.driver.executeQuery(
+        cypher('introduction-declined'),
+        { since: daysBefore(asOf, DECLINE_WINDOW_DAYS) },
+        { database: this.db.database, routing: neo4j.routing.READ },
+      );
+      return res.records.map((r) => ({
+        fromId: r.get('fromId') as string,
+        toId: r.get('toId') as string,
+        decidedAt: r.get('decidedAt') as string,
+      }));
+    });
+  }
+}
+
+export interface AnalyticsResolverDeps {
+  db: Database;
+  cache: ProjectionCache;
+}
+
+export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
+  const scoped = async (scope: Scope): Promise<ScopedAnalytics> =>
+    new ScopedAnalytics(await cache.get(scope), db);
+  const region = (regionId: string | null): Scope =>
+    regionId === null ? ALL_REGIONS : { regionId };
+
+  const Query = {
+    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }) => {
+      const a = await scoped(region(regionId));
+      const kinds = filter?.kinds ?? null;
+      if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
+        throw notFound(`No node with id ${filter.focusId} in this map`);
+      }
+      return filterNetworkMap(a.graph, a.map(), {
+        kinds,
+        focusId: filter?.focusId ?? null,
+        focusDepth: filter?.focusDepth ?? null,
+      });
+    }),
+
+    keyPersonGroup: resolver(KeyPersonArgs, async ({ regionId, limit }) => {
+      const a = await scoped(region(regionId));
+      // The group first (declared and above the threshold), then everyone else, by score.
+      const ranked = a.view.memo('keyPersonsRanked', () =>
+        [...a.keyPersons()].sort((x, y) => Number(y.inGroup) - Number(x.inGroup)),
+      );
+      return ranked.slice(0, limit);
+    }),
+
+    networkGaps: resolver(GapArgs, async ({ regionId, kinds }) => {
+      const a = await scoped(region(regionId));
+      const gaps = a.gaps(today());
+      if (!kinds || kinds.length === 0) return gaps;
+      const wanted = new Set<GapKind>(kinds);
+      return gaps.filter((g) => wanted.has(g.kind));
+    }),
+
+    introductionSuggestions: resolver(SuggestionArgs, async ({ regionId, forId, limit }) => {
+      const a = await scoped(region(regionId));
+      if (forId !== null && !a.graph.hasNode(forId)) {
+        throw notFound(`No person or SME with id ${forId} in this region`);
+      }
+      const asOf = today();
+      const declined = await a.declined(asOf);
+      return a.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
+        introductionSuggestions(a.graph, {
+          gaps: a.gaps(asOf),
+          keyPersons: a.keyPersons(),
+          ...(forId !== null ? { forId } : {}),
+          limit,
+          declined,
+          asOf,
+        }),
+      );
+    }),
+
+    whatIfRemoved: resolver(WhatIfArgs, async ({ regionId, personId }) => {
+      const a = await scoped(region(regionId));
+      const asOf = today();
+      return a.view.memo(`whatIf:${asOf}:${personId}`, () =>
+        whatIfRemoved(a.graph, personId, { asOf, keyPersons: a.keyPersons() }),
+      );
+    }),
+
+    outreachPlan: resolver(OutreachArgs, async ({ regionId, limit }) => {
+      const a = await scoped({ regionId });
+      const targets = a.view.memo(`outreach:${limit}`, () =>
+        outreachPlan(a.graph, regionId, { limit, keyPersons: a.keyPersons() }),
+      );
+      return targets.map((t) => ({
+        ...t,
+        programmeJa: t.programme.ja,
+        programmeEn: t.programme.en,
+      }));
+    }),
+
+    talentMatches: resolver(TalentArgs, async ({ smeId, limit }) => {
+      // Talent may come from anywhere (remote work): match across all regions.
+      const a = await scoped(ALL_REGIONS);
+      return a.view.memo(`talent:${smeId}:${limit}`, () =>
+        talentMatches(a.graph, smeId, { limit }),
+      );
+    }),
+
+    connectionPath: resolver(PathArgs, async ({ fromId, toId }) => {
+      const a = await scoped(ALL_REGIONS);
+      return a.view.memo(`path:${fromId}:${toId}`, () => connectionPath(a.graph, fromId, toId));
+    }),
+  };
+
+  const Mutation = {
+    recordIntroduction: resolver(RecordIntroductionArgs, (args) => recordIntroduction(db, args)),
+  };
+
+  return { Query, Mutation };
+}
+
+// ---------------------------------------------------------------------------------------------
+// recordIntroduction
+
+type RecordArgs = z.infer<typeof RecordIntroductionArgs>;
+
+/** A node as the entity types expect it, for nested selections of the returned Introduction. */
+function entityObject(props: Record<string, unknown>, labels: string[]): Record<string, unknown> {
+  const typename = labels.includes('Person') ? 'Person' : labels.includes('SME') ? 'SME' : null;
+  return {
+    ...props,
+    ...(typename === 'Person'
+      ? { isKeyPerson: labels.includes('KeyPerson'), isTalent: labels.includes('Talent') }
+      : {}),
+    __resolveType: typename,
+    __typename: typename,
+  };
+}
+
+export async function recordIntroduction(db: Database, args: RecordArgs): Promise<unknown> {
+  const ids = [args.fromId, args.toId, ...(args.viaId !== null ? [args.viaId] : [])];
+  const found = await db.driver.executeQuery(
+    cypher('introduction-parties'),
+    { ids },
+    { database: db.database, routing: neo4j.routing.READ },
+  );
+  const kindOf = new Map(
+    found.records.map((r) => [r.get('id') as string, r.get('kind') as string]),
+  );
+  const fromKind = kindOf.get(args.fromId);
+  if (fromKind !== 'Person') {
+    throw fromKind === undefined
+      ? notFound(`No person with id ${args.fromId} (fromId)`)
+      : badInput(`fromId ${args.fromId} is a ${fromKind}, not a person`);
+  }
+  const toKind = kindOf.get(args.toId);
+  if (toKind !== 'Person' && toKind !== 'SME') {
+    throw toKind === undefined
+      ? notFound(`No person or SME with id ${args.toId} (toId)`)
+      : badInput(`toId ${args.toId} is a ${toKind}, not a person or an SME`);
+  }
+  if (args.viaId !== null) {
+    const viaKind = kindOf.get(args.viaId);
+    if (viaKind !== 'Person') {
+      throw viaKind === undefined
+        ? notFound(`No person with id ${args.viaId} (viaId)`)
+        : badInput(`viaId ${args.viaId} is a ${viaKind}, not a person`);
+    }
+  }
+  if (args.status === 'made' && toKind === 'SME') {
+    throw badInput(
+      'An introduction is made between two persons: give the id of the SME contact as toId.',
+    );
+  }
+
+  const now = new Date().toISOString();
+  const params = {
+    id: randomUUID(),
+    fromId: args.fromId,
+    toId: args.toId,
+    viaId: args.viaId,
+    status: args.status,
+    note: args.note,
+    now,
+    today: now.slice(0, 10),
+    context: args.note ?? 'introduction',
+  };
+  const session = db.driver.session({ database: db.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const created = await tx.run(cypher('introduction-create'), params);
+      const row = created.records[0];
+      // The persons were there a moment ago; a concurrent delete is the only way to get here.
+      if (!row) throw notFound('The persons of this introduction no longer exist');
+      if (args.status === 'made') await tx.run(cypher('introduction-knows'), params);
+      await tx.run(cypher('bump-graph-version'), { now });
+      const via = row.get('via') as Record<string, unknown> | null;
+      return {
+        ...(row.get('introduction') as Record<string, unknown>),
+        from: [
+          entityObject(
+            row.get('from') as Record<string, unknown>,
+            row.get('fromLabels') as string[],
+          ),
+        ],
+        to: [
+          entityObject(row.get('to') as Record<string, unknown>, row.get('toLabels') as string[]),
+        ],
+        via: via ? [entityObject(via, row.get('viaLabels') as string[])] : [],
+      };
+    });
+  } finally {
+    await session.close();
+  }
+}

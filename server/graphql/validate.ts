@@ -1,0 +1,80 @@
+/** zod schemas of the analytics arguments (SPEC §5; every list at most 100). */
+import { z } from 'zod';
+import { GAP_KINDS } from '../analytics/gaps';
+import { Id, INTRODUCTION_STATUSES } from '../domain/model';
+
+export const MAX_LIMIT = 100;
+
+/** A list limit 1..100 (the default comes from the SDL). */
+export const Limit = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(MAX_LIMIT, `must be at most ${MAX_LIMIT} (ask for fewer items and page through them)`);
+
+/** An id: readable slug or UUID. */
+export const IdArg = Id;
+
+/** Optional id: GraphQL null and absent both mean "none". */
+const OptId = IdArg.nullish().transform((v) => v ?? null);
+
+export const RegionArgs = z.object({ regionId: OptId });
+
+export const NetworkMapArgs = z.object({
+  regionId: OptId,
+  filter: z
+    .object({
+      kinds: z.array(z.string()).nullish(),
+      focusId: OptId,
+      focusDepth: z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(4, 'must be at most 4')
+        .nullish(),
+    })
+    .nullish(),
+});
+
+export const KeyPersonArgs = z.object({ regionId: OptId, limit: Limit });
+
+export const GapArgs = z.object({
+  regionId: OptId,
+  kinds: z.array(z.enum(GAP_KINDS)).nullish(),
+});
+
+export const SuggestionArgs = z.object({ regionId: OptId, forId: OptId, limit: Limit });
+
+export const WhatIfArgs = z.object({ regionId: OptId, personId: IdArg });
+
+export const OutreachArgs = z.object({ regionId: IdArg, limit: Limit });
+
+export const TalentArgs = z.object({ smeId: IdArg, limit: Limit });
+
+export const PathArgs = z.object({ fromId: IdArg, toId: IdArg });
+
+export const RecordIntroductionArgs = z
+  .object({
+    fromId: IdArg,
+    toId: IdArg,
+    viaId: OptId,
+    status: z.enum(INTRODUCTION_STATUSES),
+    note: z
+      .string()
+      .trim()
+      .max(2000, 'must be at most 2000 characters')
+      .nullish()
+      .transform((v) => (v ? v : null)),
+  })
+  .superRefine((a, ctx) => {
+    if (a.fromId === a.toId) {
+      ctx.addIssue({ code: 'custom', path: ['toId'], message: 'must differ from fromId' });
+    }
+    if (a.viaId !== null && (a.viaId === a.fromId || a.viaId === a.toId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['viaId'],
+        message: 'must be a third person (the broker), not fromId or toId',
+      });
+    }
+  });

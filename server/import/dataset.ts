@@ -1,0 +1,47 @@
+/**
+ * What an import carries: rows per node label and per relationship type (the shape the
+ * synthetic generator in seeds/ produces), and where each row came from for error messages.
+ */
+import type { NodeLabel, RelType } from '../domain/model';
+
+/** Rows per node label and relationship type. Values typed (CSV cells are converted first). */
+export type Dataset = {
+  nodes: Partial<Record<NodeLabel, Record<string, unknown>[]>>;
+  relationships: Partial<Record<RelType, Record<string, unknown>[]>>;
+};
+
+/**
+ * Where one row came from: the file and the row number a person looks for. CSV: the
+ * spreadsheet row (the header is row 1, the first data row is row 2). JSON: the array index.
+ */
+export type RowSource = { file: string; row: number };
+
+/** Parallel to a Dataset: `sources.nodes.Person[i]` is where `dataset.nodes.Person[i]` came from. */
+export type DatasetSources = {
+  nodes: Partial<Record<NodeLabel, RowSource[]>>;
+  relationships: Partial<Record<RelType, RowSource[]>>;
+};
+
+/** One problem with the input: file, row (see RowSource), column (field) and a readable reason. */
+export type ImportError = { file: string; row: number; column: string; reason: string };
+
+export function emptyDataset(): Dataset {
+  return { nodes: {}, relationships: {} };
+}
+
+export function emptySources(): DatasetSources {
+  return { nodes: {}, relationships: {} };
+}
+
+/** Number of rows in a dataset (nodes + relationships). */
+export function datasetSize(dataset: Dataset): number {
+  let n = 0;
+  for (const rows of Object.values(dataset.nodes)) n += rows?.length ?? 0;
+  for (const rows of Object.values(dataset.relationships)) n += rows?.length ?? 0;
+  return n;
+}
+
+/** "Person.csv:12: stage: must be one of …" — the line the CLI prints for an error. */
+export function formatImportError(e: ImportError): string {
+  return `${e.file}:${e.row}: ${e.column || '-'}: ${e.reason}`;
+}

@@ -1,0 +1,20 @@
+/** The importer (SPEC §8 "Imports", docs/import-format.md). */
+export type { Dataset, DatasetSources, ImportError, RowSource } from './dataset';
+export { datasetSize, formatImportError } from './dataset';
+export {
+  readPath,
+  decodeBytes,
+  targetOfFileName,
+  type ReadResult,
+  type ReadFileInfo,
+} from './read';
+export { validateDataset, type ValidationResult } from './validate';
+export {
+  importDataset,
+  importPath,
+  DEFAULT_BATCH_SIZE,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+  type PathImportResult,
+} from './write';

@@ -1,0 +1,498 @@
+/**
+ * Validation of a dataset: every row through the zod schemas of model.ts, then the checks
+ * across rows (duplicate ids, endpoints that exist neither in the input nor in the database,
+ * endpoint labels the type does not allow). All errors are collected, never just the first.
+ * The result also holds the rows prepared for writing.
+ */
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import {
+  Id,
+  NODE_LABELS,
+  NODE_SCHEMAS,
+  RELATIONSHIPS,
+  REL_TYPES,
+  SYMMETRIC_REL_TYPES,
+  relationshipRowSchema,
+  type NodeLabel,
+  type RelType,
+} from '../domain/model';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import type { Dataset, DatasetSources, ImportError, RowSource } from './dataset';
+import { WRITER_FIELDS, nodeFields, relFields, type FieldInfo, type FieldMap } from './fields';
+import type { CsvRowSource } from './read';
+
+/** A node row ready for cypher/import-nodes (and import-persons: kp/tal). */
+export interface PreparedNode {
+  id: string;
+  set: Record<string, unknown>;
+  create: Record<string, unknown>;
+  kp?: boolean | null;
+  tal?: boolean | null;
+  /** The node is already in the database (found by validation): update, else create. */
+  exists?: boolean;
+}
+
+/** A relationship row ready for cypher/import-rels. */
+export interface PreparedRel {
+  from: string;
+  to: string;
+  set: Record<string, unknown>;
+  create: Record<string, unknown>;
+  /** Both endpoints are created by this import, so the relationship cannot exist yet. */
+  fresh?: boolean;
+}
+
+export interface Prepared {
+  nodes: Partial<Record<NodeLabel, PreparedNode[]>>;
+  relationships: Partial<Record<RelType, PreparedRel[]>>;
+}
+
+export interface ValidationResult {
+  errors: ImportError[];
+  prepared: Prepared;
+}
+
+const PERSON_LABEL_FIELDS: Record<string, 'kp' | 'tal'> = { isKeyPerson: 'kp', isTalent: 'tal' };
+
+// ---------------------------------------------------------------------------------------------
+// Readable reasons for zod issues
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+const KIND_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false (also 1/0, はい/いいえ)',
+  array: 'a list (values separated by ;)',
+  object: 'an object',
+};
+
+/** Default zod messages start like this; the model's own messages ("must …") are kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Expected|Unrecognized)/;
+
+function reasonOf(issue: z.core.$ZodIssue, value: unknown, info: FieldInfo | undefined): string {
+  const got = value === undefined ? '' : ` (got ${show(value)})`;
+  const custom = !ZOD_DEFAULT.test(issue.message);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (value === undefined) return 'is required (the cell is empty)';
+      const expected =
+        info && issue.path.length === 1
+          ? KIND_WORDS[info.kind === 'array' ? 'array' : info.kind]
+          : (KIND_WORDS[issue.expected] ?? issue.expected);
+      return `must be ${expected}${got}`;
+    }
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}${got}`;
+    case 'too_small':
+    case 'too_big': {
+      if (custom) return `${issue.message}${got}`;
+      const small = issue.code === 'too_small';
+      const bound = small
+        ? (issue as { minimum: unknown }).minimum
+        : (issue as { maximum: unknown }).maximum;
+      const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
+      const cmp = small
+        ? inclusive
+          ? 'at least'
+          : 'more than'
+        : inclusive
+          ? 'at most'
+          : 'less than';
+      const unit =
+        issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' values' : '';
+      return `must be ${cmp} ${String(bound)}${unit}${got}`;
+    }
+    case 'invalid_format': {
+      if (custom) return `${issue.message}${got}`;
+      if (issue.format === 'datetime')
+        return `must be a date-time like 2024-04-01T09:00:00+09:00${got}`;
+      if (issue.format === 'date') return `must be a date YYYY-MM-DD${got}`;
+      return `must be in the ${issue.format} format${got}`;
+    }
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}${got}`;
+    case 'unrecognized_keys':
+      return `unknown fields ${issue.keys.join(', ')}`;
+    default:
+      return custom ? `${issue.message}${got}` : `is not valid: ${issue.message}${got}`;
+  }
+}
+
+function valueAt(row: Record<string, unknown>, pathParts: readonly PropertyKey[]): unknown {
+  let v: unknown = row;
+  for (const p of pathParts) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function toNeo4j(info: FieldInfo | undefined, v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (!info) return v;
+  if (info.kind === 'int' && typeof v === 'number') return neo4j.int(v);
+  if (info.kind === 'array' && info.element === 'int' && Array.isArray(v)) {
+    return v.map((x) => (typeof x === 'number' ? neo4j.int(x) : x));
+  }
+  return v;
+}
+
+/** Normalises an input row: writer fields dropped, null = not set, Person.consent flattened. */
+function normalise(label: string, raw: unknown): Record<string, unknown> | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const input = raw as Record<string, unknown>;
+  // Fast path (the common case): nothing to drop, flatten or turn from null into "not set".
+  let clean = true;
+  for (const k in input) {
+    if (input[k] === null || WRITER_FIELDS.has(k) || k === 'consent') {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return input;
+  const row: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (WRITER_FIELDS.has(k)) continue;
+    if (
+      label === 'Person' &&
+      k === 'consent' &&
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v)
+    ) {
+      const c = v as Record<string, unknown>;
+      if ('shareContact' in c) row.consentShareContact = c.shareContact ?? undefined;
+      if ('publicProfile' in c) row.consentPublicProfile = c.publicProfile ?? undefined;
+      continue;
+    }
+    row[k] = v === null ? undefined : v;
+  }
+  return row;
+}
+
+interface RowCheck {
+  ok: boolean;
+  parsed: Record<string, unknown>;
+  row: Record<string, unknown>;
+}
+
+const entriesCache = new WeakMap<FieldMap, [string, FieldInfo][]>();
+function fieldEntries(fields: FieldMap): [string, FieldInfo][] {
+  let e = entriesCache.get(fields);
+  if (!e) entriesCache.set(fields, (e = Object.entries(fields)));
+  return e;
+}
+
+function checkRow(
+  what: string,
+  schema: z.ZodType,
+  fields: FieldMap,
+  raw: unknown,
+  src: RowSource,
+  errors: ImportError[],
+): RowCheck {
+  const row = normalise(what, raw);
+  if (!row) {
+    errors.push({
+      file: src.file,
+      row: src.row,
+      column: '',
+      reason: `must be an object with the fields of ${what} (got ${show(raw)})`,
+    });
+    return { ok: false, parsed: {}, row: {} };
+  }
+  let ok = true;
+  for (const k of Object.keys(row)) {
+    if (!Object.prototype.hasOwnProperty.call(fields, k)) {
+      errors.push({
+        file: src.file,
+        row: src.row,
+        column: k,
+        reason: `unknown field for ${what} (expected: ${Object.keys(fields).join(', ')})`,
+      });
+      ok = false;
+    }
+  }
+  const res = schema.safeParse(row);
+  if (!res.success) {
+    const missing = (src as CsvRowSource).missingColumns;
+    const seen = new Set<string>();
+    for (const issue of res.error.issues) {
+      const column = String(issue.path[0] ?? '');
+      const value = valueAt(row, issue.path);
+      // A column missing from the header was reported once for the file.
+      if (missing?.has(column) && value === undefined) continue;
+      const reason = reasonOf(issue, value, fields[column]);
+      const key = `${column}\u0000${reason}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      errors.push({ file: src.file, row: src.row, column, reason });
+    }
+    return { ok: false, parsed: {}, row };
+  }
+  return { ok, parsed: res.data as Record<string, unknown>, row };
+}
+
+function sourceOf(
+  sources: DatasetSources | undefined,
+  kind: 'nodes' | 'relationships',
+  name: string,
+  i: number,
+): RowSource {
+  const list = (sources?.[kind] as Record<string, RowSource[] | undefined> | undefined)?.[name];
+  return list?.[i] ?? { file: `${kind}.${name}`, row: i };
+}
+
+const relSchemaCache = new Map<RelType, z.ZodType>();
+function relSchema(type: RelType): z.ZodType {
+  let s = relSchemaCache.get(type);
+  if (!s) {
+    const model = relationshipRowSchema(type) as unknown as z.ZodType;
+    // model.ts builds the row schema as `{from, to}.and(props)`; a zod intersection parses
+    // ~6x slower than the equivalent object, which matters for 250k rows. Same fields, same
+    // checks: {from: Id, to: Id} extended by the type's props (used as is if model.ts already
+    // gives an object).
+    s =
+      (model as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'object'
+        ? model
+        : (z
+            .object({ from: Id, to: Id })
+            .extend(RELATIONSHIPS[type].props.shape) as unknown as z.ZodType);
+    relSchemaCache.set(type, s);
+  }
+  return s;
+}
+
+function sortErrors(errors: ImportError[]): ImportError[] {
+  return errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.row - b.row));
+}
+
+/** Looks up ids in the database: id → its node label (from NODE_LABELS). One query. */
+export async function lookupLabels(
+  db: Database,
+  ids: string[],
+): Promise<Map<string, NodeLabel | null>> {
+  const out = new Map<string, NodeLabel | null>();
+  if (ids.length === 0) return out;
+  const res = await db.driver.executeQuery(
+    cypher('import-lookup-ids'),
+    { ids },
+    { database: db.database },
+  );
+  for (const r of res.records) {
+    const labels = r.get('labels') as string[];
+    out.set(
+      r.get('id') as string,
+      (NODE_LABELS.find((l) => labels.includes(l)) ?? null) as NodeLabel | null,
+    );
+  }
+  return out;
+}
+
+/**
+ * Validates a dataset and prepares its rows for writing. With `db`, endpoints and ids are also
+ * checked against the database; without it, endpoints must be in the dataset.
+ */
+export async function validateDataset(
+  db: Database | null,
+  dataset: Dataset,
+  sources?: DatasetSources,
+): Promise<ValidationResult> {
+  const errors: ImportError[] = [];
+  const prepared: Prepared = { nodes: {}, relationships: {} };
+  const nodeIds = new Map<string, { label: NodeLabel; src: RowSource }>();
+  const nodeSrcs: { id: string; label: NodeLabel; src: RowSource; p: PreparedNode }[] = [];
+  const failedIds = new Map<string, NodeLabel>();
+
+  // Nodes
+  for (const [labelKey, rows] of Object.entries(dataset.nodes)) {
+    if (!rows) continue;
+    if (!(NODE_LABELS as string[]).includes(labelKey)) {
+      errors.push({
+        file: `nodes.${labelKey}`,
+        row: 0,
+        column: '',
+        reason: `unknown node label (expected one of ${NODE_LABELS.join(', ')})`,
+      });
+      continue;
+    }
+    const label = labelKey as NodeLabel;
+    const schema = NODE_SCHEMAS[label] as unknown as z.ZodType;
+    const fields = nodeFields(label);
+    const out: PreparedNode[] = [];
+    rows.forEach((raw, i) => {
+      const src = sourceOf(sources, 'nodes', label, i);
+      const { ok, parsed, row } = checkRow(label, schema, fields, raw, src, errors);
+      if (!ok) {
+        // Remember the label of a rejected row, so references to it are not reported twice.
+        if (typeof row.id === 'string' && !failedIds.has(row.id.trim()))
+          failedIds.set(row.id.trim(), label);
+        return;
+      }
+      const id = parsed.id as string;
+      const prev = nodeIds.get(id);
+      if (prev) {
+        errors.push({
+          file: src.file,
+          row: src.row,
+          column: 'id',
+          reason: `duplicate id ${show(id)}: already used by the ${prev.label} in ${prev.src.file} row ${prev.src.row} (an id names exactly one node)`,
+        });
+        return;
+      }
+      nodeIds.set(id, { label, src });
+      const p: PreparedNode = { id, set: {}, create: {} };
+      nodeSrcs.push({ id, label, src, p });
+      for (const [k, info] of fieldEntries(fields)) {
+        if (k === 'id') continue;
+        const v = toNeo4j(info, parsed[k]);
+        if (label === 'Person' && k in PERSON_LABEL_FIELDS) {
+          p[PERSON_LABEL_FIELDS[k]!] =
+            k in row ? ((parsed[k] as boolean | undefined) ?? null) : null;
+          continue;
+        }
+        if (k in row) p.set[k] = v;
+        if (v !== null) p.create[k] = v;
+      }
+      out.push(p);
+    });
+    prepared.nodes[label] = out;
+  }
+
+  // Relationships (row checks)
+  type PendingRel = { type: RelType; p: PreparedRel; src: RowSource };
+  const pending: PendingRel[] = [];
+  const relKeys = new Map<string, RowSource>();
+  for (const [typeKey, rows] of Object.entries(dataset.relationships)) {
+    if (!rows) continue;
+    if (!(REL_TYPES as string[]).includes(typeKey)) {
+      errors.push({
+        file: `relationships.${typeKey}`,
+        row: 0,
+        column: '',
+        reason: `unknown relationship type (expected one of ${REL_TYPES.join(', ')})`,
+      });
+      continue;
+    }
+    const type = typeKey as RelType;
+    const fields = relFields(type);
+    const symmetric = SYMMETRIC_REL_TYPES.has(type);
+    rows.forEach((raw, i) => {
+      const src = sourceOf(sources, 'relationships', type, i);
+      const { ok, parsed, row } = checkRow(type, relSchema(type), fields, raw, src, errors);
+      if (!ok) return;
+      const from = parsed.from as string;
+      const to = parsed.to as string;
+      if (symmetric && from === to) {
+        errors.push({
+          file: src.file,
+          row: src.row,
+          column: 'to',
+          reason: `${type} must join two different nodes (from and to are both ${show(from)})`,
+        });
+        return;
+      }
+      const key = symmetric && to < from ? `${type}|${to}|${from}` : `${type}|${from}|${to}`;
+      const prev = relKeys.get(key);
+      if (prev) {
+        errors.push({
+          file: src.file,
+          row: src.row,
+          column: 'from',
+          reason: `duplicate ${type} ${show(from)} → ${show(to)}: already in ${prev.file} row ${prev.row}${symmetric ? ` (${type} is symmetric: b→a is the same as a→b)` : ''}`,
+        });
+        return;
+      }
+      relKeys.set(key, src);
+      const p: PreparedRel = { from, to, set: {}, create: {} };
+      for (const [k, info] of fieldEntries(fields)) {
+        if (k === 'from' || k === 'to') continue;
+        const v = toNeo4j(info, parsed[k]);
+        if (k in row) p.set[k] = v;
+        if (v !== null) p.create[k] = v;
+      }
+      pending.push({ type, p, src });
+    });
+  }
+
+  // Ids in the database: endpoints not in the input, and input ids (a node must keep its label).
+  const lookup = new Set<string>(nodeIds.keys());
+  for (const { p } of pending) {
+    if (!nodeIds.has(p.from) && !failedIds.has(p.from)) lookup.add(p.from);
+    if (!nodeIds.has(p.to) && !failedIds.has(p.to)) lookup.add(p.to);
+  }
+  const inDb = db ? await lookupLabels(db, [...lookup]) : new Map<string, NodeLabel | null>();
+
+  for (const { id, label, src, p } of nodeSrcs) {
+    if (!inDb.has(id)) continue;
+    p.exists = true;
+    const existing = inDb.get(id);
+    if (existing !== label) {
+      errors.push({
+        file: src.file,
+        row: src.row,
+        column: 'id',
+        reason: `id ${show(id)} already names a ${existing ?? 'node of another kind'} in the database, not a ${label} (use another id)`,
+      });
+    }
+  }
+
+  for (const { type, p, src } of pending) {
+    const spec = RELATIONSHIPS[type];
+    let ok = true;
+    for (const end of ['from', 'to'] as const) {
+      const id = p[end];
+      const allowed = spec[end] as readonly NodeLabel[];
+      const rejected = failedIds.get(id);
+      if (rejected !== undefined && !nodeIds.has(id)) {
+        // The node's own row has errors (reported there); only a wrong label is worth saying.
+        if (!allowed.includes(rejected)) {
+          errors.push({
+            file: src.file,
+            row: src.row,
+            column: end,
+            reason: `${show(id)} is a ${rejected}, but ${type} must ${end === 'from' ? 'start at' : 'point to'} a ${allowed.join(' or ')}`,
+          });
+        }
+        ok = false;
+        continue;
+      }
+      const label = nodeIds.get(id)?.label ?? inDb.get(id);
+      if (label === undefined) {
+        errors.push({
+          file: src.file,
+          row: src.row,
+          column: end,
+          reason: `no node with id ${show(id)} in this import or in the database (expected the id of a ${allowed.join(' or ')})`,
+        });
+        ok = false;
+      } else if (label === null || !allowed.includes(label)) {
+        errors.push({
+          file: src.file,
+          row: src.row,
+          column: end,
+          reason: `${show(id)} is a ${label ?? 'node of another kind'}, but ${type} must ${end === 'from' ? 'start at' : 'point to'} a ${allowed.join(' or ')}`,
+        });
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    p.fresh = nodeIds.has(p.from) && nodeIds.has(p.to) && !inDb.has(p.from) && !inDb.has(p.to);
+    (prepared.relationships[type] ??= []).push(p);
+  }
+
+  return { errors: sortErrors(errors), prepared };
+}

@@ -1,0 +1,286 @@
+/**
+ * Writing a validated dataset: one write transaction for the whole import (all or nothing),
+ * nodes first, then relationships, in batches of `UNWIND $rows` per label / type; the graph
+ * version is bumped in the same transaction. A dry run runs exactly the same statements and
+ * rolls the transaction back, so its counts are those a real import would report.
+ */
+import type { Transaction } from 'neo4j-driver';
+import {
+  NODE_LABELS,
+  PERSON_EXTRA_LABELS,
+  REL_TYPES,
+  SYMMETRIC_REL_TYPES,
+  type NodeLabel,
+  type RelType,
+} from '../domain/model';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import type { Dataset, DatasetSources, ImportError } from './dataset';
+import { readPath, type ReadFileInfo } from './read';
+import { validateDataset, type Prepared } from './validate';
+
+export interface ImportProgress {
+  /** 'validate', then the label or relationship type being written, then 'commit'/'rollback'. */
+  phase: string;
+  /** Rows written so far / rows to write, over the whole import (for 'validate': rows checked). */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Compute the counts without writing: the transaction is run and rolled back. */
+  dryRun?: boolean;
+  onProgress?: (p: ImportProgress) => void;
+  /** Where the rows came from (from readPath), for error messages. */
+  sources?: DatasetSources;
+  /** Rows per UNWIND batch (default 10,000). */
+  batchSize?: number;
+}
+
+export interface ImportResult {
+  /** Per label / relationship type. */
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  unchanged: Record<string, number>;
+  /** Non-empty means nothing was written. */
+  errors: ImportError[];
+  dryRun: boolean;
+  /** The graph version after the import (real imports that wrote). */
+  graphVersion?: number;
+}
+
+export interface PathImportResult extends ImportResult {
+  files: ReadFileInfo[];
+  skipped: string[];
+}
+
+export const DEFAULT_BATCH_SIZE = 10_000;
+
+const statements = new Map<string, string>();
+
+function statement(key: string, build: () => string): string {
+  let s = statements.get(key);
+  if (!s) {
+    s = build();
+    statements.set(key, s);
+  }
+  return s;
+}
+
+function assertLabel(label: NodeLabel): void {
+  if (!NODE_LABELS.includes(label)) throw new Error(`not a node label: ${String(label)}`);
+}
+function assertType(type: RelType): void {
+  if (!REL_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
+}
+
+/** CREATE for new nodes; the label list is made of allow-list constants only. */
+function createNodeStatement(
+  label: NodeLabel,
+  extra: readonly (typeof PERSON_EXTRA_LABELS)[number][],
+): string {
+  assertLabel(label);
+  for (const x of extra)
+    if (!PERSON_EXTRA_LABELS.includes(x)) throw new Error(`not a Person label: ${x}`);
+  const labels = [label, 'Entity', ...extra].join(':');
+  return statement(`create:${labels}`, () =>
+    cypher('import-create-nodes').replaceAll('__LABELS__', labels),
+  );
+}
+
+/** Conditional update of existing nodes of one label. */
+function updateNodeStatement(label: NodeLabel): string {
+  assertLabel(label);
+  return statement(`update:${label}`, () =>
+    label === 'Person'
+      ? cypher('import-update-persons')
+      : cypher('import-update-nodes').replaceAll('__LABEL__', label),
+  );
+}
+
+/** CREATE for relationships whose endpoints are both new. */
+function createRelStatement(type: RelType): string {
+  assertType(type);
+  return statement(`create:${type}`, () =>
+    cypher('import-create-rels').replaceAll('__TYPE__', type),
+  );
+}
+
+/** MERGE-like upsert for the other relationships (undirected for the symmetric types). */
+function upsertRelStatement(type: RelType): string {
+  assertType(type);
+  return statement(`upsert:${type}`, () =>
+    cypher(SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels').replaceAll(
+      '__TYPE__',
+      type,
+    ),
+  );
+}
+
+function emptyResult(dryRun: boolean, errors: ImportError[] = []): ImportResult {
+  return { created: {}, updated: {}, unchanged: {}, errors, dryRun };
+}
+
+function countRows(d: Dataset): number {
+  let n = 0;
+  for (const r of Object.values(d.nodes)) n += r?.length ?? 0;
+  for (const r of Object.values(d.relationships)) n += r?.length ?? 0;
+  return n;
+}
+
+interface Work {
+  name: string;
+  statement: string;
+  rows: unknown[];
+}
+
+/** The batches to run, in order: nodes (creates, then updates) per label, then relationships. */
+function plan(prepared: Prepared): { work: Work[]; totals: Map<string, number> } {
+  const work: Work[] = [];
+  const totals = new Map<string, number>();
+  for (const label of NODE_LABELS) {
+    const rows = prepared.nodes[label];
+    if (!rows?.length) continue;
+    totals.set(label, rows.length);
+    const groups = new Map<
+      string,
+      { extra: (typeof PERSON_EXTRA_LABELS)[number][]; rows: unknown[] }
+    >();
+    const updates: unknown[] = [];
+    for (const r of rows) {
+      if (r.exists) {
+        updates.push(
+          label === 'Person'
+            ? { id: r.id, set: r.set, kp: r.kp ?? null, tal: r.tal ?? null }
+            : { id: r.id, set: r.set },
+        );
+        continue;
+      }
+      const extra: (typeof PERSON_EXTRA_LABELS)[number][] = [];
+      if (r.kp) extra.push('KeyPerson');
+      if (r.tal) extra.push('Talent');
+      const key = extra.join(':');
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { extra, rows: [] }));
+      g.rows.push({ id: r.id, create: r.create });
+    }
+    for (const g of groups.values())
+      work.push({ name: label, statement: createNodeStatement(label, g.extra), rows: g.rows });
+    if (updates.length)
+      work.push({ name: label, statement: updateNodeStatement(label), rows: updates });
+  }
+  for (const type of REL_TYPES) {
+    const rows = prepared.relationships[type];
+    if (!rows?.length) continue;
+    totals.set(type, rows.length);
+    const fresh: unknown[] = [];
+    const other: unknown[] = [];
+    for (const r of rows) {
+      if (r.fresh) fresh.push({ from: r.from, to: r.to, create: r.create });
+      else other.push({ from: r.from, to: r.to, set: r.set, create: r.create });
+    }
+    if (fresh.length) work.push({ name: type, statement: createRelStatement(type), rows: fresh });
+    if (other.length) work.push({ name: type, statement: upsertRelStatement(type), rows: other });
+  }
+  return { work, totals };
+}
+
+async function writePrepared(
+  tx: Transaction,
+  prepared: Prepared,
+  result: ImportResult,
+  now: string,
+  batchSize: number,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<void> {
+  const { work, totals } = plan(prepared);
+  const total = work.reduce((n, w) => n + w.rows.length, 0);
+  let done = 0;
+  for (const name of totals.keys()) {
+    result.created[name] = 0;
+    result.updated[name] = 0;
+  }
+  onProgress?.({ phase: work[0]?.name ?? 'write', done, total });
+  for (const w of work) {
+    for (let i = 0; i < w.rows.length; i += batchSize) {
+      const batch = w.rows.slice(i, i + batchSize);
+      const res = await tx.run(w.statement, { rows: batch, now });
+      const rec = res.records[0];
+      if (rec?.has('created')) result.created[w.name]! += Number(rec.get('created') ?? 0);
+      if (rec?.has('updated')) result.updated[w.name]! += Number(rec.get('updated') ?? 0);
+      done += batch.length;
+      onProgress?.({ phase: w.name, done, total });
+    }
+  }
+  for (const [name, n] of totals) {
+    result.unchanged[name] = n - result.created[name]! - result.updated[name]!;
+  }
+}
+
+/**
+ * Validates and writes a dataset (see the file comment). If any row is invalid, nothing is
+ * written and the result carries every error. Database failures are thrown, after rollback.
+ */
+export async function importDataset(
+  db: Database,
+  dataset: Dataset,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  const dryRun = opts.dryRun ?? false;
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const totalRows = countRows(dataset);
+  opts.onProgress?.({ phase: 'validate', done: 0, total: totalRows });
+  const { errors, prepared } = await validateDataset(db, dataset, opts.sources);
+  opts.onProgress?.({ phase: 'validate', done: totalRows, total: totalRows });
+  if (errors.length > 0) return emptyResult(dryRun, errors);
+
+  const result = emptyResult(dryRun);
+  const now = new Date().toISOString();
+  const session = db.driver.session({ database: db.database, defaultAccessMode: 'WRITE' });
+  let tx: Transaction | undefined;
+  try {
+    tx = session.beginTransaction();
+    await writePrepared(tx, prepared, result, now, batchSize, opts.onProgress);
+    if (dryRun) {
+      opts.onProgress?.({ phase: 'rollback', done: totalRows, total: totalRows });
+      await tx.rollback();
+    } else {
+      const wrote =
+        Object.values(result.created).some((n) => n > 0) ||
+        Object.values(result.updated).some((n) => n > 0);
+      if (wrote) {
+        const res = await tx.run(cypher('bump-graph-version'), { now });
+        result.graphVersion = Number(res.records[0]?.get('version') ?? 0);
+      }
+      opts.onProgress?.({ phase: 'commit', done: totalRows, total: totalRows });
+      await tx.commit();
+    }
+    tx = undefined;
+    return result;
+  } catch (e) {
+    if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+    throw e;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Reads a directory or file (readPath), validates and imports it. */
+export async function importPath(
+  db: Database,
+  p: string,
+  opts: Omit<ImportOptions, 'sources'> = {},
+): Promise<PathImportResult> {
+  const read = readPath(p);
+  const extra = { files: read.files, skipped: read.skipped };
+  if (read.errors.length > 0) {
+    // File or header problems: write nothing, but still report every row problem.
+    const { errors } = await validateDataset(db, read.dataset, read.sources);
+    const all = [...read.errors, ...errors].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : a.row - b.row,
+    );
+    return { ...emptyResult(opts.dryRun ?? false, all), ...extra };
+  }
+  const result = await importDataset(db, read.dataset, { ...opts, sources: read.sources });
+  return { ...result, ...extra };
+}

@@ -1,0 +1,121 @@
+/**
+ * The projection cache (SPEC §4 "cached until the graph changes"). One entry per scope, keyed
+ * by the graph version (cypher/graph-version.cypher, bumped by every write in the writing
+ * transaction): a read first asks for the version (one index lookup) and reloads the scope only
+ * when it changed. Concurrent requests for the same scope share one load. Each entry also
+ * memoises results computed from it (analytics are pure functions of the projection), so the
+ * key persons, the gaps and the map are computed once per scope and version.
+ */
+import type { Database } from '../db/driver';
+import { graphVersion } from '../db/schema';
+import { loadProjection, scopeKey, type Projection, type Scope } from './load';
+
+/** A loaded projection with a memo of the results derived from it. */
+export interface ProjectionView extends Projection {
+  /** The value of `compute` for `key`, computed once per scope and graph version. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+interface Entry {
+  version: number;
+  view: Promise<ProjectionView>;
+  lastUsed: number;
+}
+
+export interface ProjectionCacheOptions {
+  /** Scopes kept in memory at once (least recently used dropped first). Default 32. */
+  maxScopes?: number;
+  /** Replaces the loader (tests). */
+  load?: (db: Database, scope: Scope) => Promise<Projection>;
+}
+
+export interface ProjectionCacheStats {
+  loads: number;
+  hits: number;
+  lastLoadMs: number | null;
+}
+
+function makeView(p: Projection): ProjectionView {
+  const memo = new Map<string, unknown>();
+  return {
+    ...p,
+    memo<T>(key: string, compute: () => T): T {
+      if (memo.has(key)) return memo.get(key) as T;
+      const value = compute();
+      memo.set(key, value);
+      // A failed async computation is not remembered, so the next request tries again.
+      if (value instanceof Promise) value.catch(() => memo.delete(key));
+      return value;
+    },
+  };
+}
+
+export class ProjectionCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly maxScopes: number;
+  private readonly load: (db: Database, scope: Scope) => Promise<Projection>;
+  private versionInFlight: Promise<number> | null = null;
+  readonly stats: ProjectionCacheStats = { loads: 0, hits: 0, lastLoadMs: null };
+
+  constructor(
+    private readonly db: Database,
+    opts: ProjectionCacheOptions = {},
+  ) {
+    this.maxScopes = opts.maxScopes ?? 32;
+    this.load = opts.load ?? loadProjection;
+  }
+
+  /** The current graph version (cheap: one index lookup; concurrent callers share one). */
+  version(): Promise<number> {
+    if (!this.versionInFlight) {
+      const pending = graphVersion(this.db);
+      this.versionInFlight = pending;
+      const done = () => {
+        if (this.versionInFlight === pending) this.versionInFlight = null;
+      };
+      pending.then(done, done);
+    }
+    return this.versionInFlight;
+  }
+
+  /** The projection of the scope at the current graph version, loading it if needed. */
+  async get(scope: Scope): Promise<ProjectionView> {
+    const version = await this.version();
+    const key = scopeKey(scope);
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version) {
+      entry.lastUsed = Date.now();
+      this.stats.hits++;
+      return entry.view;
+    }
+    this.stats.loads++;
+    const fresh: Entry = { version, view: Promise.resolve(null as never), lastUsed: Date.now() };
+    fresh.view = this.load(this.db, scope).then(
+      (p) => {
+        // The load reads the version in its own transaction; a write between the check and
+        // the load makes it newer, and that is the version the data belongs to.
+        fresh.version = p.version;
+        this.stats.lastLoadMs = p.loadMs;
+        return makeView(p);
+      },
+      (err: unknown) => {
+        if (this.entries.get(key) === fresh) this.entries.delete(key);
+        throw err;
+      },
+    );
+    this.entries.set(key, fresh);
+    this.evict();
+    return fresh.view;
+  }
+
+  /** Drops every cached scope (e.g. after a restore). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private evict(): void {
+    if (this.entries.size <= this.maxScopes) return;
+    const oldest = [...this.entries.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [k] of oldest.slice(0, this.entries.size - this.maxScopes)) this.entries.delete(k);
+  }
+}

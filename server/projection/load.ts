@@ -1,0 +1,130 @@
+/**
+ * Loads the analytics projection (SPEC §4) of one scope from Neo4j into a graphology graph:
+ * one read transaction with one Cypher statement per scope (cypher/projection-region.cypher,
+ * cypher/projection-all.cypher: a row per node with its outgoing relationships inside the
+ * scope) and the graph version, so graph and version always belong together.
+ */
+import neo4j from 'neo4j-driver';
+import {
+  createNetworkGraph,
+  putEdge,
+  putNode,
+  type NetworkGraph,
+  type ProjectedKind,
+} from '../analytics/graph';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import { isRelType } from '../domain/model';
+
+/** A region, or all regions (`null` regionId). */
+export interface Scope {
+  regionId: string | null;
+}
+
+export const ALL_REGIONS: Scope = { regionId: null };
+
+export function scopeKey(scope: Scope): string {
+  return scope.regionId === null ? '*' : `region:${scope.regionId}`;
+}
+
+export interface Projection {
+  scope: Scope;
+  graph: NetworkGraph;
+  version: number;
+  /** Milliseconds the load took (database + graph building). */
+  loadMs: number;
+}
+
+export class ScopeNotFoundError extends Error {
+  constructor(readonly regionId: string) {
+    super(`No region with id ${regionId}`);
+    this.name = 'ScopeNotFoundError';
+  }
+}
+
+/** The domain label of a node (its kind); the rest, minus :Entity, are extra labels. */
+const KINDS: ReadonlySet<string> = new Set<ProjectedKind>([
+  'Region',
+  'RegionalHRDept',
+  'Organization',
+  'SME',
+  'Person',
+  'Skill',
+  'Challenge',
+  'Event',
+]);
+
+/** Neo4j temporal values and integers as plain JSON-able values (ISO strings, numbers). */
+function plain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return String(value);
+  }
+  return value;
+}
+
+function plainProps(props: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const k in props) {
+    const v = props[k];
+    if (v !== null && typeof v === 'object') {
+      out ??= { ...props };
+      out[k] = plain(v);
+    }
+  }
+  return out ?? props;
+}
+
+export async function loadProjection(db: Database, scope: Scope): Promise<Projection> {
+  const started = performance.now();
+  const session = db.driver.session({
+    database: db.database,
+    defaultAccessMode: neo4j.session.READ,
+  });
+  try {
+    const { version, rows } = await session.executeRead(async (tx) => {
+      const versionRes = await tx.run(cypher('graph-version'));
+      const res =
+        scope.regionId === null
+          ? await tx.run(cypher('projection-all'))
+          : await tx.run(cypher('projection-region'), { regionId: scope.regionId });
+      return { version: Number(versionRes.records[0]?.get('version') ?? 0), rows: res.records };
+    });
+    if (scope.regionId !== null && rows.length === 0) throw new ScopeNotFoundError(scope.regionId);
+    const graph = createNetworkGraph();
+    // nodes first, then the relationships (putEdge ignores endpoints outside the projection)
+    for (const r of rows) {
+      const id = r.get('id') as unknown;
+      const labels = r.get('labels') as string[];
+      const kind = labels.find((l) => KINDS.has(l)) as ProjectedKind | undefined;
+      if (!kind || typeof id !== 'string') continue;
+      const props = plainProps(r.get('props') as Record<string, unknown>);
+      putNode(graph, id, {
+        kind,
+        name: typeof props.name === 'string' ? props.name : id,
+        labels: labels.filter((l) => l !== kind && l !== 'Entity'),
+        props,
+      });
+    }
+    for (const r of rows) {
+      const from = r.get('id') as string;
+      for (const [type, to, props] of r.get('out') as Array<
+        [string, string, Record<string, unknown>]
+      >) {
+        if (isRelType(type)) putEdge(graph, type, from, to, plainProps(props));
+      }
+    }
+    return { scope, graph, version, loadMs: performance.now() - started };
+  } finally {
+    await session.close();
+  }
+}

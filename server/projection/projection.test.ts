@@ -1,0 +1,152 @@
+/**
+ * The analytics projection against the real Neo4j: what a region scope contains, the
+ * all-regions scope, and the cache (shared loads, reload on a version change).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeByIdPrefix, testDb } from '../../test/db';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import { ids, P, testDataset } from '../graphql/testDataset';
+import { importDataset } from '../import';
+import { ProjectionCache } from './cache';
+import {
+  ALL_REGIONS,
+  loadProjection,
+  ScopeNotFoundError,
+  type Projection,
+  type Scope,
+} from './load';
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await testDb();
+  await removeByIdPrefix(db, P);
+  const result = await importDataset(db, testDataset());
+  expect(result.errors).toEqual([]);
+  // An introduction, an organisation in another region and a person who works there only.
+  await db.driver.executeQuery(
+    `CREATE (i:Introduction:Entity {id: $i, name: 'x', status: 'suggested'})
+     WITH i MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (i)-[:FROM]->(a), (i)-[:TO]->(b)
+     WITH a
+     CREATE (o:Organization:Entity {id: $o, name: '遠くの会社', kind: 'other', functions: []})
+     CREATE (p:Person:Entity {id: $p, name: '遠くの人', origin: 'local'})
+     CREATE (p)-[:WORKS_AT]->(o), (p)-[:KNOWS {strength: 1}]->(a)
+     WITH o MATCH (r:Region {id: $r}) CREATE (o)-[:LOCATED_IN]->(r)`,
+    {
+      i: `${P}intro:1`,
+      a: ids.p1,
+      b: ids.p2,
+      o: `${P}org:far`,
+      p: `${P}person:far`,
+      r: ids.otherRegion,
+    },
+    { database: db.database },
+  );
+});
+
+afterAll(async () => {
+  if (db) await removeByIdPrefix(db, P);
+});
+
+describe('loadProjection', () => {
+  it('loads a region: dept, orgs, staff, SMEs, talent, events, skills, challenges; kinds and labels', async () => {
+    const p = await loadProjection(db, { regionId: ids.region });
+    const g = p.graph;
+    for (const id of Object.values(ids).filter((id) => id !== ids.otherRegion)) {
+      expect(g.hasNode(id), id).toBe(true);
+    }
+    expect(g.hasNode(ids.otherRegion)).toBe(false);
+    expect(g.hasNode(`${P}org:far`)).toBe(false);
+    expect(g.hasNode(`${P}person:far`)).toBe(false);
+    expect(g.hasNode(`${P}intro:1`)).toBe(false);
+    expect(g.getNodeAttributes(ids.p1)).toMatchObject({
+      kind: 'Person',
+      name: 'テスト 一郎',
+      labels: ['KeyPerson'],
+    });
+    expect(g.getNodeAttributes(ids.t1).labels).toEqual(['Talent']);
+    expect(g.getNodeAttributes(ids.t1).props).toMatchObject({
+      talentKind: 'side_job',
+      hoursPerMonth: 20,
+    });
+    expect(g.getNodeAttributes(ids.cci).props.functions).toEqual([
+      'hr_expert',
+      'employee_advocate',
+    ]);
+    expect(g.getEdgeAttributes(`KNOWS:${ids.p1}->${ids.p2}`)).toMatchObject({
+      type: 'KNOWS',
+      weight: 3,
+    });
+    expect(g.hasEdge(`MEMBER_OF:${ids.bank}->${ids.dept}`)).toBe(true);
+    expect(g.hasEdge(`ENGAGED_WITH:${ids.t1}->${ids.s1}`)).toBe(true);
+    expect(g.hasEdge(`ADDRESSES:${ids.skill}->${ids.challenge}`)).toBe(true);
+    expect(g.order).toBe(Object.keys(ids).length - 1);
+    // every relationship among the included nodes
+    const res = await db.driver.executeQuery(
+      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $p AND b.id STARTS WITH $p AND NOT a:Introduction AND NOT b.id IN $out AND NOT a.id IN $out RETURN count(r) AS c',
+      { p: P, out: [ids.otherRegion, `${P}org:far`, `${P}person:far`] },
+      { database: db.database },
+    );
+    expect(g.size).toBe(Number(res.records[0]!.get('c')));
+    expect(p.version).toBeGreaterThan(0);
+  });
+
+  it('loads all regions without introductions', async () => {
+    const p = await loadProjection(db, ALL_REGIONS);
+    expect(p.graph.hasNode(`${P}person:far`)).toBe(true);
+    expect(p.graph.hasNode(ids.otherRegion)).toBe(true);
+    expect(p.graph.hasNode(`${P}intro:1`)).toBe(false);
+    expect(p.graph.hasEdge(`KNOWS:${P}person:far->${ids.p1}`)).toBe(true);
+  });
+
+  it('rejects an unknown region', async () => {
+    await expect(loadProjection(db, { regionId: `${P}region:none` })).rejects.toBeInstanceOf(
+      ScopeNotFoundError,
+    );
+  });
+});
+
+describe('ProjectionCache', () => {
+  it('shares one load between concurrent requests and reloads after a write', async () => {
+    let loads = 0;
+    const cache = new ProjectionCache(db, {
+      load: async (d: Database, s: Scope): Promise<Projection> => {
+        loads++;
+        return loadProjection(d, s);
+      },
+    });
+    const scope = { regionId: ids.region };
+    const [a, b, c] = await Promise.all([cache.get(scope), cache.get(scope), cache.get(scope)]);
+    expect(loads).toBe(1);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    let computed = 0;
+    expect(a.memo('x', () => ++computed)).toBe(1);
+    expect(a.memo('x', () => ++computed)).toBe(1);
+    expect(await cache.get(scope)).toBe(a);
+    expect(loads).toBe(1);
+
+    await db.driver.executeQuery(
+      cypher('bump-graph-version'),
+      { now: new Date().toISOString() },
+      { database: db.database },
+    );
+    const d = await cache.get(scope);
+    expect(loads).toBe(2);
+    expect(d).not.toBe(a);
+    expect(d.version).toBeGreaterThan(a.version);
+    expect(d.memo('x', () => 42)).toBe(42);
+    // another scope is another entry
+    await cache.get(ALL_REGIONS);
+    expect(loads).toBe(3);
+  });
+
+  it('does not keep a failed load', async () => {
+    const cache = new ProjectionCache(db);
+    const scope = { regionId: `${P}region:none` };
+    await expect(cache.get(scope)).rejects.toBeInstanceOf(ScopeNotFoundError);
+    await expect(cache.get(scope)).rejects.toBeInstanceOf(ScopeNotFoundError);
+    expect(cache.stats.loads).toBe(2);
+  });
+});

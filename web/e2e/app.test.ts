@@ -1,0 +1,381 @@
+/**
+ * The web app end to end in Debian's Chromium (playwright-core), against the real server and
+ * the real test Neo4j with the pilot seed: the map draws, Japanese labels, region choice,
+ * suggestion path, recording an introduction, the URL restores the view, PNG/CSV export, the
+ * WebGL renderer. Saves screenshots of the main views to docs/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/config/env';
+import { testDb } from '../../test/db';
+import {
+  ensurePilotSeed,
+  startWebServer,
+  undoIntroductionsSince,
+  type RunningServer,
+} from './server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const RAW_ID = /\b(person|org|sme|region|dept|event|skill|challenge):[a-z0-9-]+/;
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.warn(`web e2e tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+}
+
+interface AppHandle {
+  store: {
+    get(): {
+      region: string | null;
+      selected: string | null;
+      panel: string;
+      lang: string;
+      overlay: unknown;
+    };
+  };
+  data: {
+    nodes: Array<{ id: string; kind: string; name: string }>;
+    gaps: { status: string; value?: Array<{ id: string; kind: string }> };
+    suggestions: {
+      status: string;
+      value?: Array<{ id: string; closes: string[]; fromName: string }>;
+    };
+  };
+  map: { counts(): { nodes: number; edges: number }; renderer: string; core: unknown };
+  timings: Record<string, number>;
+}
+
+describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const started = new Date().toISOString();
+
+  beforeAll(async () => {
+    const db = await testDb();
+    await ensurePilotSeed(db);
+    server = await startWebServer(db);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+      locale: 'ja-JP',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+        problems.push(`console: ${m.text()}`);
+    });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await undoIntroductionsSince(await testDb(), started);
+  });
+
+  const app = () =>
+    page.evaluate(() => (window as unknown as { __app: AppHandle }).__app.store.get());
+  const waitMap = () => page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+  const waitPanels = () =>
+    page.waitForFunction(
+      () => {
+        const d = (window as unknown as { __app: AppHandle }).__app.data;
+        return d.gaps.status === 'ok' && d.suggestions.status === 'ok';
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+
+  it('serves the app with a CSP at / and falls back to index.html for deep links, not for the API', async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('地域の人事部');
+    expect(html).not.toMatch(/<script>(?!\s*<\/script>)|<style>/);
+    expect((await fetch(`${server.url}/some/deep/link?region=x`)).status).toBe(200);
+    expect((await fetch(`${server.url}/healthz`)).headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${server.url}/assets/nope.js`)).status).toBe(404);
+  });
+
+  it('draws the map of all regions with Japanese labels and no raw ids', async () => {
+    await page.goto(`${server.url}/`);
+    await waitMap();
+    await waitPanels();
+    expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
+    const counts = await page.evaluate(() =>
+      (window as unknown as { __app: AppHandle }).__app.map.counts(),
+    );
+    expect(counts.nodes).toBeGreaterThan(100);
+    expect(counts.edges).toBeGreaterThan(100);
+    const text = await page.locator('body').innerText();
+    for (const label of [
+      '地域の人事部 ナレッジグラフ',
+      'キーパーソン群',
+      'ギャップ',
+      '紹介の提案',
+      '詳細',
+      'アウトリーチ',
+      '凡例',
+      'すべて',
+    ]) {
+      expect(text).toContain(label);
+    }
+    expect(text).not.toMatch(RAW_ID);
+    // the キーパーソン群 panel ranks persons with their numbers explained
+    await expect.poll(() => page.locator('#panel .item').count()).toBeGreaterThan(3);
+    expect(await page.locator('#panel .metric[title]').count()).toBeGreaterThan(3);
+    await page.waitForTimeout(500);
+    await shot('map-all.png');
+  });
+
+  it('choosing 塩尻市 shows its network, panels and URL', async () => {
+    await page.selectOption('#region', { label: '塩尻市' });
+    await page.waitForFunction(() => location.search.includes('region=region%3Ashiojiri'));
+    await waitMap();
+    await waitPanels();
+    const nodes = await page.evaluate(
+      () => (window as unknown as { __app: AppHandle }).__app.data.nodes,
+    );
+    expect(nodes.some((n) => n.name === '塩尻市')).toBe(true);
+    expect(nodes.length).toBeLessThan(800);
+    expect(await page.locator('#region').inputValue()).toBe('region:shiojiri');
+    await page.waitForTimeout(300);
+    await shot('map-shiojiri.png');
+    // アウトリーチ needs a region: now it lists SMEs
+    await page.click('#tab-outreach');
+    await expect
+      .poll(() => page.locator('#panel .item').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    expect(await page.locator('#panel').innerText()).not.toMatch(RAW_ID);
+  });
+
+  it('clicking a gap highlights the nodes involved', async () => {
+    await page.click('#tab-gaps');
+    const first = page.locator('#panel button[data-gap-id]').first();
+    await first.click();
+    await page.waitForFunction(() => location.search.includes('gap='));
+    const hl = await page.evaluate(() => {
+      const cy = (
+        window as unknown as { __app: { map: { core: { nodes(s: string): { length: number } } } } }
+      ).__app.map.core;
+      return cy.nodes('.hl').length;
+    });
+    expect(hl).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await shot('gaps.png');
+  });
+
+  it('clicking a suggestion highlights its path; recording it as made changes the gaps', async () => {
+    await page.click('#tab-suggestions');
+    const item = page.locator('#panel li[data-suggestion-id]').first();
+    const sugId = await item.getAttribute('data-suggestion-id');
+    await item.locator('button.item-main').click();
+    await page.waitForFunction(() => location.search.includes('sug='));
+    const marks = await page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          __app: {
+            map: {
+              core: { nodes(s: string): { length: number }; edges(s: string): { length: number } };
+            };
+          };
+        }
+      ).__app.map.core;
+      return {
+        hl: cy.nodes('.hl').length,
+        path: cy.edges('.path').length,
+        proposed: cy.edges('.proposed').length,
+      };
+    });
+    expect(marks.hl).toBe(2);
+    expect(marks.path + marks.proposed).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await shot('suggestion.png');
+
+    const before = await page.evaluate(
+      () => (window as unknown as { __app: AppHandle }).__app.data,
+    );
+    const suggestion = before.suggestions.value!.find((s) => s.id === sugId)!;
+    const gapsKey = (gaps: Array<{ id: string; severity?: number }>) =>
+      JSON.stringify(gaps.map((g) => `${g.id}@${g.severity}`).sort());
+    const gapsBefore = gapsKey(before.gaps.value!);
+    await item.locator('button[data-status="made"]').click();
+    await expect
+      .poll(() => page.locator('.toast').innerText(), { timeout: 60_000 })
+      .toContain('紹介済み');
+    await page.waitForFunction(
+      ([key, id]) => {
+        const d = (window as unknown as { __app: AppHandle }).__app.data;
+        if (d.gaps.status !== 'ok' || d.suggestions.status !== 'ok') return false;
+        const now = d.gaps
+          .value!.map((g) => `${g.id}@${(g as { severity?: number }).severity}`)
+          .sort();
+        return JSON.stringify(now) !== key && !d.suggestions.value!.some((s) => s.id === id);
+      },
+      [gapsBefore, sugId] as const,
+      { timeout: 120_000 },
+    );
+    const after = await page.evaluate(() => (window as unknown as { __app: AppHandle }).__app.data);
+    expect(gapsKey(after.gaps.value!)).not.toBe(gapsBefore);
+    // the pair is tied now: it is not suggested again
+    expect(after.suggestions.value!.some((s) => s.id === sugId)).toBe(false);
+    expect(suggestion.closes.length).toBeGreaterThan(0);
+  });
+
+  it('a person in 詳細: ties, what-if removal, and reloading the URL restores the view', async () => {
+    await page.click('#tab-keyPersons');
+    await page.locator('#panel .item button.link').first().click();
+    await page.waitForFunction(() => location.search.includes('panel=detail'));
+    await expect.poll(() => page.locator('#panel h2.detail-name').count()).toBe(1);
+    await page.click('#panel button[data-key="whatif"]');
+    await page.waitForSelector('[data-testid="whatif"] .metrics', { timeout: 60_000 });
+    const removed = await page.evaluate(() => {
+      const cy = (
+        window as unknown as { __app: { map: { core: { nodes(s: string): { length: number } } } } }
+      ).__app.map.core;
+      return cy.nodes('.removed').length;
+    });
+    expect(removed).toBe(1);
+    await page.waitForTimeout(300);
+    await shot('whatif.png');
+
+    const state = await app();
+    expect(state.selected).toBeTruthy();
+    expect(state.panel).toBe('detail');
+    const url = page.url();
+    await page.goto('about:blank');
+    await page.goto(url);
+    await waitMap();
+    const restored = await app();
+    expect(restored).toEqual(state);
+    expect(await page.locator('#region').inputValue()).toBe('region:shiojiri');
+    await expect
+      .poll(() => page.locator('[data-testid="whatif"] .metrics').count(), { timeout: 60_000 })
+      .toBe(1);
+    const selectedOnMap = await page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          __app: {
+            map: { core: { $(s: string): { map(f: (n: { id(): string }) => string): string[] } } };
+          };
+        }
+      ).__app.map.core;
+      return cy.$(':selected').map((n) => n.id());
+    });
+    expect(selectedOnMap).toEqual([state.selected]);
+    expect(await page.locator('#panel').innerText()).not.toMatch(RAW_ID);
+    await shot('detail.png');
+  });
+
+  it('switches to English and keeps it in the URL', async () => {
+    await page.click('button[data-key="lang"]');
+    await page.waitForFunction(() => location.search.includes('lang=en'));
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Key persons');
+    expect(text).toContain('Shiojiri');
+    await page.reload();
+    await waitMap();
+    expect(await page.locator('#tab-keyPersons').innerText()).toContain('Key persons');
+    await page.click('button[data-key="lang"]');
+    await page.waitForFunction(() => !location.search.includes('lang=en'));
+  });
+
+  it('exports the map as PNG and a panel as CSV with a BOM', async () => {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = fs.readFileSync((await png.path())!);
+    expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(pngBytes.length).toBeGreaterThan(10_000);
+
+    await page.click('#tab-gaps');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#panel button[data-key="csv"]'),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^ギャップ_塩尻市_.*\.csv$/);
+    const csvBytes = fs.readFileSync((await csv.path())!);
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvText = csvBytes.toString('utf8');
+    expect(csvText).toContain('深刻度');
+    expect(csvText).not.toMatch(RAW_ID);
+  });
+
+  it('the WebGL renderer draws, selects by click and shows the highlight styles', async () => {
+    await page.goto(`${server.url}/?region=region%3Ashiojiri&renderer=webgl`);
+    await waitMap();
+    await waitPanels();
+    const renderer = await page.evaluate(
+      () => (window as unknown as { __app: AppHandle }).__app.map.renderer,
+    );
+    if (renderer !== 'webgl') {
+      console.warn('WebGL2 not available in this Chromium: the WebGL check is skipped');
+      return;
+    }
+    expect(await page.locator('#cy canvas[data-id="layer3-webgl"]').count()).toBe(1);
+    // click a key person on the canvas: the WebGL picking selects it
+    const target = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const a = (window as unknown as { __app: { map: { core: any } } }).__app;
+      const cy = a.map.core;
+      const n = cy.nodes('.kp').first();
+      cy.zoom(1.5);
+      cy.center(n);
+      const p = n.renderedPosition();
+      const box = cy.container().getBoundingClientRect();
+      return { id: n.id() as string, x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.waitForTimeout(300);
+    await page.mouse.click(target.x, target.y);
+    await page.waitForFunction(
+      (id) => (window as unknown as { __app: AppHandle }).__app.store.get().selected === id,
+      target.id,
+    );
+    // a suggestion's route: orange pixels on the WebGL canvas
+    await page.click('#tab-suggestions');
+    await page.locator('#panel li[data-suggestion-id] button.item-main').first().click();
+    await page.waitForTimeout(800);
+    const png = await page.locator('#cy').screenshot();
+    const orange = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i]! - 0xe6) < 30 && Math.abs(d[i + 1]! - 0x61) < 40 && d[i + 2]! < 60) n++;
+      }
+      return n;
+    }, png.toString('base64'));
+    expect(orange).toBeGreaterThan(50);
+    await shot('webgl-suggestion.png');
+  });
+
+  it('had no page errors and no CSP violations', () => {
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * GraphQL over fetch (POST /graphql). Every failure becomes an ApiError with a message a
+ * coordinator can read (in the current language); details go to the console, never the page.
+ */
+import { t } from './i18n';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    /** Per-field problems reported by the server (BAD_USER_INPUT), when it names fields. */
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphQLErrorShape {
+  message?: string;
+  extensions?: { code?: string; [k: string]: unknown };
+}
+
+/** Whether a server message is fit for a person: short, no stack, no code-like noise. */
+export function isReadable(message: string | undefined): message is string {
+  if (!message) return false;
+  if (message.length > 300) return false;
+  return !/\n\s+at |Error:|Exception|Cypher|Neo4j|\bundefined\b|\bnull\b|Cannot query field|Variable "\$|Unknown argument|Syntax Error/i.test(
+    message,
+  );
+}
+
+/** The friendly message for a GraphQL error (exported for tests). */
+export function messageFor(err: GraphQLErrorShape): { code: string; message: string } {
+  const code = err.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  switch (code) {
+    case 'DATABASE_UNAVAILABLE':
+      return { code, message: t('err.database') };
+    case 'NOT_FOUND':
+      return { code, message: isReadable(err.message) ? err.message : t('err.notFound') };
+    case 'BAD_USER_INPUT':
+      return { code, message: isReadable(err.message) ? err.message : t('err.badInput') };
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+      return { code, message: t('err.auth') };
+    default:
+      return { code, message: t('err.server') };
+  }
+}
+
+export type Fetcher = typeof fetch;
+
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  fetcher: Fetcher = (...a) => fetch(...a),
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetcher('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (err) {
+    console.warn('GraphQL request failed', err);
+    throw new ApiError(t('err.network'), 'NETWORK');
+  }
+  let body: { data?: T; errors?: GraphQLErrorShape[] } | undefined;
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  if (body?.errors && body.errors.length > 0) {
+    console.warn('GraphQL errors', body.errors);
+    const first = messageFor(body.errors[0]!);
+    throw new ApiError(first.message, first.code);
+  }
+  if (!res.ok || !body?.data) {
+    console.warn('GraphQL HTTP status', res.status);
+    if (res.status === 503) throw new ApiError(t('err.database'), 'DATABASE_UNAVAILABLE');
+    if (res.status === 401 || res.status === 403)
+      throw new ApiError(t('err.auth'), 'UNAUTHENTICATED');
+    throw new ApiError(t('err.server'), 'HTTP_' + res.status);
+  }
+  return body.data;
+}
+
+/** Any thrown value as a message for the page. */
+export function friendly(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  console.error(err);
+  return t('err.unknown');
+}

@@ -1,0 +1,151 @@
+/** The GraphQL documents the app sends (server/graphql/*.graphql). */
+
+export const REGIONS = /* GraphQL */ `
+  query Regions {
+    regions {
+      id
+      name
+      nameEn
+      prefecture
+      depts {
+        id
+      }
+    }
+  }
+`;
+
+export const MUTATION_FIELDS = /* GraphQL */ `
+  query MutationFields {
+    __schema {
+      mutationType {
+        fields {
+          name
+        }
+      }
+    }
+  }
+`;
+
+export const NETWORK_MAP = /* GraphQL */ `
+  query NetworkMap($regionId: ID) {
+    networkMap(regionId: $regionId) {
+      graphVersion
+      nodes {
+        id
+        kind
+        name
+        subKind
+        score
+        inKeyPersonGroup
+        declaredKeyPerson
+        isTalent
+        community
+        regionIds
+        x
+        y
+      }
+      edges {
+        id
+        source
+        target
+        type
+        weight
+      }
+    }
+  }
+`;
+
+const REASON = 'reasons { code ja en }';
+const GAP = 'id kind severity nodeIds relatedIds detail deptId explanationJa explanationEn';
+
+export const KEY_PERSONS = /* GraphQL */ `
+  query KeyPersons($regionId: ID, $limit: Int) {
+    keyPersonGroup(regionId: $regionId, limit: $limit) {
+      personId name score betweenness constraint reach community declared inGroup assessed ${REASON}
+    }
+  }
+`;
+
+export const GAPS = /* GraphQL */ `
+  query Gaps($regionId: ID) {
+    networkGaps(regionId: $regionId) { ${GAP} }
+  }
+`;
+
+export const SUGGESTIONS = /* GraphQL */ `
+  query Suggestions($regionId: ID, $limit: Int) {
+    introductionSuggestions(regionId: $regionId, limit: $limit) {
+      id fromId fromName toId toName viaId viaName score gapValue feasibility fit closes ${REASON}
+    }
+  }
+`;
+
+export const OUTREACH = /* GraphQL */ `
+  query Outreach($regionId: ID!, $limit: Int) {
+    outreachPlan(regionId: $regionId, limit: $limit) {
+      smeId smeName priority viaOrgId viaOrgName viaPersonId viaPersonName programmeJa programmeEn ${REASON}
+    }
+  }
+`;
+
+export const WHAT_IF = /* GraphQL */ `
+  query WhatIf($regionId: ID, $personId: ID!) {
+    whatIfRemoved(regionId: $regionId, personId: $personId) {
+      personId personName cutOffIds cutOffNames cutOffSmes cutOffOrgs lostTies
+      newGaps { ${GAP} }
+      explanationJa explanationEn
+    }
+  }
+`;
+
+export const CONNECTION_PATH = /* GraphQL */ `
+  query ConnectionPath($fromId: ID!, $toId: ID!) {
+    connectionPath(fromId: $fromId, toId: $toId) {
+      fromId
+      fromName
+      toId
+      toName
+      relType
+      strength
+    }
+  }
+`;
+
+export const RECORD_INTRODUCTION = /* GraphQL */ `
+  mutation RecordIntroduction(
+    $fromId: ID!
+    $toId: ID!
+    $viaId: ID
+    $status: IntroductionStatus!
+    $note: String
+  ) {
+    recordIntroduction(fromId: $fromId, toId: $toId, viaId: $viaId, status: $status, note: $note) {
+      id
+      status
+    }
+  }
+`;
+
+/** Reads the recorded fields of one node of a kind (entity API of @neo4j/graphql). */
+export function entityQuery(root: string, fields: string[]): string {
+  return `query Entity($id: ID!) { ${root}(where: { id: { eq: $id } }) { id ${fields.join(' ')} } }`;
+}
+
+/** The generated update mutation (v7 syntax: `update: { field: { set: value } }`). */
+export function entityUpdate(mutation: string, root: string): string {
+  return `mutation Update($id: ID!, $update: ${updateInputName(root)}!) { ${mutation}(where: { id: { eq: $id } }, update: $update) { ${root} { id } } }`;
+}
+
+/** @neo4j/graphql names the update input after the type: PersonUpdateInput, SMEUpdateInput … */
+export function updateInputName(root: string): string {
+  return `${ROOT_TO_TYPE[root] ?? root}UpdateInput`;
+}
+
+const ROOT_TO_TYPE: Record<string, string> = {
+  people: 'Person',
+  organizations: 'Organization',
+  smes: 'SME',
+  events: 'Event',
+  regionalHrDepts: 'RegionalHRDept',
+  regions: 'Region',
+};
