@@ -1,6 +1,6 @@
 // Analytics projection of one region (SPEC §4): the region; the 地域の人事部 covering it
 // with their lead and member organisations; organisations located in it; the staff of those
-// organisations; the SMEs located in it and their staff; persons located in it; talent engaged
+// organisations (those located in the region, or nowhere); the SMEs located in it and their staff; persons located in it; talent engaged
 // with those SMEs; events hosted, attended or participated in by any of them; skills of the
 // persons, challenges of the SMEs and the challenges those skills address; and the regions the
 // included nodes are located in or the depts cover (so regionIds are complete).
@@ -17,7 +17,12 @@ WITH r, depts,
      COLLECT { MATCH (s:SME)-[:LOCATED_IN]->(r) RETURN s } AS smes
 WITH r, depts, orgs, smes,
      COLLECT {
-       UNWIND orgs + smes AS x MATCH (p:Person)-[:WORKS_AT]->(x) RETURN p
+       // Staff of an organisation shared by several regions (a bank, a university) count
+       // here only when they are located in this region or nowhere: the branch staff, not the
+       // head office's, so another region's people do not appear as a silo of this one.
+       UNWIND orgs + smes AS x MATCH (p:Person)-[:WORKS_AT]->(x)
+       WHERE (p)-[:LOCATED_IN]->(r) OR NOT (p)-[:LOCATED_IN]->(:Region)
+       RETURN p
        UNION
        MATCH (p:Person)-[:LOCATED_IN]->(r) RETURN p
        UNION

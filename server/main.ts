@@ -10,6 +10,7 @@ import { LocalNeo4jError } from './db/localNeo4j';
 import { applySchema, missingApoc } from './db/schema';
 import { seedIfEmpty } from './demoSeed';
 import { createApp } from './http/app';
+import { ensureWebBuilt } from './http/web';
 import { log } from './log';
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await prepare(db);
+  await Promise.all([prepare(db), ensureWebBuilt()]);
   const app = createApp(db);
   // A schema that cannot be built should stop start-up, not surface on the first request.
   await app.locals.graphqlReady;

@@ -1,6 +1,6 @@
 /**
- * The HTTP server: /healthz for operators and monitors, and the landing page. The GraphQL API
- * and the web app are mounted here too as they arrive.
+ * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
+ * /graphql, and a plain landing page when the web app is not built.
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -10,6 +10,7 @@ import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
 import { mountGraphql } from '../graphql';
 import { log } from '../log';
 import { renderLandingPage, type DeptOverview } from './landing';
+import { mountWeb } from './web';
 
 export function createApp(db: Database): Express {
   const app = express();
@@ -37,6 +38,10 @@ export function createApp(db: Database): Express {
       });
     }
   });
+
+  // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
+  // only when the web app has not been built (e.g. in server tests).
+  mountWeb(app);
 
   app.get('/', async (_req, res, next) => {
     try {

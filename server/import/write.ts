@@ -201,16 +201,30 @@ async function writePrepared(
     result.updated[name] = 0;
   }
   onProgress?.({ phase: work[0]?.name ?? 'write', done, total });
-  for (const w of work) {
-    for (let i = 0; i < w.rows.length; i += batchSize) {
-      const batch = w.rows.slice(i, i + batchSize);
-      const res = await tx.run(w.statement, { rows: batch, now });
-      const rec = res.records[0];
-      if (rec?.has('created')) result.created[w.name]! += Number(rec.get('created') ?? 0);
-      if (rec?.has('updated')) result.updated[w.name]! += Number(rec.get('updated') ?? 0);
-      done += batch.length;
-      onProgress?.({ phase: w.name, done, total });
+  // Pipelined: the next batch is packed and sent while Neo4j still runs the previous one (the
+  // driver queues statements of one transaction in order). At most two batches are in flight.
+  let inFlight: Promise<void> | undefined;
+  try {
+    for (const w of work) {
+      for (let i = 0; i < w.rows.length; i += batchSize) {
+        const batch = w.rows.slice(i, i + batchSize);
+        const handled = Promise.resolve(tx.run(w.statement, { rows: batch, now })).then((res) => {
+          const rec = res.records[0];
+          if (rec?.has('created')) result.created[w.name]! += Number(rec.get('created') ?? 0);
+          if (rec?.has('updated')) result.updated[w.name]! += Number(rec.get('updated') ?? 0);
+          done += batch.length;
+          onProgress?.({ phase: w.name, done, total });
+        });
+        const previous = inFlight;
+        inFlight = handled;
+        handled.catch(() => undefined); // observed below or by the caller's rollback
+        if (previous) await previous;
+      }
     }
+    await inFlight;
+  } catch (e) {
+    await inFlight?.catch(() => undefined);
+    throw e;
   }
   for (const [name, n] of totals) {
     result.unchanged[name] = n - result.created[name]! - result.updated[name]!;
