@@ -16,9 +16,11 @@ import { log } from './log';
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, 'app');
-  let server: Server | undefined;
+  // Signals are handled from the start, so Ctrl-C during seeding also stops Neo4j cleanly.
+  const running: { server?: Server } = {};
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'Shutting down');
+    const { server } = running;
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await db.close();
     process.exit(0);
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   const app = createApp(db);
   // A schema that cannot be built should stop start-up, not surface on the first request.
   await app.locals.graphqlReady;
-  server = await listen(app, config.PORT, config.HOST);
+  running.server = await listen(app, config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
   log.info({ url }, 'Serving');
   console.log(`\n  地域の人事部 ナレッジグラフ: ${url}\n  Neo4j: ${db.connection.uri}\n`);

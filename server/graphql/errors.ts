@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';
 import { AnalyticsInputError } from '../analytics/context';
+import { FIELD_ISSUE_CODES, type FieldIssueCode } from '../domain/issues';
 import { log } from '../log';
 import { ScopeNotFoundError } from '../projection/load';
 
@@ -24,6 +25,49 @@ export function apiError(code: ErrorCode, message: string): GraphQLError {
 
 export const badInput = (message: string) => apiError('BAD_USER_INPUT', message);
 export const notFound = (message: string) => apiError('NOT_FOUND', message);
+
+/**
+ * A problem with one field of a write (updateNode): the field, a stable code a client can
+ * translate (server/domain/issues.ts), a readable English message, and the bound for
+ * min/max/tooLong.
+ */
+export interface FieldProblem {
+  field: string;
+  code: FieldIssueCode;
+  message: string;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * BAD_USER_INPUT naming the fields: the message lists them ("employees: must be at least 0"),
+ * and `extensions.fields` carries them one by one for a form to show next to each field.
+ */
+export function fieldErrors(problems: FieldProblem[]): GraphQLError {
+  const message = problems
+    .map((p) => (p.field ? `${p.field}: ${p.message}` : p.message))
+    .join('; ');
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields: problems } });
+}
+
+/** `extensions.fields` of an error as it may leave the server (known keys, plain values only). */
+function safeFields(raw: unknown): FieldProblem[] | null {
+  if (!Array.isArray(raw)) return null;
+  const codes: ReadonlySet<string> = new Set(FIELD_ISSUE_CODES);
+  const out: FieldProblem[] = [];
+  for (const p of raw as Array<Record<string, unknown>>) {
+    if (!p || typeof p.field !== 'string' || typeof p.message !== 'string') continue;
+    const code = typeof p.code === 'string' && codes.has(p.code) ? p.code : 'invalid';
+    out.push({
+      field: p.field,
+      code: code as FieldIssueCode,
+      message: p.message,
+      ...(typeof p.min === 'number' ? { min: p.min } : {}),
+      ...(typeof p.max === 'number' ? { max: p.max } : {}),
+    });
+  }
+  return out.length > 0 ? out : null;
+}
 
 const DB_UNAVAILABLE_MESSAGE =
   'The database is not reachable right now; please try again in a moment. / データベースに接続できません。しばらくしてから再度お試しください。';
@@ -89,7 +133,8 @@ const CLIENT_CODES: ReadonlySet<string> = new Set([
 /**
  * Apollo's formatError: keeps our codes and messages, maps client mistakes to BAD_USER_INPUT,
  * a database outage to DATABASE_UNAVAILABLE and anything else to a generic message (logged).
- * Only message, locations, path and extensions.code leave the server.
+ * Only message, locations, path, extensions.code and (for BAD_USER_INPUT of a write that names
+ * fields, see fieldErrors) extensions.fields leave the server.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -112,10 +157,11 @@ export function formatError(
     code = 'INTERNAL_SERVER_ERROR';
     message = INTERNAL_MESSAGE;
   }
+  const fields = code === 'BAD_USER_INPUT' ? safeFields(formatted.extensions?.fields) : null;
   return {
     message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code },
+    extensions: fields ? { code, fields } : { code },
   };
 }

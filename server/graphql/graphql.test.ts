@@ -2,7 +2,8 @@
 /**
  * The GraphQL API end to end against the real Neo4j, through HTTP POST /graphql: every §5
  * field answers on a small region loaded with the importer; validation, NOT_FOUND and no stack
- * traces; recordIntroduction writes once, bumps the version and changes the analytics.
+ * traces; recordIntroduction writes once, bumps the version and changes the analytics;
+ * updateNode validates by the model's schemas, writes in one transaction and bumps the version.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,8 +39,10 @@ async function gql<T = Record<string, any>>(
   });
   const body = (await res.json()) as GqlResponse<T>;
   for (const e of body.errors ?? []) {
-    // Never a stack trace, never internals: only the code.
-    expect(Object.keys(e.extensions ?? {})).toEqual(['code']);
+    // Never a stack trace, never internals: only the code (and the fields of a bad write).
+    const keys = Object.keys(e.extensions ?? {});
+    if (keys.includes('fields')) expect(e.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(keys.filter((k) => k !== 'fields')).toEqual(['code']);
     expect(JSON.stringify(e)).not.toMatch(/\n\s+at |stacktrace|\.ts:\d+/);
   }
   return body;
@@ -409,6 +412,205 @@ describe('recordIntroduction', () => {
     expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.s2, s: 'made' }))).toBe(
       'BAD_USER_INPUT',
     );
+  });
+});
+
+describe('updateNode', () => {
+  const UPDATE = `mutation($id: ID!, $fields: [FieldChange!]!) {
+    updateNode(id: $id, fields: $fields) { id kind name changed updatedAt graphVersion }
+  }`;
+
+  async function stored(id: string): Promise<{ props: Record<string, unknown>; labels: string[] }> {
+    const res = await db.driver.executeQuery(
+      'MATCH (n:Entity {id: $id}) RETURN properties(n) AS p, labels(n) AS l',
+      { id },
+      { database: db.database },
+    );
+    const r = res.records[0]!;
+    return { props: r.get('p') as Record<string, unknown>, labels: r.get('l') as string[] };
+  }
+
+  async function version(): Promise<number> {
+    const res = await db.driver.executeQuery(
+      "MATCH (m:Meta {key: 'graph'}) RETURN m.version AS v",
+      {},
+      { database: db.database },
+    );
+    return Number(res.records[0]!.get('v'));
+  }
+
+  const mapName = async (id: string): Promise<string | undefined> => {
+    const { networkMap } = await ok(
+      `query($r: ID) { networkMap(regionId: $r) { nodes { id name } } }`,
+      { r: ids.region },
+    );
+    return networkMap.nodes.find((n: any) => n.id === id)?.name;
+  };
+
+  function fieldsOf(body: GqlResponse): Array<{ field: string; code: string; message: string }> {
+    return (body.errors?.[0]?.extensions?.fields ?? []) as Array<{
+      field: string;
+      code: string;
+      message: string;
+    }>;
+  }
+
+  it('a valid edit changes the stored values, the graph version and the map', async () => {
+    const before = await version();
+    expect(await mapName(ids.s1)).not.toBe('テスト 工業 改');
+    const { updateNode } = await ok(UPDATE, {
+      id: ids.s1,
+      fields: [
+        { name: 'name', value: ' テスト 工業 改 ' },
+        { name: 'employees', value: '１,２００' },
+        { name: 'stage', value: 'matched' },
+        { name: 'hasHrStaff', value: 'はい' },
+      ],
+    });
+    expect(updateNode).toMatchObject({ id: ids.s1, kind: 'SME', name: 'テスト 工業 改' });
+    expect([...updateNode.changed].sort()).toEqual(['employees', 'hasHrStaff', 'name', 'stage']);
+    expect(updateNode.graphVersion).toBe(before + 1);
+    const { props } = await stored(ids.s1);
+    expect(props).toMatchObject({ name: 'テスト 工業 改', stage: 'matched', hasHrStaff: true });
+    const type = await db.driver.executeQuery(
+      'MATCH (n:SME {id: $id}) RETURN valueType(n.employees) AS t',
+      { id: ids.s1 },
+      { database: db.database },
+    );
+    expect(type.records[0]!.get('t')).toBe('INTEGER NOT NULL');
+    expect(Number(props.employees)).toBe(1200);
+    expect(props.updatedAt).toBe(updateNode.updatedAt);
+    expect(props).not.toHaveProperty('_LOCK_');
+    expect(await version()).toBe(before + 1);
+    expect(await mapName(ids.s1)).toBe('テスト 工業 改');
+
+    // the same values again: nothing written, no new version
+    const again = await ok(UPDATE, { id: ids.s1, fields: [{ name: 'stage', value: 'matched' }] });
+    expect(again.updateNode).toMatchObject({ changed: [], graphVersion: before + 1 });
+    expect((await stored(ids.s1)).props).not.toHaveProperty('_LOCK_');
+  });
+
+  it('unsets with null, sets the extra labels of a person, checks the merged node', async () => {
+    const { updateNode } = await ok(UPDATE, {
+      id: ids.p5,
+      fields: [
+        { name: 'title', value: '事務局長' },
+        { name: 'mind', value: null },
+        { name: 'isKeyPerson', value: 'true' },
+      ],
+    });
+    expect(updateNode.kind).toBe('Person');
+    let s = await stored(ids.p5);
+    expect(s.props.title).toBe('事務局長');
+    expect(s.props).not.toHaveProperty('mind');
+    expect(s.props).not.toHaveProperty('isKeyPerson');
+    expect(s.labels).toContain('KeyPerson');
+    const { people } = await ok(
+      `query($id: ID!) { people(where: {id: {eq: $id}}) { title mind isKeyPerson } }`,
+      { id: ids.p5 },
+    );
+    expect(people[0]).toEqual({ title: '事務局長', mind: null, isKeyPerson: true });
+
+    // a talent needs its kind (the schema's cross-field rule), then both go in together
+    const bad = await gql(UPDATE, { id: ids.p5, fields: [{ name: 'isTalent', value: 'true' }] });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(bad)[0]).toMatchObject({ field: 'talentKind', code: 'required' });
+    await ok(UPDATE, {
+      id: ids.p5,
+      fields: [
+        { name: 'isTalent', value: 'true' },
+        { name: 'talentKind', value: 'side_job' },
+        { name: 'isKeyPerson', value: 'false' },
+      ],
+    });
+    s = await stored(ids.p5);
+    expect(s.labels).toContain('Talent');
+    expect(s.labels).not.toContain('KeyPerson');
+    expect(s.props.talentKind).toBe('side_job');
+  });
+
+  it('invalid values are BAD_USER_INPUT naming the field, and nothing is written', async () => {
+    const sme = await stored(ids.s2);
+    const person = await stored(ids.p3);
+    const v = await version();
+    const cases: Array<[string, string, string, string]> = [
+      [ids.s2, 'stage', 'foo', 'choice'],
+      [ids.s2, 'employees', '-1', 'min'],
+      [ids.s2, 'employees', 'many', 'int'],
+      [ids.p3, 'mind', '9', 'max'],
+      [ids.p3, 'email', 'not-an-address', 'email'],
+      [ids.p3, 'name', '   ', 'required'],
+    ];
+    for (const [id, field, value, code] of cases) {
+      const body = await gql(UPDATE, {
+        id,
+        fields: [
+          { name: id === ids.p3 ? 'title' : 'industry', value: '変更' },
+          { name: field, value },
+        ],
+      });
+      expect(codeOf(body), `${field}=${value}`).toBe('BAD_USER_INPUT');
+      expect(body.errors![0]!.message).toContain(`${field}: `);
+      expect(fieldsOf(body)).toEqual([expect.objectContaining({ field, code })]);
+      expect(body.data).toBeNull();
+    }
+    expect(await stored(ids.s2)).toEqual(sme);
+    expect(await stored(ids.p3)).toEqual(person);
+    expect(await version()).toBe(v);
+  });
+
+  it('unknown and read-only fields are BAD_USER_INPUT; an unknown id NOT_FOUND', async () => {
+    const unknown = await gql(UPDATE, { id: ids.s2, fields: [{ name: 'salary', value: '1' }] });
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors![0]!.message).toMatch(/^salary: is not a field of SME/);
+    expect(fieldsOf(unknown)[0]).toMatchObject({ field: 'salary', code: 'unknownField' });
+    for (const name of ['id', 'createdAt', 'updatedAt']) {
+      const body = await gql(UPDATE, { id: ids.s2, fields: [{ name, value: 'x' }] });
+      expect(codeOf(body), name).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(body)[0]).toMatchObject({ field: name, code: 'readOnly' });
+    }
+    // a field of another kind
+    const other = await gql(UPDATE, {
+      id: ids.event,
+      fields: [{ name: 'stage', value: 'engaged' }],
+    });
+    expect(fieldsOf(other)[0]).toMatchObject({ field: 'stage', code: 'unknownField' });
+    expect(codeOf(await gql(UPDATE, { id: ids.s2, fields: [] }))).toBe('BAD_USER_INPUT');
+
+    const missing = await gql(UPDATE, {
+      id: `${P}person:nobody`,
+      fields: [{ name: 'name', value: 'x' }],
+    });
+    expect(codeOf(missing)).toBe('NOT_FOUND');
+    expect(missing.errors![0]!.message).toMatch(/^No node with id/);
+    expect(codeOf(await gql(UPDATE, { id: 'bad id; MATCH (n) DETACH DELETE n', fields: [] }))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('stores markup and Cypher-like text verbatim', async () => {
+    const texts = [
+      `<script>alert("x")</script>`,
+      `x'}) MATCH (n) DETACH DELETE n //`,
+      'a` SET n.hacked = true //',
+    ];
+    for (const text of texts) {
+      await ok(UPDATE, { id: ids.event, fields: [{ name: 'name', value: text }] });
+      const { props, labels } = await stored(ids.event);
+      expect(props.name).toBe(text);
+      expect(props).not.toHaveProperty('hacked');
+      expect(labels.sort()).toEqual(['Entity', 'Event']);
+    }
+    const { events } = await ok(`query($id: ID!) { events(where: {id: {eq: $id}}) { name } }`, {
+      id: ids.event,
+    });
+    expect(events[0].name).toBe(texts.at(-1));
+    const count = await db.driver.executeQuery(
+      'MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN count(n) AS c',
+      { p: P },
+      { database: db.database },
+    );
+    expect(Number(count.records[0]!.get('c'))).toBeGreaterThan(10);
   });
 });
 

@@ -2,7 +2,8 @@
  * Resolvers of the analytics part of the API (server/graphql/analytics.graphql): validate the
  * arguments with zod, run the pure analytics of server/analytics on the cached projection of
  * the scope (server/projection), and map the results to the SDL types. `recordIntroduction`
- * writes an Introduction (and, for `made`, the KNOWS tie) in one transaction.
+ * writes an Introduction (and, for `made`, the KNOWS tie) in one transaction; `updateNode`
+ * (server/graphql/updateNode.ts) the validated edit of one node's fields.
  */
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
@@ -35,8 +36,10 @@ import {
   RecordIntroductionArgs,
   SuggestionArgs,
   TalentArgs,
+  UpdateNodeArgs,
   WhatIfArgs,
 } from './validate';
+import { updateNode } from './updateNode';
 
 /** Today (UTC) as YYYY-MM-DD: the `asOf` of every analysis. */
 export function today(): string {
@@ -208,6 +211,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
 
   const Mutation = {
     recordIntroduction: resolver(RecordIntroductionArgs, (args) => recordIntroduction(db, args)),
+    updateNode: resolver(UpdateNodeArgs, (args) => updateNode(db, args)),
   };
 
   return { Query, Mutation };

@@ -78,3 +78,27 @@ export const RecordIntroductionArgs = z
       });
     }
   });
+
+/** Changes one updateNode call may carry. */
+export const MAX_FIELD_CHANGES = 50;
+
+export const UpdateNodeArgs = z.object({
+  id: IdArg,
+  fields: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(100, 'must be at most 100 characters'),
+        value: z
+          .string()
+          .max(10_000, 'must be at most 10000 characters')
+          .nullish()
+          .transform((v) => v ?? null),
+      }),
+    )
+    .min(1, 'give at least one field to change')
+    .max(MAX_FIELD_CHANGES, `must be at most ${MAX_FIELD_CHANGES} changes`),
+});

@@ -55,7 +55,7 @@ const KINDS: ReadonlySet<string> = new Set<ProjectedKind>([
 ]);
 
 /** Neo4j temporal values and integers as plain JSON-able values (ISO strings, numbers). */
-function plain(value: unknown): unknown {
+export function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(plain);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();

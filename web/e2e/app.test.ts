@@ -1,8 +1,9 @@
 /**
  * The web app end to end in Debian's Chromium (playwright-core), against the real server and
  * the real test Neo4j with the pilot seed: the map draws, Japanese labels, region choice,
- * suggestion path, recording an introduction, the URL restores the view, PNG/CSV export, the
- * WebGL renderer. Saves screenshots of the main views to docs/screenshots/.
+ * suggestion path, recording an introduction, the URL restores the view, editing a person's
+ * fields (restored afterwards), PNG/CSV export, the WebGL renderer. Saves screenshots of the
+ * main views to docs/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,8 +86,24 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 600_000);
 
+  /** A field the edit test changed, to be restored: [node id, field, original value]. */
+  const edited: Array<[string, string, string | null]> = [];
+
   afterAll(async () => {
     await browser?.close();
+    // Restore what the edit test changed, through the same validated mutation.
+    for (const [id, name, value] of edited.reverse()) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `mutation($id: ID!, $f: [FieldChange!]!) { updateNode(id: $id, fields: $f) { id } }`,
+          variables: { id, f: [{ name, value }] },
+        }),
+      });
+      const body = (await res.json()) as { errors?: unknown[] };
+      if (body.errors) console.warn('could not restore', id, name, body.errors);
+    }
     await server?.close();
     await undoIntroductionsSince(await testDb(), started);
   });
@@ -285,6 +302,58 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     expect(selectedOnMap).toEqual([state.selected]);
     expect(await page.locator('#panel').innerText()).not.toMatch(RAW_ID);
     await shot('detail.png');
+  });
+
+  it('edits a person in 詳細: saves a new title, and shows the validation message of a bad value', async () => {
+    const id = (await app()).selected!;
+    expect(id).toBeTruthy();
+    const read = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($id: ID!) { people(where: {id: {eq: $id}}) { title } }`,
+        variables: { id },
+      }),
+    });
+    const original = ((await read.json()) as { data: { people: Array<{ title: string | null }> } })
+      .data.people[0]!.title;
+    edited.push([id, 'title', original]);
+    const title = `E2E確認用 ${Date.now() % 100000}`;
+
+    await page.waitForSelector('#panel button[data-key="edit"]', { timeout: 60_000 });
+    await page.click('#panel button[data-key="edit"]');
+    await page.fill('#f-title', title);
+    await page.click('#panel button[data-key="save"]');
+    // saved: the form closes, the record shows the new title, the map was read again
+    await expect
+      .poll(() => page.locator('#panel dl.fields').innerText(), { timeout: 60_000 })
+      .toContain(title);
+    expect(await page.locator('#panel form.edit').count()).toBe(0);
+    await waitMap();
+
+    // a bad value: the message next to the field, nothing saved
+    await page.click('#panel button[data-key="edit"]');
+    await page.fill('#f-mind', '9');
+    await page.click('#panel button[data-key="save"]');
+    await expect
+      .poll(() => page.locator('#f-mind-err').innerText())
+      .toBe('5以下の値を入力してください。');
+    expect(await page.locator('#f-mind').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#panel form.edit p.error').innerText()).toContain(
+      '入力内容を確認してください',
+    );
+    await shot('edit.png');
+    // switched to English: the same input, the message translated
+    await page.click('button[data-key="lang"]');
+    await expect.poll(() => page.locator('#f-mind-err').innerText()).toBe('Must be at most 5.');
+    expect(await page.locator('#f-mind').inputValue()).toBe('9');
+    await page.click('button[data-key="lang"]');
+    await expect
+      .poll(() => page.locator('#f-mind-err').innerText())
+      .toBe('5以下の値を入力してください。');
+    await page.locator('#panel form.edit button.secondary').click();
+    expect(await page.locator('#panel form.edit').count()).toBe(0);
+    expect(await page.locator('#panel dl.fields').innerText()).toContain(title);
   });
 
   it('switches to English and keeps it in the URL', async () => {

@@ -36,6 +36,33 @@ describe('GraphQL client errors are friendly', () => {
     expect(messageFor({ message: 'x', extensions: { code: 'FORBIDDEN' } }).message).toMatch(/権限/);
   });
 
+  it("keeps the per-field problems of a bad write (updateNode's extensions.fields)", async () => {
+    const err = await gql(
+      'mutation { x }',
+      {},
+      fakeFetch(200, {
+        data: null,
+        errors: [
+          {
+            message: 'mind: must be at most 5 (got 9)',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              fields: [
+                { field: 'mind', code: 'max', message: 'must be at most 5 (got 9)', max: 5 },
+                7,
+              ],
+            },
+          },
+        ],
+      }),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('BAD_USER_INPUT');
+    expect((err as ApiError).fields).toEqual([
+      { field: 'mind', code: 'max', message: 'must be at most 5 (got 9)', max: 5 },
+    ]);
+  });
+
   it('never passes a stack trace or internal message through', async () => {
     const err = await gql(
       '{ x }',

@@ -2,14 +2,15 @@
  * GraphQL over fetch (POST /graphql). Every failure becomes an ApiError with a message a
  * coordinator can read (in the current language); details go to the console, never the page.
  */
+import type { ServerFieldIssue } from './fields';
 import { t } from './i18n';
 
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
-    /** Per-field problems reported by the server (BAD_USER_INPUT), when it names fields. */
-    readonly fields: Record<string, string> = {},
+    /** Per-field problems reported by the server (BAD_USER_INPUT of updateNode). */
+    readonly fields: ServerFieldIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,6 +49,24 @@ export function messageFor(err: GraphQLErrorShape): { code: string; message: str
   }
 }
 
+/** The per-field problems of a BAD_USER_INPUT error (`extensions.fields`), checked. */
+export function fieldIssues(err: GraphQLErrorShape): ServerFieldIssue[] {
+  const raw = err.extensions?.fields;
+  if (err.extensions?.code !== 'BAD_USER_INPUT' || !Array.isArray(raw)) return [];
+  const out: ServerFieldIssue[] = [];
+  for (const f of raw as Array<Record<string, unknown>>) {
+    if (!f || typeof f.field !== 'string' || typeof f.code !== 'string') continue;
+    out.push({
+      field: f.field,
+      code: f.code as ServerFieldIssue['code'],
+      message: typeof f.message === 'string' ? f.message : '',
+      ...(typeof f.min === 'number' ? { min: f.min } : {}),
+      ...(typeof f.max === 'number' ? { max: f.max } : {}),
+    });
+  }
+  return out;
+}
+
 export type Fetcher = typeof fetch;
 
 export async function gql<T>(
@@ -76,7 +95,7 @@ export async function gql<T>(
   if (body?.errors && body.errors.length > 0) {
     console.warn('GraphQL errors', body.errors);
     const first = messageFor(body.errors[0]!);
-    throw new ApiError(first.message, first.code);
+    throw new ApiError(first.message, first.code, fieldIssues(body.errors[0]!));
   }
   if (!res.ok || !body?.data) {
     console.warn('GraphQL HTTP status', res.status);

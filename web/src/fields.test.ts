@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS, validateForm } from './fields';
-import { setLang } from './i18n';
+import { FIELD_ISSUE_CODES } from '../../server/domain/issues';
+import { FIELDS, fieldChanges, serverFieldMessages, validateForm } from './fields';
+import { MESSAGES, setLang } from './i18n';
 
 describe('edit form validation (the domain schemas, messages in Japanese)', () => {
   setLang('ja');
@@ -63,5 +64,59 @@ describe('edit form validation (the domain schemas, messages in Japanese)', () =
     for (const k of ['Person', 'Organization', 'SME', 'Event', 'RegionalHRDept', 'Region']) {
       expect(FIELDS[k]!.some((f) => f.name === 'name')).toBe(true);
     }
+  });
+
+  it("translates the server's field problems, in Japanese and in English", () => {
+    const issues = [
+      { field: 'mind', code: 'max' as const, max: 5, message: 'must be at most 5 (got 9)' },
+      { field: 'stage', code: 'choice' as const, message: 'must be one of …' },
+      { field: 'talentKind', code: 'required' as const, message: 'is required when …' },
+    ];
+    expect(serverFieldMessages(issues)).toEqual({
+      mind: '5以下の値を入力してください。',
+      stage: '一覧から選んでください。',
+      talentKind: '入力してください。',
+    });
+    setLang('en');
+    try {
+      expect(serverFieldMessages(issues).mind).toBe('Must be at most 5.');
+    } finally {
+      setLang('ja');
+    }
+    for (const code of FIELD_ISSUE_CODES) {
+      expect(MESSAGES.ja[`val.${code}`], code).toBeTruthy();
+      expect(MESSAGES.en[`val.${code}`], code).toBeTruthy();
+    }
+  });
+
+  it('sends only the changed fields to updateNode, as text (null = unset)', () => {
+    expect(
+      fieldChanges(
+        {
+          name: '山田 花子',
+          title: '係長',
+          mind: 4,
+          phone: null,
+          email: null,
+          consentShareContact: true,
+          functions: ['hr_expert', 'change_agent'],
+        },
+        {
+          name: '山田 花子',
+          title: '課長',
+          mind: 3,
+          phone: '0263-00-0000',
+          email: null,
+          consentShareContact: false,
+          functions: [],
+        },
+      ),
+    ).toEqual([
+      { name: 'title', value: '係長' },
+      { name: 'mind', value: '4' },
+      { name: 'phone', value: null },
+      { name: 'consentShareContact', value: 'true' },
+      { name: 'functions', value: 'hr_expert;change_agent' },
+    ]);
   });
 });

@@ -145,6 +145,9 @@ export const MESSAGES: Bilingual = {
     'detail.save': '保存',
     'detail.cancel': 'キャンセル',
     'detail.saved': '保存しました。',
+    'detail.unchanged': '変更はありません。',
+    'detail.serverInvalid':
+      'サーバーで確認したところ、入力内容に問題がありました。各欄のメッセージを確認してください。',
     'detail.invalid': '入力内容を確認してください。',
     'detail.notEditable': 'この種類の項目はここでは編集できません。',
     'detail.whatIf': 'この人がいなくなったら？',
@@ -225,6 +228,9 @@ export const MESSAGES: Bilingual = {
     'val.date': '日付は YYYY-MM-DD の形で入力してください。',
     'val.choice': '一覧から選んでください。',
     'val.invalid': '入力内容が正しくありません。',
+    'val.boolean': 'はい・いいえで選んでください。',
+    'val.unknownField': 'この種類の項目にはない欄です。',
+    'val.readOnly': 'この欄は変更できません。',
     // errors
     'err.network': 'サーバーに接続できません。ネットワークを確認して、もう一度お試しください。',
     'err.database':
@@ -368,6 +374,9 @@ export const MESSAGES: Bilingual = {
     'detail.save': 'Save',
     'detail.cancel': 'Cancel',
     'detail.saved': 'Saved.',
+    'detail.unchanged': 'Nothing has changed.',
+    'detail.serverInvalid':
+      'The server found problems with the input; see the message at each field.',
     'detail.invalid': 'Please check the highlighted fields.',
     'detail.notEditable': 'Items of this kind cannot be edited here.',
     'detail.whatIf': 'What if this person left?',
@@ -444,6 +453,9 @@ export const MESSAGES: Bilingual = {
     'val.date': 'A date as YYYY-MM-DD.',
     'val.choice': 'Choose from the list.',
     'val.invalid': 'This value is not valid.',
+    'val.boolean': 'Choose yes or no.',
+    'val.unknownField': 'Items of this kind have no such field.',
+    'val.readOnly': 'This field cannot be changed.',
     'err.network': 'Cannot reach the server. Check the network and try again.',
     'err.database': 'The database is unavailable for the moment. Wait a little and press “Reload”.',
     'err.notFound': 'The item was not found; it may have been deleted.',

@@ -6,7 +6,7 @@ import './styles.css';
 import { ApiError, friendly, gql } from './api';
 import { csvFileName, toCsv, type Cell } from './csv';
 import { clear, download, h } from './dom';
-import { ENTITY_API, EXTRA_READ, FIELDS } from './fields';
+import { ENTITY_API, EXTRA_READ, FIELDS, fieldChanges, UPDATE_MUTATION } from './fields';
 import { formatCount } from './format';
 import { enumLabel, getLang, setLang, t } from './i18n';
 import {
@@ -603,8 +603,8 @@ async function loadEditable(): Promise<void> {
       Q.MUTATION_FIELDS,
     );
     const names = new Set(d.__schema.mutationType?.fields.map((f) => f.name) ?? []);
-    for (const [kind, api] of Object.entries(ENTITY_API))
-      if (names.has(api.update)) data.editable.add(kind);
+    if (names.has(UPDATE_MUTATION))
+      for (const kind of Object.keys(ENTITY_API)) if (FIELDS[kind]?.length) data.editable.add(kind);
   } catch {
     // Introspection off: editing is not offered.
   }
@@ -784,17 +784,21 @@ const actions: Actions = {
     }
   },
   async saveEntity(kind, id, values) {
-    const api = ENTITY_API[kind];
-    if (!api) throw new ApiError(t('detail.notEditable'), 'BAD_USER_INPUT');
-    const update: Record<string, { set: unknown }> = {};
-    for (const [k, v] of Object.entries(values)) update[k] = { set: v };
+    if (!data.editable.has(kind)) throw new ApiError(t('detail.notEditable'), 'BAD_USER_INPUT');
+    const record = data.entity.status === 'ok' && data.entity.value ? data.entity.value : {};
+    const fields = fieldChanges(values, record);
+    if (fields.length === 0) {
+      notify(t('detail.unchanged'));
+      return;
+    }
     showProgress(t('progress.saving'));
     try {
-      await gql(Q.entityUpdate(api.update, api.query), { id, update });
+      await gql(Q.UPDATE_NODE, { id, fields });
     } finally {
       showProgress(null);
     }
     notify(t('detail.saved'));
+    // The graph version changed: the map, the panels and the record are read again.
     await loadRegionData(true);
     await loadSelection(true);
   },

@@ -131,21 +131,17 @@ export function entityQuery(root: string, fields: string[]): string {
   return `query Entity($id: ID!) { ${root}(where: { id: { eq: $id } }) { id ${fields.join(' ')} } }`;
 }
 
-/** The generated update mutation (v7 syntax: `update: { field: { set: value } }`). */
-export function entityUpdate(mutation: string, root: string): string {
-  return `mutation Update($id: ID!, $update: ${updateInputName(root)}!) { ${mutation}(where: { id: { eq: $id } }, update: $update) { ${root} { id } } }`;
-}
-
-/** @neo4j/graphql names the update input after the type: PersonUpdateInput, SMEUpdateInput … */
-export function updateInputName(root: string): string {
-  return `${ROOT_TO_TYPE[root] ?? root}UpdateInput`;
-}
-
-const ROOT_TO_TYPE: Record<string, string> = {
-  people: 'Person',
-  organizations: 'Organization',
-  smes: 'SME',
-  events: 'Event',
-  regionalHrDepts: 'RegionalHRDept',
-  regions: 'Region',
-};
+/**
+ * The validated edit of one node's fields (server/graphql/updateNode.ts). Invalid fields come
+ * back as BAD_USER_INPUT with `extensions.fields` (api.ts → ApiError.fields).
+ */
+export const UPDATE_NODE = /* GraphQL */ `
+  mutation UpdateNode($id: ID!, $fields: [FieldChange!]!) {
+    updateNode(id: $id, fields: $fields) {
+      id
+      name
+      changed
+      graphVersion
+    }
+  }
+`;

@@ -3,7 +3,14 @@
  * that start from it: neighbourhood focus, what-if removal (persons), connection path.
  */
 import { h, metric, type Child } from '../dom';
-import { FIELDS, validateForm, type FieldDef } from '../fields';
+import { ApiError } from '../api';
+import {
+  FIELDS,
+  serverFieldMessages,
+  validateForm,
+  type FieldDef,
+  type ServerFieldIssue,
+} from '../fields';
 import { formatCount, formatDate, formatNumber, formatScore } from '../format';
 import { enumLabel, getLang, reasonText, t } from '../i18n';
 import type { MapNode } from '../types';
@@ -12,6 +19,13 @@ import type { PanelContext } from './context';
 import { gapExplanation, gapTitle } from './gaps';
 
 let editing: string | null = null;
+
+type RawValue = string | boolean | string[];
+/**
+ * What was entered in the edit form and what the server said about it, kept across re-renders
+ * (e.g. a language switch: the messages are translated again, the input stays).
+ */
+let draft: { id: string; raw: Record<string, RawValue>; server: ServerFieldIssue[] } | null = null;
 
 export function renderDetail(ctx: PanelContext): HTMLElement {
   const root = h('section', { class: 'panel-body' });
@@ -23,6 +37,7 @@ export function renderDetail(ctx: PanelContext): HTMLElement {
     return root;
   }
   if (editing !== id) editing = null;
+  if (draft && draft.id !== editing) draft = null;
   root.append(
     h('h2', { class: 'detail-name' }, (node.declaredKeyPerson ? '★ ' : '') + node.name),
     h(
@@ -355,6 +370,7 @@ function editForm(
   const form = h('form', { class: 'edit', novalidate: true, 'aria-label': t('detail.edit') });
   const summary = h('p', { class: 'error', role: 'alert', hidden: true });
   form.append(summary);
+  const entered = draft?.id === node.id ? draft.raw : null;
   for (const d of defs) {
     const fid = `f-${d.name}`;
     const err = h('span', { class: 'field-error', id: `${fid}-err` });
@@ -365,7 +381,7 @@ function editForm(
       d.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
     );
     let input: HTMLElement;
-    const v = rec[d.name];
+    const v = entered && d.name in entered ? entered[d.name] : rec[d.name];
     if (d.type === 'bool') {
       input = h('input', {
         type: 'checkbox',
@@ -447,6 +463,7 @@ function editForm(
           class: 'secondary',
           onclick: () => {
             editing = null;
+            draft = null;
             document.dispatchEvent(new CustomEvent('app:rerender'));
           },
         },
@@ -454,9 +471,42 @@ function editForm(
       ),
     ),
   );
+  /** Shows the messages next to their fields (and those of other fields in the summary). */
+  const showErrors = (errors: Record<string, string>, summaryText: string): void => {
+    const shown = new Set<string>();
+    for (const d of defs) {
+      const el = form.querySelector(`#f-${d.name}-err`)!;
+      el.textContent = errors[d.name] ?? '';
+      if (errors[d.name]) shown.add(d.name);
+      form
+        .querySelector(`#f-${d.name}`)
+        ?.setAttribute('aria-invalid', errors[d.name] ? 'true' : 'false');
+    }
+    const others = Object.entries(errors)
+      .filter(([k]) => !shown.has(k))
+      .map(([k, m]) => `${t(`field.${k}`) || k}: ${m}`);
+    summary.hidden = Object.keys(errors).length === 0 && !summaryText;
+    summary.textContent = [summaryText, ...others].filter(Boolean).join(' ');
+  };
+  const check = (raw: Record<string, RawValue>, server: ServerFieldIssue[]) => {
+    const { values, errors } = validateForm(node.kind, raw, isTalent);
+    const fromServer = serverFieldMessages(server);
+    const all = { ...fromServer, ...errors };
+    const local = Object.keys(errors).length > 0;
+    const summaryText = local
+      ? t('detail.invalid')
+      : Object.keys(fromServer).length
+        ? t('detail.serverInvalid')
+        : '';
+    showErrors(all, summaryText);
+    return { values, ok: !local };
+  };
+  // Shown again after a re-render (e.g. the language switch), in the current language.
+  if (entered && draft) check(entered, draft.server);
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const raw: Record<string, string | boolean | string[]> = {};
+    const raw: Record<string, RawValue> = {};
     for (const d of defs) {
       if (d.type === 'bool')
         raw[d.name] = (form.elements.namedItem(d.name) as HTMLInputElement).checked;
@@ -469,17 +519,9 @@ function editForm(
           form.elements.namedItem(d.name) as HTMLInputElement | HTMLSelectElement
         ).value;
     }
-    const { values, errors } = validateForm(node.kind, raw, isTalent);
-    for (const d of defs) {
-      const el = form.querySelector(`#f-${d.name}-err`)!;
-      el.textContent = errors[d.name] ?? '';
-      form
-        .querySelector(`#f-${d.name}`)
-        ?.setAttribute('aria-invalid', errors[d.name] ? 'true' : 'false');
-    }
-    if (Object.keys(errors).length) {
-      summary.hidden = false;
-      summary.textContent = t('detail.invalid');
+    draft = { id: node.id, raw, server: [] };
+    const { values, ok } = check(raw, []);
+    if (!ok) {
       (form.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
       return;
     }
@@ -487,9 +529,18 @@ function editForm(
     ctx.actions.saveEntity(node.kind, node.id, values).then(
       () => {
         editing = null;
+        draft = null;
+        document.dispatchEvent(new CustomEvent('app:rerender'));
       },
       (err: unknown) => {
         save.disabled = false;
+        if (err instanceof ApiError && err.fields.length > 0 && draft?.id === node.id) {
+          // The server's validation (the same schemas, and the rules across fields).
+          draft.server = err.fields;
+          check(raw, err.fields);
+          (form.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+          return;
+        }
         summary.hidden = false;
         summary.textContent = err instanceof Error ? err.message : t('err.unknown');
       },
