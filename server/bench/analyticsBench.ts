@@ -54,7 +54,12 @@ export function runAnalytics(g: NetworkGraph): Breakdown {
   const t1 = performance.now();
   const gaps = networkGaps(g, { asOf: BENCH_AS_OF, keyPersons });
   const t2 = performance.now();
-  const suggestions = introductionSuggestions(g, { gaps, keyPersons, asOf: BENCH_AS_OF, limit: 10 });
+  const suggestions = introductionSuggestions(g, {
+    gaps,
+    keyPersons,
+    asOf: BENCH_AS_OF,
+    limit: 10,
+  });
   const t3 = performance.now();
   const cpu = process.cpuUsage(c0);
   return {
@@ -109,7 +114,8 @@ export function inducedTieGraph(T: TieGraph, keep: Int32Array): TieGraph {
 /** The first `size` nodes reached by a BFS from the highest-degree node (a connected piece of T). */
 function bfsBall(T: TieGraph, size: number): Int32Array {
   let start = 0;
-  for (let v = 1; v < T.n; v++) if (T.off[v + 1]! - T.off[v]! > T.off[start + 1]! - T.off[start]!) start = v;
+  for (let v = 1; v < T.n; v++)
+    if (T.off[v + 1]! - T.off[v]! > T.off[start + 1]! - T.off[start]!) start = v;
   const seen = new Uint8Array(T.n);
   const order: number[] = [start];
   seen[start] = 1;
@@ -176,7 +182,9 @@ export async function analyticsSection(state: BenchState): Promise<void> {
   say('projection loads of the synthetic regions …');
   const loads = await state.syntheticRegionLoads();
   const big = await state.biggestSyntheticRegion();
-  say(`biggest synthetic region: ${big.regionId} (${fmtInt(big.nodes)} nodes, ${fmtInt(big.edges)} edges), loaded in ${fmtMs(big.loadMs)}`);
+  say(
+    `biggest synthetic region: ${big.regionId} (${fmtInt(big.nodes)} nodes, ${fmtInt(big.edges)} edges), loaded in ${fmtMs(big.loadMs)}`,
+  );
   const scope = { regionId: big.regionId };
 
   // ---- the 5k-node region: cold (projection load + first analytics run in this process)
@@ -186,7 +194,9 @@ export async function analyticsSection(state: BenchState): Promise<void> {
   const regionLoadMs = performance.now() - c0;
   const regionCold = runAnalytics(regionProj.graph);
   const regionColdMs = performance.now() - c0;
-  say(`  cold ${fmtMs(regionColdMs)} (load ${fmtMs(regionLoadMs)}, analytics ${fmtMs(regionCold.totalMs)})`);
+  say(
+    `  cold ${fmtMs(regionColdMs)} (load ${fmtMs(regionLoadMs)}, analytics ${fmtMs(regionCold.totalMs)})`,
+  );
 
   // ---- warm: the cached projection (ProjectionCache: a version check, then the cached graph)
   say(`region: ${WARM_RUNS} warm runs on the cached projection …`);
@@ -210,7 +220,9 @@ export async function analyticsSection(state: BenchState): Promise<void> {
   const allLoadMs = performance.now() - w0;
   const wholeCold = runAnalytics(all.graph);
   const wholeColdMs = performance.now() - w0;
-  say(`  cold ${fmtMs(wholeColdMs)} (load ${fmtMs(allLoadMs)}, analytics ${fmtMs(wholeCold.totalMs)})`);
+  say(
+    `  cold ${fmtMs(wholeColdMs)} (load ${fmtMs(allLoadMs)}, analytics ${fmtMs(wholeCold.totalMs)})`,
+  );
   const wholeWarm: Breakdown[] = [];
   for (let i = 0; i < WHOLE_WARM_RUNS; i++) {
     say(`  warm run ${i + 1}/${WHOLE_WARM_RUNS} …`);
@@ -227,8 +239,10 @@ export async function analyticsSection(state: BenchState): Promise<void> {
   tieBetweenness(T);
   const sampledMs = performance.now() - sampledT0;
   const pivots = Math.min(T.n, BETWEENNESS_PIVOTS);
-  const estimateS = (sampledMs / pivots) * T.n / 1000;
-  say(`whole tie graph: ${fmtInt(T.n)} nodes; sampled betweenness (${pivots} pivots) ${fmtMs(sampledMs)}; exact estimated at ${estimateS.toFixed(0)} s`);
+  const estimateS = ((sampledMs / pivots) * T.n) / 1000;
+  say(
+    `whole tie graph: ${fmtInt(T.n)} nodes; sampled betweenness (${pivots} pivots) ${fmtMs(sampledMs)}; exact estimated at ${estimateS.toFixed(0)} s`,
+  );
   const correlations: Correlation[] = [];
   const regionCtx = buildContext(regionProj.graph);
   say('region: sampled vs exact betweenness …');
@@ -240,13 +254,21 @@ export async function analyticsSection(state: BenchState): Promise<void> {
     wholeNote = `Exact betweenness on the whole tie graph was estimated at ${estimateS.toFixed(0)} s from the sampled run (≤ ${EXACT_BUDGET_S} s budget), so it was computed on the whole graph.`;
   } else {
     // Brandes is O(n·m): a BFS ball of size s has about s·m/n edges, so cost ∝ s².
-    const size = Math.max(EXACT_BETWEENNESS_MAX_NODES + 1, Math.floor(T.n * Math.sqrt(EXACT_BUDGET_S / estimateS)));
+    const size = Math.max(
+      EXACT_BETWEENNESS_MAX_NODES + 1,
+      Math.floor(T.n * Math.sqrt(EXACT_BUDGET_S / estimateS)),
+    );
     const sub = inducedTieGraph(T, bfsBall(T, size));
-    say(`whole network: exact would take ≈ ${estimateS.toFixed(0)} s; using a connected piece of ${fmtInt(sub.n)} nodes …`);
+    say(
+      `whole network: exact would take ≈ ${estimateS.toFixed(0)} s; using a connected piece of ${fmtInt(sub.n)} nodes …`,
+    );
     correlations.push(correlate(`BFS ball of ${fmtInt(sub.n)} nodes of the whole tie graph`, sub));
     wholeNote = `Exact betweenness on the whole tie graph (${fmtInt(T.n)} nodes) was estimated at ${estimateS.toFixed(0)} s from the sampled run, over the ${EXACT_BUDGET_S} s budget, so the comparison uses the largest connected piece (BFS from the highest-degree node) that fits the budget.`;
   }
-  for (const c of correlations) say(`  ${c.graph}: ρ = ${c.rhoAll.toFixed(4)} (persons ${c.rhoPersons.toFixed(4)}), exact ${fmtMs(c.exactMs)}`);
+  for (const c of correlations)
+    say(
+      `  ${c.graph}: ρ = ${c.rhoAll.toFixed(4)} (persons ${c.rhoPersons.toFixed(4)}), exact ${fmtMs(c.exactMs)}`,
+    );
 
   const regionCorr = correlations[0]!;
   const wholeCorr = correlations[1]!;
@@ -283,9 +305,24 @@ export async function analyticsSection(state: BenchState): Promise<void> {
 ${table(
   ['scope', 'nodes', 'edges', 'load'],
   [
-    ...loads.map((l) => [`${l.name} (${l.regionId})${l.regionId === big.regionId ? ' — the biggest' : ''}`, fmtInt(l.nodes), fmtInt(l.edges), fmtMs(l.loadMs)]),
-    [`biggest region again (cold run below)`, fmtInt(regionProj.graph.order), fmtInt(regionProj.graph.size), fmtMs(regionLoadMs)],
-    ['all regions (whole network)', fmtInt(all.graph.order), fmtInt(all.graph.size), fmtMs(allLoadMs)],
+    ...loads.map((l) => [
+      `${l.name} (${l.regionId})${l.regionId === big.regionId ? ' — the biggest' : ''}`,
+      fmtInt(l.nodes),
+      fmtInt(l.edges),
+      fmtMs(l.loadMs),
+    ]),
+    [
+      `biggest region again (cold run below)`,
+      fmtInt(regionProj.graph.order),
+      fmtInt(regionProj.graph.size),
+      fmtMs(regionLoadMs),
+    ],
+    [
+      'all regions (whole network)',
+      fmtInt(all.graph.order),
+      fmtInt(all.graph.size),
+      fmtMs(allLoadMs),
+    ],
   ],
 )}
 
@@ -294,12 +331,40 @@ The first load of each region is the first read of its data since the import (Ne
 ### keyPersonGroup + networkGaps + introductionSuggestions
 
 ${table(
-  ['run', 'what is timed', 'keyPersonGroup', 'networkGaps', 'introductionSuggestions', 'total (wall)', 'CPU time of the analytics'],
   [
-    bRow(`region ${big.name}, cold`, regionCold, regionColdMs, `projection load ${fmtMs(regionLoadMs)} + first analytics run in the process`),
-    bRow(`region ${big.name}, warm (median of ${WARM_RUNS})`, warmMid.b, warmMed, `ProjectionCache.get (version check, ${fmtMs(median(warm.map((w) => w.getMs)))}) + analytics; runs ${warm.map((w) => Math.round(w.totalMs)).join(', ')} ms`),
-    bRow('whole network, cold', wholeCold, wholeColdMs, `projection load ${fmtMs(allLoadMs)} + analytics`),
-    bRow(`whole network, warm (median of ${WHOLE_WARM_RUNS})`, wholeMid, wholeWarmMed, `analytics only; runs ${wholeWarm.map((b) => Math.round(b.totalMs)).join(', ')} ms`),
+    'run',
+    'what is timed',
+    'keyPersonGroup',
+    'networkGaps',
+    'introductionSuggestions',
+    'total (wall)',
+    'CPU time of the analytics',
+  ],
+  [
+    bRow(
+      `region ${big.name}, cold`,
+      regionCold,
+      regionColdMs,
+      `projection load ${fmtMs(regionLoadMs)} + first analytics run in the process`,
+    ),
+    bRow(
+      `region ${big.name}, warm (median of ${WARM_RUNS})`,
+      warmMid.b,
+      warmMed,
+      `ProjectionCache.get (version check, ${fmtMs(median(warm.map((w) => w.getMs)))}) + analytics; runs ${warm.map((w) => Math.round(w.totalMs)).join(', ')} ms`,
+    ),
+    bRow(
+      'whole network, cold',
+      wholeCold,
+      wholeColdMs,
+      `projection load ${fmtMs(allLoadMs)} + analytics`,
+    ),
+    bRow(
+      `whole network, warm (median of ${WHOLE_WARM_RUNS})`,
+      wholeMid,
+      wholeWarmMed,
+      `analytics only; runs ${wholeWarm.map((b) => Math.round(b.totalMs)).join(', ')} ms`,
+    ),
   ],
 )}
 
@@ -316,8 +381,26 @@ Results: region ${fmtInt(regionCold.counts.keyPersons)} persons scored, ${region
 The default betweenness (${BETWEENNESS_PIVOTS} seeded BFS pivots, Brandes & Pich) against exact Brandes (\`exactMaxNodes: Infinity\`) on the same tie graph. Spearman ρ over all tie-graph nodes and over persons only (what the キーパーソン群 ranks); "top-100" is how many of the 100 highest by the sample are among the 100 highest by exact. ${wholeNote}
 
 ${table(
-  ['graph', 'nodes', 'edges', 'sampled', 'exact', 'ρ (all nodes)', 'ρ (persons)', 'top-100 overlap'],
-  correlations.map((c) => [c.graph, fmtInt(c.n), fmtInt(c.m), fmtMs(c.sampledMs), fmtMs(c.exactMs), c.rhoAll.toFixed(4), c.rhoPersons.toFixed(4), `${c.top100}/100`]),
+  [
+    'graph',
+    'nodes',
+    'edges',
+    'sampled',
+    'exact',
+    'ρ (all nodes)',
+    'ρ (persons)',
+    'top-100 overlap',
+  ],
+  correlations.map((c) => [
+    c.graph,
+    fmtInt(c.n),
+    fmtInt(c.m),
+    fmtMs(c.sampledMs),
+    fmtMs(c.exactMs),
+    c.rhoAll.toFixed(4),
+    c.rhoPersons.toFixed(4),
+    `${c.top100}/100`,
+  ]),
 )}
 
 - Target ρ ≥ ${SPEARMAN_TARGET} on the prefecture network (${wholeCorr.graph}): ρ ${wholeCorr.rhoAll.toFixed(4)} over all tie-graph nodes — ${verdict(wholeCorr.rhoAll, SPEARMAN_TARGET, 'higher')}; over persons ${wholeCorr.rhoPersons.toFixed(4)} — ${verdict(wholeCorr.rhoPersons, SPEARMAN_TARGET, 'higher')}.
@@ -328,5 +411,9 @@ ${table(
   }.
 - ${loadNote()}.
 `;
-  writeSection('analytics', 'Analytics (SPEC §9: 5k-node region ≤ 300 ms warm / ≤ 1.5 s cold; prefecture ≤ 10 s; sampled betweenness ρ ≥ 0.9)', body);
+  writeSection(
+    'analytics',
+    'Analytics (SPEC §9: 5k-node region ≤ 300 ms warm / ≤ 1.5 s cold; prefecture ≤ 10 s; sampled betweenness ρ ≥ 0.9)',
+    body,
+  );
 }

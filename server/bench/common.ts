@@ -84,7 +84,7 @@ function ranks(xs: ArrayLike<number>): Float64Array {
   const n = xs.length;
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
   const r = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && xs[idx[j + 1]!] === xs[idx[i]!]) j++;
     const avg = (i + j) / 2 + 1;
@@ -126,7 +126,10 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * `emptyDatabase`, which cannot be imported: eval.ts runs its main() when imported.
  */
 export async function emptyDatabase(db: Database): Promise<void> {
-  if (!db.local) throw new Error('NEO4J_URI is set: the benchmark empties the database and only runs on its local store');
+  if (!db.local)
+    throw new Error(
+      'NEO4J_URI is set: the benchmark empties the database and only runs on its local store',
+    );
   const session = db.driver.session({ database: db.database });
   try {
     await session.run(cypher('wipe-all'));
@@ -165,7 +168,11 @@ export class BenchState {
   dataset(): Dataset {
     if (!this.generated) {
       say(`generating the ${BENCH_SCALE} network, seed ${BENCH_SEED} …`);
-      this.generated = generateNetwork({ scale: BENCH_SCALE, seed: BENCH_SEED, asOf: BENCH_AS_OF }).dataset;
+      this.generated = generateNetwork({
+        scale: BENCH_SCALE,
+        seed: BENCH_SEED,
+        asOf: BENCH_AS_OF,
+      }).dataset;
     }
     return this.generated;
   }
@@ -186,13 +193,16 @@ export class BenchState {
     const ds = this.dataset();
     const counts = await countsByLabel(db);
     const expected = Object.entries(ds.nodes).filter(([, rows]) => (rows as unknown[]).length > 0);
-    const same = expected.every(([label, rows]) => (counts[label] ?? 0) === (rows as unknown[]).length);
+    const same = expected.every(
+      ([label, rows]) => (counts[label] ?? 0) === (rows as unknown[]).length,
+    );
     if (!same) {
       say('the bench database does not hold the prefecture network: emptying it and importing …');
       await emptyDatabase(db);
       await applySchema(db);
       const res = await importDataset(db, ds);
-      if (res.errors.length > 0) throw new Error(`the generated network did not validate (${res.errors.length} errors)`);
+      if (res.errors.length > 0)
+        throw new Error(`the generated network did not validate (${res.errors.length} errors)`);
     } else {
       say('the bench database already holds the prefecture network');
     }
@@ -204,14 +214,20 @@ export class BenchState {
     if (this.loads) return this.loads;
     await this.ensureImported();
     const db = await this.db();
-    const regions = (this.dataset().nodes.Region as Array<{ id: string; name: string }>).filter((r) =>
-      r.id.startsWith('region:syn-'),
+    const regions = (this.dataset().nodes.Region as Array<{ id: string; name: string }>).filter(
+      (r) => r.id.startsWith('region:syn-'),
     );
     const loads: RegionLoad[] = [];
     for (const r of regions) {
       const t0 = performance.now();
       const p = await loadProjection(db, { regionId: r.id });
-      loads.push({ regionId: r.id, name: r.name, nodes: p.graph.order, edges: p.graph.size, loadMs: performance.now() - t0 });
+      loads.push({
+        regionId: r.id,
+        name: r.name,
+        nodes: p.graph.order,
+        edges: p.graph.size,
+        loadMs: performance.now() - t0,
+      });
     }
     if (loads.length === 0) throw new Error('the prefecture network has no synthetic region');
     this.loads = loads;

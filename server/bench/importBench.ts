@@ -11,7 +11,17 @@ import { applySchema } from '../db/schema';
 import { datasetSize, importPath, type ImportProgress, type PathImportResult } from '../import';
 import { writeDataset } from '../../seeds/csv';
 import { table, writeSection } from './report';
-import { BENCH_AS_OF, BENCH_SEED, emptyDatabase, fmtInt, fmtMs, loadNote, say, verdict, type BenchState } from './common';
+import {
+  BENCH_AS_OF,
+  BENCH_SEED,
+  emptyDatabase,
+  fmtInt,
+  fmtMs,
+  loadNote,
+  say,
+  verdict,
+  type BenchState,
+} from './common';
 
 export const IMPORT_TARGET_PER_S = 20_000;
 
@@ -47,7 +57,9 @@ async function phasedImport(state: BenchState, dir: string, label: string): Prom
   const result = await importPath(db, dir, { onProgress });
   const end = performance.now();
   if (result.errors.length > 0) {
-    throw new Error(`the CSV files did not import: ${result.errors.length} errors, e.g. ${JSON.stringify(result.errors[0])}`);
+    throw new Error(
+      `the CSV files did not import: ${result.errors.length} errors, e.g. ${JSON.stringify(result.errors[0])}`,
+    );
   }
   return {
     result,
@@ -78,13 +90,17 @@ export async function importSection(state: BenchState): Promise<void> {
     const first = await phasedImport(state, dir, 'import');
     state.markImported();
     const created = sum(first.result.created);
-    say(`  done in ${fmtMs(first.totalMs)} (write ${fmtMs(first.writeMs)}); created ${fmtInt(created)}`);
+    say(
+      `  done in ${fmtMs(first.totalMs)} (write ${fmtMs(first.writeMs)}); created ${fmtInt(created)}`,
+    );
 
     say('importing the same files again (all unchanged) …');
     const again = await phasedImport(state, dir, 're-import');
     const unchanged = sum(again.result.unchanged);
     const changed = sum(again.result.created) + sum(again.result.updated);
-    say(`  done in ${fmtMs(again.totalMs)}; unchanged ${fmtInt(unchanged)}, created/updated ${fmtInt(changed)}`);
+    say(
+      `  done in ${fmtMs(again.totalMs)}; unchanged ${fmtInt(unchanged)}, created/updated ${fmtInt(changed)}`,
+    );
 
     const nodes = Object.values(dataset.nodes).reduce((s, r) => s + (r?.length ?? 0), 0);
     const rels = rows - nodes;
@@ -95,10 +111,37 @@ export async function importSection(state: BenchState): Promise<void> {
 \`npm run bench -- import\`: the \`prefecture\` network, seed ${BENCH_SEED}, as-of ${BENCH_AS_OF}: ${fmtInt(nodes)} nodes and ${fmtInt(rels)} relationships (${fmtInt(rows)} rows) in ${files.length} CSV files (${(bytes / 2 ** 20).toFixed(1)} MiB) written by \`writeDataset\`, imported with \`importPath(db, dir)\` into the emptied bench database (its own local Neo4j). Phases are timed from the importer's progress callbacks within the same run.
 
 ${table(
-  ['run', 'read + parse', 'validate', 'write (one transaction, incl. commit)', 'of it: commit', 'total', 'rows/s (total)', 'rows/s (write only)'],
   [
-    ['first import (all created)', fmtMs(first.readMs), fmtMs(first.validateMs), fmtMs(first.writeMs), fmtMs(first.commitMs), fmtMs(first.totalMs), fmtInt(totalRate), fmtInt(writeRate)],
-    ['re-import (all unchanged)', fmtMs(again.readMs), fmtMs(again.validateMs), fmtMs(again.writeMs), Number.isNaN(again.commitMs) ? 'n/a' : fmtMs(again.commitMs), fmtMs(again.totalMs), fmtInt(rate(again.totalMs)), fmtInt(rate(again.writeMs))],
+    'run',
+    'read + parse',
+    'validate',
+    'write (one transaction, incl. commit)',
+    'of it: commit',
+    'total',
+    'rows/s (total)',
+    'rows/s (write only)',
+  ],
+  [
+    [
+      'first import (all created)',
+      fmtMs(first.readMs),
+      fmtMs(first.validateMs),
+      fmtMs(first.writeMs),
+      fmtMs(first.commitMs),
+      fmtMs(first.totalMs),
+      fmtInt(totalRate),
+      fmtInt(writeRate),
+    ],
+    [
+      're-import (all unchanged)',
+      fmtMs(again.readMs),
+      fmtMs(again.validateMs),
+      fmtMs(again.writeMs),
+      Number.isNaN(again.commitMs) ? 'n/a' : fmtMs(again.commitMs),
+      fmtMs(again.totalMs),
+      fmtInt(rate(again.totalMs)),
+      fmtInt(rate(again.writeMs)),
+    ],
   ],
 )}
 

@@ -80,7 +80,9 @@ export async function networkMapSection(state: BenchState): Promise<void> {
         errors?: unknown[];
       };
       if (!res.ok || json.errors || !json.data) {
-        throw new Error(`networkMap failed: HTTP ${res.status} ${JSON.stringify(json.errors ?? json).slice(0, 300)}`);
+        throw new Error(
+          `networkMap failed: HTTP ${res.status} ${JSON.stringify(json.errors ?? json).slice(0, 300)}`,
+        );
       }
       return {
         serverMs: app.serverTimes[before]!,
@@ -95,15 +97,20 @@ export async function networkMapSection(state: BenchState): Promise<void> {
     const loadsBefore = app.cache.stats.loads;
     const first = await call(NETWORK_MAP);
     const projLoadMs = app.cache.stats.loads > loadsBefore ? app.cache.stats.lastLoadMs : null;
-    say(`  ${fmtMs(first.serverMs)} server, ${fmtInt(first.nodes)} nodes, ${fmtInt(first.edges)} edges, ${(first.bytes / 2 ** 20).toFixed(1)} MiB`);
+    say(
+      `  ${fmtMs(first.serverMs)} server, ${fmtInt(first.nodes)} nodes, ${fmtInt(first.edges)} edges, ${(first.bytes / 2 ** 20).toFixed(1)} MiB`,
+    );
 
     say(`networkMap: ${REPEATS} identical repeats (response cache) …`);
     const same: Call[] = [];
     for (let i = 0; i < REPEATS; i++) same.push(await call(NETWORK_MAP));
 
-    say(`networkMap: ${REPEATS} repeats with a different query text (response cache miss, projection and map memoised) …`);
+    say(
+      `networkMap: ${REPEATS} repeats with a different query text (response cache miss, projection and map memoised) …`,
+    );
     const varied: Call[] = [];
-    for (let i = 0; i < REPEATS; i++) varied.push(await call(`${NETWORK_MAP}\n# bench run ${i} ${Date.now()}`));
+    for (let i = 0; i < REPEATS; i++)
+      varied.push(await call(`${NETWORK_MAP}\n# bench run ${i} ${Date.now()}`));
 
     const med = (xs: Call[], k: 'serverMs' | 'clientMs') => median(xs.map((c) => c[k]));
     const row = (label: string, xs: Call[]) => [
@@ -121,9 +128,15 @@ export async function networkMapSection(state: BenchState): Promise<void> {
 ${table(
   ['call', 'server time (median)', 'client round trip (median)', 'server times of the runs (ms)'],
   [
-    row(`first call (cold${projLoadMs !== null ? `; projection load ${fmtMs(projLoadMs)} of it` : ''})`, [first]),
+    row(
+      `first call (cold${projLoadMs !== null ? `; projection load ${fmtMs(projLoadMs)} of it` : ''})`,
+      [first],
+    ),
     row(`identical repeats ×${REPEATS} (answered by the response cache)`, same),
-    row(`repeats with a different query text ×${REPEATS} (response cache miss; projection, key persons and map memoised)`, varied),
+    row(
+      `repeats with a different query text ×${REPEATS} (response cache miss; projection, key persons and map memoised)`,
+      varied,
+    ),
   ],
 )}
 
@@ -138,7 +151,11 @@ ${table(
     }
 - ${loadNote()}.
 `;
-    writeSection('networkMap', 'networkMap (SPEC §9: ≤ 200 ms server time for a 5k-node region)', body);
+    writeSection(
+      'networkMap',
+      'networkMap (SPEC §9: ≤ 200 ms server time for a 5k-node region)',
+      body,
+    );
   } finally {
     await app.close();
   }

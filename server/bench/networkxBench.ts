@@ -33,13 +33,18 @@ function python(venv: string): string {
 function ensureVenv(): string {
   const venv = path.join(loadConfig().dataDir, 'bench-venv');
   const has = () =>
-    existsSync(python(venv)) && spawnSync(python(venv), ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
+    existsSync(python(venv)) &&
+    spawnSync(python(venv), ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
   if (!has()) {
     say(`creating a Python venv at ${venv} and installing networkx from PyPI …`);
     execFileSync('python3', ['-m', 'venv', venv], { stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync(python(venv), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'networkx'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      python(venv),
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'networkx'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     if (!has()) throw new Error('networkx could not be installed in the venv');
   }
   return venv;
@@ -84,7 +89,15 @@ function exportGraphs(dir: string, label: string, g: NetworkGraph): Exported {
   const knowsFile = path.join(dir, `${slug}-knows.txt`);
   writeFileSync(tieFile, tieLines.join('\n') + '\n');
   writeFileSync(knowsFile, knowsLines.join('\n') + '\n');
-  return { label, ctx, tieFile, knowsFile, oursFile: path.join(dir, `${slug}-ours.txt`), knowsGraph: h, knowsEdges: knowsLines.length - 1 };
+  return {
+    label,
+    ctx,
+    tieFile,
+    knowsFile,
+    oursFile: path.join(dir, `${slug}-ours.txt`),
+    knowsGraph: h,
+    knowsEdges: knowsLines.length - 1,
+  };
 }
 
 interface NxResult {
@@ -103,7 +116,10 @@ interface NxResult {
 function runNx(venv: string, dir: string, jobs: object[]): NxResult[] {
   const jobsFile = path.join(dir, `jobs-${Date.now()}.json`);
   writeFileSync(jobsFile, JSON.stringify(jobs));
-  const res = spawnSync(python(venv), [SCRIPT, jobsFile], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const res = spawnSync(python(venv), [SCRIPT, jobsFile], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (res.status !== 0) throw new Error(`networkx script failed: ${res.stderr}`);
   return res.stdout
     .trim()
@@ -150,7 +166,9 @@ export async function networkxSection(state: BenchState): Promise<void> {
       tieBetweenness(T, { seed: BC_SEED });
       const oursMs = performance.now() - t0;
       say(`  ${fmtMs(oursMs)}; networkx betweenness_centrality(k=${k ?? 'None'}) …`);
-      const [nxB] = runNx(venv, dir, [{ name: x.label, kind: 'betweenness', edges: x.tieFile, k, seed: BC_SEED }]);
+      const [nxB] = runNx(venv, dir, [
+        { name: x.label, kind: 'betweenness', edges: x.tieFile, k, seed: BC_SEED },
+      ]);
       nxVersion = nxB!.networkx;
       say(`  networkx ${fmtMs(nxB!.ms)}`);
       rows.push({
@@ -164,24 +182,36 @@ export async function networkxSection(state: BenchState): Promise<void> {
       });
 
       // -- exact betweenness on both sides, where networkx can do it in the budget
-      const nxExactEstS = sampled ? (nxB!.ms / k!) * T.n / 1000 : 0;
+      const nxExactEstS = sampled ? ((nxB!.ms / k!) * T.n) / 1000 : 0;
       if (sampled && nxExactEstS <= NX_EXACT_BUDGET_S) {
         say(`${x.label}: exact betweenness, ours then networkx (≈ ${nxExactEstS.toFixed(0)} s) …`);
         const e0 = performance.now();
         const ours = tieBetweenness(T, { exactMaxNodes: Number.POSITIVE_INFINITY });
         const oursExactMs = performance.now() - e0;
         const out = path.join(dir, 'nx-exact.txt');
-        const [nxE] = runNx(venv, dir, [{ name: x.label, kind: 'betweenness', edges: x.tieFile, k: null, seed: BC_SEED, out }]);
+        const [nxE] = runNx(venv, dir, [
+          { name: x.label, kind: 'betweenness', edges: x.tieFile, k: null, seed: BC_SEED, out },
+        ]);
         const theirs = readFileSync(out, 'utf8').split('\n').map(Number);
         let maxDiff = 0;
         for (let i = 0; i < T.n; i++) maxDiff = Math.max(maxDiff, Math.abs(ours[i]! - theirs[i]!));
         checks.push(
           `${x.label}, exact betweenness: ours and networkx agree (Spearman ρ ${spearman(ours, theirs).toFixed(6)}, largest absolute difference ${maxDiff.toExponential(2)}), so both ran on the same graph with the same normalisation.`,
         );
-        rows.push({ graph: x.label, algo: 'betweenness, exact (tie graph, unweighted)', n: T.n, m, oursMs: oursExactMs, nxMs: nxE!.ms, note: '' });
+        rows.push({
+          graph: x.label,
+          algo: 'betweenness, exact (tie graph, unweighted)',
+          n: T.n,
+          m,
+          oursMs: oursExactMs,
+          nxMs: nxE!.ms,
+          note: '',
+        });
         say(`  ours ${fmtMs(oursExactMs)}, networkx ${fmtMs(nxE!.ms)}`);
       } else if (sampled) {
-        checks.push(`${x.label}: exact betweenness in networkx was estimated at ${nxExactEstS.toFixed(0)} s (over the ${NX_EXACT_BUDGET_S} s budget) and not run.`);
+        checks.push(
+          `${x.label}: exact betweenness in networkx was estimated at ${nxExactEstS.toFixed(0)} s (over the ${NX_EXACT_BUDGET_S} s budget) and not run.`,
+        );
       }
 
       // -- Louvain on the KNOWS person graph
@@ -190,7 +220,15 @@ export async function networkxSection(state: BenchState): Promise<void> {
       const comm = louvain(x.knowsGraph, { getEdgeWeight: 'weight', rng: seededRng(LOUVAIN_SEED) });
       const oursLouvainMs = performance.now() - l0;
       writeFileSync(x.oursFile, x.ctx.persons.map((p) => String(comm[p])).join('\n') + '\n');
-      const [nxL] = runNx(venv, dir, [{ name: x.label, kind: 'louvain', edges: x.knowsFile, seed: LOUVAIN_SEED, ours: x.oursFile }]);
+      const [nxL] = runNx(venv, dir, [
+        {
+          name: x.label,
+          kind: 'louvain',
+          edges: x.knowsFile,
+          seed: LOUVAIN_SEED,
+          ours: x.oursFile,
+        },
+      ]);
       say(`  graphology ${fmtMs(oursLouvainMs)}, networkx ${fmtMs(nxL!.ms)}`);
       rows.push({
         graph: x.label,
@@ -212,7 +250,16 @@ export async function networkxSection(state: BenchState): Promise<void> {
 
 ${table(
   ['graph', 'algorithm', 'nodes', 'edges', 'ours', 'networkx', 'networkx / ours', 'note'],
-  rows.map((r) => [r.graph, r.algo, fmtInt(r.n), fmtInt(r.m), fmtMs(r.oursMs), fmtMs(r.nxMs), `${(r.nxMs / r.oursMs).toFixed(1)}×`, r.note]),
+  rows.map((r) => [
+    r.graph,
+    r.algo,
+    fmtInt(r.n),
+    fmtInt(r.m),
+    fmtMs(r.oursMs),
+    fmtMs(r.nxMs),
+    `${(r.nxMs / r.oursMs).toFixed(1)}×`,
+    r.note,
+  ]),
 )}
 
 ${checks.map((c) => `- ${c}`).join('\n')}
@@ -223,5 +270,9 @@ ${checks.map((c) => `- ${c}`).join('\n')}
   }
 - ${loadNote()}.
 `;
-  writeSection('networkx', 'Against networkx (SPEC §9: betweenness and Louvain faster, as a ratio in one run)', body);
+  writeSection(
+    'networkx',
+    'Against networkx (SPEC §9: betweenness and Louvain faster, as a ratio in one run)',
+    body,
+  );
 }

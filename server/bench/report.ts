@@ -41,3 +41,15 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Formats docs/BENCHMARKS.md with the project's prettier settings (aligned tables), so
+ * `npm run lint` stays clean after a run; the section markers survive formatting.
+ */
+export async function formatBenchmarks(): Promise<void> {
+  if (!existsSync(FILE)) return;
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(FILE)) ?? {};
+  const text = readFileSync(FILE, 'utf8');
+  writeFileSync(FILE, await prettier.format(text, { ...options, filepath: FILE }));
+}

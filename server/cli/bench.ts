@@ -13,6 +13,7 @@ import { log } from '../log';
 import { analyticsSection } from '../bench/analyticsBench';
 import { BenchState, say } from '../bench/common';
 import { importSection } from '../bench/importBench';
+import { formatBenchmarks } from '../bench/report';
 import { networkMapSection } from '../bench/networkMapBench';
 import { networkxSection } from '../bench/networkxBench';
 import { webSection } from '../bench/webBench';
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
   const sections = parseSections(process.argv.slice(2));
   const config = loadConfig();
   if (config.NEO4J_URI) {
-    console.error('NEO4J_URI is set: the benchmark empties its database and runs on its own local store only; unset NEO4J_URI.');
+    console.error(
+      'NEO4J_URI is set: the benchmark empties its database and runs on its own local store only; unset NEO4J_URI.',
+    );
     process.exit(2);
   }
   // The server's info logs (one line per request) would drown the progress lines.
@@ -63,13 +66,20 @@ async function main(): Promise<void> {
         say(`== section ${name} done in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
       } catch (err) {
         failed.push(name);
-        say(`== section ${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        say(
+          `== section ${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
       }
     }
   } finally {
     await state.close();
   }
-  say(`all done in ${((performance.now() - t0) / 60_000).toFixed(1)} min; figures in docs/BENCHMARKS.md`);
+  await formatBenchmarks().catch((err: unknown) =>
+    say(`docs/BENCHMARKS.md not formatted: ${String(err)}`),
+  );
+  say(
+    `all done in ${((performance.now() - t0) / 60_000).toFixed(1)} min; figures in docs/BENCHMARKS.md`,
+  );
   if (failed.length > 0) {
     console.error(`Failed sections: ${failed.join(', ')}`);
     process.exit(1);
