@@ -2,16 +2,9 @@
  * The ground truth written beside generated data (docs/gaps.md "Planted gaps"): each planted
  * gap's kind and subject `nodeIds`, in the order docs/gaps.md defines for that kind.
  */
-export const GAP_KINDS = [
-  'UNSUPPORTED_SME',
-  'COORDINATION_GAP',
-  'KEY_PERSON_DEPENDENCY',
-  'ISOLATED_NEWCOMER',
-  'FOLLOW_UP_OVERDUE',
-  'COMMUNITY_SILO',
-  'FUNCTION_UNCOVERED',
-] as const;
-export type GapKind = (typeof GAP_KINDS)[number];
+import { GAP_KINDS, type GapKind } from '../server/domain/model';
+
+export { GAP_KINDS, type GapKind };
 
 export interface PlantedGap {
   kind: GapKind;

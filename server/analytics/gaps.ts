@@ -25,16 +25,9 @@ import {
 } from './context';
 import { type KeyPersonOptions, type KeyPersonScore, keyPersonGroupCtx } from './keyPerson';
 
-export const GAP_KINDS = [
-  'UNSUPPORTED_SME',
-  'COORDINATION_GAP',
-  'KEY_PERSON_DEPENDENCY',
-  'ISOLATED_NEWCOMER',
-  'FOLLOW_UP_OVERDUE',
-  'COMMUNITY_SILO',
-  'FUNCTION_UNCOVERED',
-] as const;
-export type GapKind = (typeof GAP_KINDS)[number];
+import { GAP_KINDS, type GapKind } from '../domain/model';
+
+export { GAP_KINDS, type GapKind };
 
 export interface Gap {
   /** `${kind}:${nodeIds.join('+')}` plus `#${detail}` when there is a detail. */

@@ -210,6 +210,25 @@ export const EDITABLE_NODE_LABELS = [
   'Challenge',
   'Event',
 ] as const satisfies readonly NodeLabel[];
+
+/**
+ * The node kinds of the network itself — every label but Introduction: what the analytics
+ * projection loads and the map shows (the same set a coordinator may edit).
+ */
+export const GRAPH_NODE_LABELS = EDITABLE_NODE_LABELS;
+export type GraphNodeLabel = (typeof GRAPH_NODE_LABELS)[number];
+
+/** The seven kinds of network gap (SPEC §4.2; exact definitions in docs/gaps.md). */
+export const GAP_KINDS = [
+  'UNSUPPORTED_SME',
+  'COORDINATION_GAP',
+  'KEY_PERSON_DEPENDENCY',
+  'ISOLATED_NEWCOMER',
+  'FOLLOW_UP_OVERDUE',
+  'COMMUNITY_SILO',
+  'FUNCTION_UNCOVERED',
+] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
 export type EditableNodeLabel = (typeof EDITABLE_NODE_LABELS)[number];
 /** Extra labels a Person may carry. */
 export const PERSON_EXTRA_LABELS = ['KeyPerson', 'Talent'] as const;

@@ -14,7 +14,7 @@ import {
 } from '../analytics/graph';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { isRelType } from '../domain/model';
+import { GRAPH_NODE_LABELS, isRelType } from '../domain/model';
 
 /** A region, or all regions (`null` regionId). */
 export interface Scope {
@@ -43,16 +43,7 @@ export class ScopeNotFoundError extends Error {
 }
 
 /** The domain label of a node (its kind); the rest, minus :Entity, are extra labels. */
-const KINDS: ReadonlySet<string> = new Set<ProjectedKind>([
-  'Region',
-  'RegionalHRDept',
-  'Organization',
-  'SME',
-  'Person',
-  'Skill',
-  'Challenge',
-  'Event',
-]);
+const KINDS: ReadonlySet<string> = new Set<ProjectedKind>(GRAPH_NODE_LABELS);
 
 /** Neo4j temporal values and integers as plain JSON-able values (ISO strings, numbers). */
 export function plain(value: unknown): unknown {

@@ -5,17 +5,13 @@
  */
 import type { Lang } from './i18n';
 
-export const MAP_NODE_KINDS = [
-  'Region',
-  'RegionalHRDept',
-  'Organization',
-  'SME',
-  'Person',
-  'Skill',
-  'Challenge',
-  'Event',
-] as const;
-export type MapNodeKind = (typeof MAP_NODE_KINDS)[number];
+import {
+  GRAPH_NODE_LABELS as MAP_NODE_KINDS,
+  type GraphNodeLabel as MapNodeKind,
+} from '../../server/domain/model';
+
+// The map shows the network's node kinds; one list, in the domain model.
+export { MAP_NODE_KINDS, type MapNodeKind };
 
 /** Skills and challenges are shared by every region and crowd the map: off unless asked for. */
 export const DEFAULT_KINDS: readonly MapNodeKind[] = [
