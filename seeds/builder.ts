@@ -45,7 +45,12 @@ export class NetworkBuilder {
     const staff = this.staffOf.get(employerId);
     if (staff) staff.push(personId);
     else this.staffOf.set(employerId, [personId]);
-    this.addRel('WORKS_AT', since ? { from: personId, to: employerId, title, since } : { from: personId, to: employerId, title });
+    this.addRel(
+      'WORKS_AT',
+      since
+        ? { from: personId, to: employerId, title, since }
+        : { from: personId, to: employerId, title },
+    );
   }
 
   staff(employerId: string): readonly string[] {

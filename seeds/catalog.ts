@@ -39,33 +39,95 @@ export interface SkillDef {
 }
 
 export const SKILLS: readonly SkillDef[] = [
-  { id: 'skill:recruiting', name: '採用支援', addresses: ['challenge:hr-recruit', 'challenge:branding'] },
-  { id: 'skill:hr-system', name: '人事制度設計', addresses: ['challenge:hr-evaluation', 'challenge:hr-retain'] },
-  { id: 'skill:training', name: '研修・人材育成', addresses: ['challenge:hr-develop', 'challenge:hr-retain'] },
-  { id: 'skill:labor', name: '労務管理', addresses: ['challenge:hr-retain', 'challenge:hr-evaluation'] },
-  { id: 'skill:it-system', name: '業務システム導入', addresses: ['challenge:dx', 'challenge:productivity'] },
+  {
+    id: 'skill:recruiting',
+    name: '採用支援',
+    addresses: ['challenge:hr-recruit', 'challenge:branding'],
+  },
+  {
+    id: 'skill:hr-system',
+    name: '人事制度設計',
+    addresses: ['challenge:hr-evaluation', 'challenge:hr-retain'],
+  },
+  {
+    id: 'skill:training',
+    name: '研修・人材育成',
+    addresses: ['challenge:hr-develop', 'challenge:hr-retain'],
+  },
+  {
+    id: 'skill:labor',
+    name: '労務管理',
+    addresses: ['challenge:hr-retain', 'challenge:hr-evaluation'],
+  },
+  {
+    id: 'skill:it-system',
+    name: '業務システム導入',
+    addresses: ['challenge:dx', 'challenge:productivity'],
+  },
   { id: 'skill:data', name: 'データ分析', addresses: ['challenge:dx', 'challenge:sales'] },
-  { id: 'skill:web-marketing', name: 'Webマーケティング', addresses: ['challenge:sales', 'challenge:branding'] },
+  {
+    id: 'skill:web-marketing',
+    name: 'Webマーケティング',
+    addresses: ['challenge:sales', 'challenge:branding'],
+  },
   { id: 'skill:ec', name: 'EC構築・運営', addresses: ['challenge:sales', 'challenge:dx'] },
-  { id: 'skill:design', name: 'デザイン・ブランディング', addresses: ['challenge:branding', 'challenge:sales'] },
+  {
+    id: 'skill:design',
+    name: 'デザイン・ブランディング',
+    addresses: ['challenge:branding', 'challenge:sales'],
+  },
   { id: 'skill:pr', name: '広報・PR', addresses: ['challenge:branding', 'challenge:hr-recruit'] },
   { id: 'skill:succession', name: 'M&A・事業承継支援', addresses: ['challenge:succession'] },
-  { id: 'skill:finance', name: '財務・管理会計', addresses: ['challenge:finance', 'challenge:succession'] },
-  { id: 'skill:new-business', name: '新規事業開発', addresses: ['challenge:new-business', 'challenge:sales'] },
+  {
+    id: 'skill:finance',
+    name: '財務・管理会計',
+    addresses: ['challenge:finance', 'challenge:succession'],
+  },
+  {
+    id: 'skill:new-business',
+    name: '新規事業開発',
+    addresses: ['challenge:new-business', 'challenge:sales'],
+  },
   { id: 'skill:lean', name: '生産管理・現場改善', addresses: ['challenge:productivity'] },
-  { id: 'skill:overseas-sales', name: '海外営業', addresses: ['challenge:overseas', 'challenge:sales'] },
-  { id: 'skill:energy', name: '省エネ・脱炭素', addresses: ['challenge:gx', 'challenge:productivity'] },
+  {
+    id: 'skill:overseas-sales',
+    name: '海外営業',
+    addresses: ['challenge:overseas', 'challenge:sales'],
+  },
+  {
+    id: 'skill:energy',
+    name: '省エネ・脱炭素',
+    addresses: ['challenge:gx', 'challenge:productivity'],
+  },
 ];
 
 /** Titles of an organisation's staff by kind; the first is the senior contact. */
 export const ORG_TITLES: Record<OrgKind, readonly string[]> = {
-  municipality: ['産業振興部 商工課長', '商工課 課長補佐', '商工課 企業支援係長', '商工課 主任', '移住・定住推進課 主査'],
-  chamber: ['事務局長', '中小企業相談所長', '経営支援課長', '経営指導員', '経営指導員', '会員サービス課 主任'],
+  municipality: [
+    '産業振興部 商工課長',
+    '商工課 課長補佐',
+    '商工課 企業支援係長',
+    '商工課 主任',
+    '移住・定住推進課 主査',
+  ],
+  chamber: [
+    '事務局長',
+    '中小企業相談所長',
+    '経営支援課長',
+    '経営指導員',
+    '経営指導員',
+    '会員サービス課 主任',
+  ],
   commerce_assoc: ['事務局長', '経営指導員', '経営指導員', '経営支援員', '記帳専任職員'],
   bank: ['支店長', '法人営業課長', '融資課 係長', '法人営業 担当', '人材紹介担当'],
   shinkin: ['地域創生部長', '融資課長', '渉外係 係長', '事業支援課 担当', '渉外係'],
   credit_union: ['営業推進部長', '融資課長', '渉外担当', '事業支援 担当'],
-  university: ['地域連携推進機構 教授', '産学官連携コーディネーター', 'キャリアセンター 職員', '准教授'],
+  university: [
+    '地域連携推進機構 教授',
+    '産学官連携コーディネーター',
+    'キャリアセンター 職員',
+    '准教授',
+  ],
   npo: ['代表理事', '事務局長', 'コーディネーター', 'コーディネーター', 'プロジェクトマネージャー'],
   support_center: ['センター長', '事務局長', 'コーディネーター', '支援員', '支援員'],
   public_corp: ['事務局長', '事業課長', 'コーディネーター', '事業課 主任'],

@@ -8,7 +8,13 @@ import { generateNetwork } from './generator';
 
 describe('toCsv', () => {
   it('quotes only what RFC 4180 needs and leaves unset cells empty', () => {
-    const text = toCsv(['a', 'b', 'c', 'd'], [{ a: 'x,y', b: 'say "hi"', c: undefined, d: ['p', 'q'] }, { a: true, b: 3, c: 'line\nbreak', d: [] }]);
+    const text = toCsv(
+      ['a', 'b', 'c', 'd'],
+      [
+        { a: 'x,y', b: 'say "hi"', c: undefined, d: ['p', 'q'] },
+        { a: true, b: 3, c: 'line\nbreak', d: [] },
+      ],
+    );
     expect(text).toBe('a,b,c,d\n"x,y","say ""hi""",,p;q\ntrue,3,"line\nbreak",\n');
   });
 });
@@ -19,11 +25,16 @@ describe('writeDataset', () => {
     const a = mkdtempSync(join(tmpdir(), 'seed-a-'));
     const b = mkdtempSync(join(tmpdir(), 'seed-b-'));
     writeDataset(dataset, a, truth);
-    writeDataset(generateNetwork({ scale: 'pilot', seed: 3, asOf: '2026-10-01' }).dataset, b, truth);
+    writeDataset(
+      generateNetwork({ scale: 'pilot', seed: 3, asOf: '2026-10-01' }).dataset,
+      b,
+      truth,
+    );
     const files = readdirSync(a).sort();
     expect(files).toContain('truth.json');
     expect(files).not.toContain('Introduction.csv');
-    for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    for (const f of files)
+      expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
 
     const person = readFileSync(join(a, 'Person.csv'), 'utf8');
     expect(person.charCodeAt(0)).not.toBe(0xfeff);
@@ -32,8 +43,12 @@ describe('writeDataset', () => {
     expect(header).toBe(nodeColumns('Person').join(','));
     const ids = rows.map((r) => r.split(',')[0]!);
     expect(ids).toEqual([...ids].sort());
-    expect(readFileSync(join(a, 'KNOWS.csv'), 'utf8').split('\n')[0]).toBe(relColumns('KNOWS').join(','));
-    expect(JSON.parse(readFileSync(join(a, 'truth.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(truth)));
+    expect(readFileSync(join(a, 'KNOWS.csv'), 'utf8').split('\n')[0]).toBe(
+      relColumns('KNOWS').join(','),
+    );
+    expect(JSON.parse(readFileSync(join(a, 'truth.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(truth)),
+    );
   });
 
   it('removes a stale file of a label that has no rows now', () => {

@@ -6,7 +6,14 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_LABELS, NODE_SCHEMAS, REL_TYPES, RELATIONSHIPS, type NodeLabel, type RelType } from '../server/domain/model';
+import {
+  NODE_LABELS,
+  NODE_SCHEMAS,
+  REL_TYPES,
+  RELATIONSHIPS,
+  type NodeLabel,
+  type RelType,
+} from '../server/domain/model';
 import type { Dataset } from './dataset';
 import { cmp, type Truth } from './truth';
 
@@ -26,7 +33,10 @@ function cell(value: unknown): string {
 }
 
 /** One CSV document: header plus rows, in the given column order. */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+export function toCsv(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): string {
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
   return `${lines.join('\n')}\n`;
 }
@@ -37,7 +47,9 @@ export function nodeCsv(label: NodeLabel, rows: readonly Record<string, unknown>
 }
 
 export function relCsv(type: RelType, rows: readonly Record<string, unknown>[]): string {
-  const sorted = [...rows].sort((a, b) => cmp(String(a.from), String(b.from)) || cmp(String(a.to), String(b.to)));
+  const sorted = [...rows].sort(
+    (a, b) => cmp(String(a.from), String(b.from)) || cmp(String(a.to), String(b.to)),
+  );
   return toCsv(relColumns(type), sorted);
 }
 
@@ -47,7 +59,11 @@ export function truthJson(truth: Truth): string {
     scale: truth.scale,
     seed: truth.seed,
     asOf: truth.asOf,
-    gaps: truth.gaps.map((g) => (g.detail === undefined ? { kind: g.kind, nodeIds: g.nodeIds } : { kind: g.kind, nodeIds: g.nodeIds, detail: g.detail })),
+    gaps: truth.gaps.map((g) =>
+      g.detail === undefined
+        ? { kind: g.kind, nodeIds: g.nodeIds }
+        : { kind: g.kind, nodeIds: g.nodeIds, detail: g.detail },
+    ),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -18,9 +18,10 @@ export type NodeRow<L extends NodeLabel> = z.input<(typeof NODE_SCHEMAS)[L]>;
 type PropsOf<T extends RelType> = z.input<(typeof RELATIONSHIPS)[T]['props']>;
 /** `{from, to}` plus the type's properties (zod types a property-less object as an index
  * signature of `never`, which would forbid `from`/`to`; such types get no extra fields). */
-export type RelRow<T extends RelType> = { from: string; to: string } & (string extends keyof PropsOf<T>
-  ? unknown
-  : PropsOf<T>);
+export type RelRow<T extends RelType> = {
+  from: string;
+  to: string;
+} & (string extends keyof PropsOf<T> ? unknown : PropsOf<T>);
 
 export interface Dataset {
   nodes: { [L in NodeLabel]: NodeRow<L>[] };

@@ -1,15 +1,36 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NODE_LABELS, NODE_SCHEMAS, REL_TYPES, RELATIONSHIPS, relationshipRowSchema, type NodeLabel } from '../server/domain/model';
+import {
+  NODE_LABELS,
+  NODE_SCHEMAS,
+  REL_TYPES,
+  RELATIONSHIPS,
+  relationshipRowSchema,
+  type NodeLabel,
+} from '../server/domain/model';
 import { countNodes, countRelationships, type Dataset } from './dataset';
 import { generateNetwork, type Generated } from './generator';
 import { GAP_KINDS, gapId, type GapKind, type PlantedGap } from './truth';
-import { detectKeyPersonDependencies, detectSilos, detectSimpleGaps, jaccard } from './testing/checker';
+import {
+  detectKeyPersonDependencies,
+  detectSilos,
+  detectSimpleGaps,
+  jaccard,
+} from './testing/checker';
 
 const AS_OF = '2026-10-01';
-const SIMPLE_KINDS: GapKind[] = ['UNSUPPORTED_SME', 'COORDINATION_GAP', 'ISOLATED_NEWCOMER', 'FOLLOW_UP_OVERDUE', 'FUNCTION_UNCOVERED'];
+const SIMPLE_KINDS: GapKind[] = [
+  'UNSUPPORTED_SME',
+  'COORDINATION_GAP',
+  'ISOLATED_NEWCOMER',
+  'FOLLOW_UP_OVERDUE',
+  'FUNCTION_UNCOVERED',
+];
 
 const ids = (gaps: readonly PlantedGap[], kinds: readonly GapKind[]) =>
-  gaps.filter((g) => kinds.includes(g.kind)).map(gapId).sort();
+  gaps
+    .filter((g) => kinds.includes(g.kind))
+    .map(gapId)
+    .sort();
 
 function countByKind(gaps: readonly PlantedGap[]): Record<GapKind, number> {
   const out = Object.fromEntries(GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
@@ -26,7 +47,8 @@ function schemaProblems(ds: Dataset): string[] {
     for (const row of ds.nodes[label]) {
       const r = NODE_SCHEMAS[label].safeParse(row);
       if (!r.success) problems.push(`${label} ${row.id}: ${r.error.message}`);
-      for (const k of Object.keys(row)) if (!fields.has(k)) problems.push(`${label} ${row.id}: unknown field ${k}`);
+      for (const k of Object.keys(row))
+        if (!fields.has(k)) problems.push(`${label} ${row.id}: unknown field ${k}`);
       if (labelOf.has(row.id)) problems.push(`duplicate id ${row.id}`);
       labelOf.set(row.id, label);
     }
@@ -38,12 +60,18 @@ function schemaProblems(ds: Dataset): string[] {
     for (const row of ds.relationships[type] as { from: string; to: string }[]) {
       const r = relationshipRowSchema(type).safeParse(row);
       if (!r.success) problems.push(`${type} ${row.from}->${row.to}: ${r.error.message}`);
-      for (const k of Object.keys(row)) if (!fields.has(k)) problems.push(`${type}: unknown field ${k}`);
+      for (const k of Object.keys(row))
+        if (!fields.has(k)) problems.push(`${type}: unknown field ${k}`);
       const from = labelOf.get(row.from);
       const to = labelOf.get(row.to);
-      if (!from || !(def.from as readonly string[]).includes(from)) problems.push(`${type}: bad from ${row.from}`);
-      if (!to || !(def.to as readonly string[]).includes(to)) problems.push(`${type}: bad to ${row.to}`);
-      const key = type === 'KNOWS' || type === 'PARTNERS_WITH' ? [row.from, row.to].sort().join('|') : `${row.from}|${row.to}`;
+      if (!from || !(def.from as readonly string[]).includes(from))
+        problems.push(`${type}: bad from ${row.from}`);
+      if (!to || !(def.to as readonly string[]).includes(to))
+        problems.push(`${type}: bad to ${row.to}`);
+      const key =
+        type === 'KNOWS' || type === 'PARTNERS_WITH'
+          ? [row.from, row.to].sort().join('|')
+          : `${row.from}|${row.to}`;
       if (seen.has(key)) problems.push(`${type}: duplicate ${key}`);
       seen.add(key);
     }
@@ -55,11 +83,21 @@ function expectTruthHolds(g: Generated): void {
   const { dataset, truth } = g;
   const planted = truth.gaps;
   expect(ids(detectSimpleGaps(dataset, AS_OF), SIMPLE_KINDS)).toEqual(ids(planted, SIMPLE_KINDS));
-  expect(ids(detectKeyPersonDependencies(dataset), ['KEY_PERSON_DEPENDENCY'])).toEqual(ids(planted, ['KEY_PERSON_DEPENDENCY']));
+  expect(ids(detectKeyPersonDependencies(dataset), ['KEY_PERSON_DEPENDENCY'])).toEqual(
+    ids(planted, ['KEY_PERSON_DEPENDENCY']),
+  );
   const silos = detectSilos(dataset);
   const plantedSilos = planted.filter((p) => p.kind === 'COMMUNITY_SILO').map((p) => p.nodeIds);
-  for (const s of plantedSilos) expect(silos.some((d) => jaccard(s, d) >= 0.5), `silo ${s[0]} found`).toBe(true);
-  for (const d of silos) expect(plantedSilos.some((s) => jaccard(s, d) >= 0.5), `detected silo ${d[0]} planted`).toBe(true);
+  for (const s of plantedSilos)
+    expect(
+      silos.some((d) => jaccard(s, d) >= 0.5),
+      `silo ${s[0]} found`,
+    ).toBe(true);
+  for (const d of silos)
+    expect(
+      plantedSilos.some((s) => jaccard(s, d) >= 0.5),
+      `detected silo ${d[0]} planted`,
+    ).toBe(true);
 }
 
 describe('generateNetwork at pilot scale', () => {
@@ -101,7 +139,8 @@ describe('generateNetwork at pilot scale', () => {
         expect(gap.nodeIds).toEqual([...gap.nodeIds].sort());
         expect(gap.nodeIds.length).toBeGreaterThanOrEqual(6);
       }
-      if (gap.kind === 'KEY_PERSON_DEPENDENCY' || gap.kind === 'FUNCTION_UNCOVERED') expect(gap.nodeIds[0]).toMatch(/^dept:/);
+      if (gap.kind === 'KEY_PERSON_DEPENDENCY' || gap.kind === 'FUNCTION_UNCOVERED')
+        expect(gap.nodeIds[0]).toMatch(/^dept:/);
     }
   });
 
@@ -117,8 +156,12 @@ describe('generateNetwork at pilot scale', () => {
       const other = generateNetwork({ scale: 'pilot', seed, asOf: '2025-03-31' });
       expect(schemaProblems(other.dataset)).toEqual([]);
       const planted = other.truth.gaps;
-      expect(ids(detectSimpleGaps(other.dataset, '2025-03-31'), SIMPLE_KINDS)).toEqual(ids(planted, SIMPLE_KINDS));
-      expect(ids(detectKeyPersonDependencies(other.dataset), ['KEY_PERSON_DEPENDENCY'])).toEqual(ids(planted, ['KEY_PERSON_DEPENDENCY']));
+      expect(ids(detectSimpleGaps(other.dataset, '2025-03-31'), SIMPLE_KINDS)).toEqual(
+        ids(planted, SIMPLE_KINDS),
+      );
+      expect(ids(detectKeyPersonDependencies(other.dataset), ['KEY_PERSON_DEPENDENCY'])).toEqual(
+        ids(planted, ['KEY_PERSON_DEPENDENCY']),
+      );
     }
   });
 

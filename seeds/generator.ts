@@ -22,7 +22,14 @@ import {
   type OrgDef,
   type RegionDef,
 } from './pilot';
-import { PlanBuilder, type Profile, type RegionPlan, type RegionSpec, type SimpleCount, type TeamOrg } from './plan';
+import {
+  PlanBuilder,
+  type Profile,
+  type RegionPlan,
+  type RegionSpec,
+  type SimpleCount,
+  type TeamOrg,
+} from './plan';
 import { plantRegion } from './plant';
 import { Rng } from './random';
 import { buildRegion, type BuildContext, type RegionState } from './region';
@@ -54,14 +61,41 @@ const PILOT_PROFILE: Profile = {
   clusterSize: 8,
 };
 
-type PlantCounts = { liaison: number; coordination: number; strip: number } & Record<SimpleCount, number>;
+type PlantCounts = { liaison: number; coordination: number; strip: number } & Record<
+  SimpleCount,
+  number
+>;
 
 /** A few of each kind across the eight pilots, so the demo shows every kind. */
-const PILOT_TOTALS: PlantCounts = { liaison: 2, coordination: 3, strip: 3, unsupported: 4, kpdOwner: 2, newcomers: 4, overdue: 4, silos: 3 };
+const PILOT_TOTALS: PlantCounts = {
+  liaison: 2,
+  coordination: 3,
+  strip: 3,
+  unsupported: 4,
+  kpdOwner: 2,
+  newcomers: 4,
+  overdue: 4,
+  silos: 3,
+};
 /** Per synthetic region: tens of each kind at prefecture scale. */
-const SYNTHETIC_COUNTS: PlantCounts = { liaison: 1, coordination: 2, strip: 1, unsupported: 3, kpdOwner: 1, newcomers: 3, overdue: 3, silos: 2 };
+const SYNTHETIC_COUNTS: PlantCounts = {
+  liaison: 1,
+  coordination: 2,
+  strip: 1,
+  unsupported: 3,
+  kpdOwner: 1,
+  newcomers: 3,
+  overdue: 3,
+  silos: 2,
+};
 
-const SIMPLE_COUNTS: readonly SimpleCount[] = ['unsupported', 'kpdOwner', 'newcomers', 'overdue', 'silos'];
+const SIMPLE_COUNTS: readonly SimpleCount[] = [
+  'unsupported',
+  'kpdOwner',
+  'newcomers',
+  'overdue',
+  'silos',
+];
 
 export function generateNetwork(opts: GenerateOptions): Generated {
   parseIsoDate(opts.asOf);
@@ -86,9 +120,14 @@ export function generateNetwork(opts: GenerateOptions): Generated {
   );
   addInfoSharing(ctx, root.fork('info-sharing'), states.slice(0, pilotSpecs.length));
 
-  const gaps: PlantedGap[] = states.flatMap((s) => plantRegion(ctx, root.fork(`plant:${s.spec.slug}`), s));
+  const gaps: PlantedGap[] = states.flatMap((s) =>
+    plantRegion(ctx, root.fork(`plant:${s.spec.slug}`), s),
+  );
   gaps.push(...stripFunctions(b, states));
-  return { dataset: b.ds, truth: { scale: opts.scale, seed: opts.seed, asOf: opts.asOf, gaps: sortGaps(gaps) } };
+  return {
+    dataset: b.ds,
+    truth: { scale: opts.scale, seed: opts.seed, asOf: opts.asOf, gaps: sortGaps(gaps) },
+  };
 }
 
 function addBase(b: NetworkBuilder): void {
@@ -109,19 +148,43 @@ function addCatalogue(b: NetworkBuilder): void {
   }
 }
 
-function addSyntheticBase(b: NetworkBuilder, rng: Rng, regions: readonly RegionDef[], orgs: OrgDef[], depts: typeof PILOT_DEPTS): void {
-  for (const r of regions) b.addNode('Region', { id: r.id, name: r.name, prefecture: r.prefecture, nameEn: r.nameEn, kind: 'municipality' });
+function addSyntheticBase(
+  b: NetworkBuilder,
+  rng: Rng,
+  regions: readonly RegionDef[],
+  orgs: OrgDef[],
+  depts: typeof PILOT_DEPTS,
+): void {
+  for (const r of regions)
+    b.addNode('Region', {
+      id: r.id,
+      name: r.name,
+      prefecture: r.prefecture,
+      nameEn: r.nameEn,
+      kind: 'municipality',
+    });
   const kindOf = new Map(orgs.map((o) => [o.id, o.kind]));
   for (const o of orgs) {
-    b.addNode('Organization', { id: o.id, name: o.name, kind: o.kind, functions: [...o.functions] });
-    for (const regionId of orgLocations(o, depts)) b.addRel('LOCATED_IN', { from: o.id, to: regionId });
+    b.addNode('Organization', {
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      functions: [...o.functions],
+    });
+    for (const regionId of orgLocations(o, depts))
+      b.addRel('LOCATED_IN', { from: o.id, to: regionId });
   }
   for (const d of depts) {
     b.addNode('RegionalHRDept', { id: d.id, name: d.name, phase: d.phase });
     b.addRel('LEADS', { from: d.leadId, to: d.id });
     b.addRel('COVERS', { from: d.id, to: d.regionId });
     for (const m of d.memberIds) {
-      b.addRel('MEMBER_OF', { from: m, to: d.id, since: addDays('2024-04-01', -rng.int(0, 700)), engagement: engagementOf(kindOf.get(m) ?? 'other') });
+      b.addRel('MEMBER_OF', {
+        from: m,
+        to: d.id,
+        since: addDays('2024-04-01', -rng.int(0, 700)),
+        engagement: engagementOf(kindOf.get(m) ?? 'other'),
+      });
     }
   }
 }
@@ -130,7 +193,8 @@ function addSyntheticBase(b: NetworkBuilder, rng: Rng, regions: readonly RegionD
 function pilotRegionSpecs(): RegionSpec[] {
   const orgById = new Map(BASE_ORGS.map((o) => [o.id, o]));
   const deptCount = new Map<string, number>();
-  for (const d of PILOT_DEPTS) for (const id of [d.leadId, ...d.memberIds]) deptCount.set(id, (deptCount.get(id) ?? 0) + 1);
+  for (const d of PILOT_DEPTS)
+    for (const id of [d.leadId, ...d.memberIds]) deptCount.set(id, (deptCount.get(id) ?? 0) + 1);
   return PILOT_DEPTS.map((dept) => {
     const region = PILOT_REGIONS.find((r) => r.id === dept.regionId);
     if (!region?.areaCode) throw new Error(`no region for ${dept.id}`);
@@ -174,7 +238,10 @@ function planPilots(rng: Rng, specs: RegionSpec[], partnered: ReadonlySet<string
     }
   };
   place(PILOT_TOTALS.liaison, (pb) => pb.plan.liaisonOrg === undefined && pb.tryLiaison(rng));
-  place(PILOT_TOTALS.coordination, (pb) => pb.plan.coordination.length === 0 && pb.tryCoordination(rng));
+  place(
+    PILOT_TOTALS.coordination,
+    (pb) => pb.plan.coordination.length === 0 && pb.tryCoordination(rng),
+  );
   place(PILOT_TOTALS.strip, (pb) => pb.plan.strip.length === 0 && pb.tryStrip(rng));
   for (const kind of SIMPLE_COUNTS) {
     place(PILOT_TOTALS[kind], (pb) => {
@@ -204,24 +271,47 @@ function addInfoSharing(ctx: BuildContext, rng: Rng, pilots: RegionState[]): voi
   const staff: string[] = [];
   ['地域経済部 産業人材課長', '産業人材課 課長補佐', '産業人材課 係長'].forEach((title, i) => {
     const id = `person:kanto-meti-${String(i + 1).padStart(4, '0')}`;
-    people.create(rng, { id, regionId: 'region:saitama', title, origin: 'outside', band: 'staff', email: true, phoneAreaCode: '048' });
+    people.create(rng, {
+      id,
+      regionId: 'region:saitama',
+      title,
+      origin: 'outside',
+      band: 'staff',
+      email: true,
+      phoneAreaCode: '048',
+    });
     b.worksAt(id, METI_ORG_ID, title, addDays(ctx.asOf, -rng.int(200, 3000)));
     staff.push(id);
   });
   for (let i = 0; i < staff.length; i++) {
     for (let j = i + 1; j < staff.length; j++) {
-      b.knows(staff[i] as string, staff[j] as string, { strength: 3, context: TIE_CONTEXTS.colleague, source: 'seed' });
+      b.knows(staff[i] as string, staff[j] as string, {
+        strength: 3,
+        context: TIE_CONTEXTS.colleague,
+        source: 'seed',
+      });
     }
   }
   for (const s of pilots) {
-    for (const p of staff) b.knows(p, rng.pick(s.coordinators), { strength: 2, context: TIE_CONTEXTS.infoSharing, source: 'seed' });
+    for (const p of staff)
+      b.knows(p, rng.pick(s.coordinators), {
+        strength: 2,
+        context: TIE_CONTEXTS.infoSharing,
+        source: 'seed',
+      });
   }
   for (let n = 1; n <= 3; n++) {
     const id = `event:kanto-meti-info-sharing-${n}`;
-    b.addNode('Event', { id, name: `「地域の人事部」情報共有会 第${n}回`, kind: 'info_sharing', date: addDays(ctx.asOf, -120 * (4 - n) - rng.int(0, 30)) });
+    b.addNode('Event', {
+      id,
+      name: `「地域の人事部」情報共有会 第${n}回`,
+      kind: 'info_sharing',
+      date: addDays(ctx.asOf, -120 * (4 - n) - rng.int(0, 30)),
+    });
     b.addRel('HOSTED', { from: METI_ORG_ID, to: id });
     for (const p of staff) b.addRel('ATTENDED', { from: p, to: id });
-    for (const s of pilots) for (const p of s.coordinators) b.addRel('ATTENDED', { from: p, to: id });
+    for (const s of pilots)
+      for (const p of s.coordinators) b.addRel('ATTENDED', { from: p, to: id });
   }
 }
 
@@ -244,7 +334,8 @@ function stripFunctions(b: NetworkBuilder, states: RegionState[]): PlantedGap[] 
   for (const s of states) {
     const covered = new Set(s.spec.team.flatMap((o) => orgRows.get(o.id)?.functions ?? []));
     for (const f of ORG_FUNCTIONS) {
-      if (!covered.has(f) && !s.plan.strip.includes(f)) throw new Error(`${s.spec.dept.id} lost ${f} by accident`);
+      if (!covered.has(f) && !s.plan.strip.includes(f))
+        throw new Error(`${s.spec.dept.id} lost ${f} by accident`);
     }
   }
   return gaps;

@@ -12,12 +12,36 @@ export type TalentKind = (typeof TALENT_KINDS)[number];
 
 /** Assessment bands: [min, max] for mind, skill, network. */
 const BANDS = {
-  key: [[4, 5], [3, 5], [4, 5]],
-  staff: [[2, 4], [2, 4], [2, 4]],
-  sme: [[1, 4], [1, 3], [1, 3]],
-  talent: [[2, 5], [3, 5], [1, 3]],
-  low: [[1, 2], [1, 2], [1, 2]],
-  newcomer: [[3, 4], [3, 5], [0, 1]],
+  key: [
+    [4, 5],
+    [3, 5],
+    [4, 5],
+  ],
+  staff: [
+    [2, 4],
+    [2, 4],
+    [2, 4],
+  ],
+  sme: [
+    [1, 4],
+    [1, 3],
+    [1, 3],
+  ],
+  talent: [
+    [2, 5],
+    [3, 5],
+    [1, 3],
+  ],
+  low: [
+    [1, 2],
+    [1, 2],
+    [1, 2],
+  ],
+  newcomer: [
+    [3, 4],
+    [3, 5],
+    [0, 1],
+  ],
 } as const;
 export type Band = keyof typeof BANDS;
 
@@ -59,7 +83,12 @@ export class PeopleFactory {
       isTalent: spec.talent !== undefined,
     };
     if (spec.title) row.title = spec.title;
-    if (spec.email) row.email = this.email(givenEn, surnameEn, spec.origin === 'outside' ? 'example.com' : 'example.jp');
+    if (spec.email)
+      row.email = this.email(
+        givenEn,
+        surnameEn,
+        spec.origin === 'outside' ? 'example.com' : 'example.jp',
+      );
     if (spec.phoneAreaCode) row.phone = this.phone(spec.phoneAreaCode);
     if (spec.talent) {
       row.talentKind = spec.talent.kind;

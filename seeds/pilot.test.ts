@@ -4,22 +4,36 @@ import { BASE_ORGS, CASE_TABLE, PILOT_DEPTS, PILOT_TABLE, pilotBase } from './pi
 
 const REPORT = '/work/shared/reference/000_85fee2fe521e75af.txt';
 /** The report's text with all whitespace removed: table cells split across lines join up. */
-const reportText = existsSync(REPORT) ? readFileSync(REPORT, 'utf8').replace(/\s+/g, '') : undefined;
+const reportText = existsSync(REPORT)
+  ? readFileSync(REPORT, 'utf8').replace(/\s+/g, '')
+  : undefined;
 
 describe('PILOT_TABLE', () => {
-  it.skipIf(!reportText)('matches every row of the report table 「実証地域 主体組織 構成機関」 verbatim', () => {
-    const table = reportText!.slice(reportText!.indexOf('実証地域主体組織構成機関'));
-    let at = 0;
-    for (const [region, row] of Object.entries(PILOT_TABLE)) {
-      const line = `${row.prefecture}${region}${row.lead.replace(/\s/g, '')}${row.members.join('、')}`;
-      const found = table.indexOf(line, at);
-      expect(found, line).toBeGreaterThanOrEqual(0);
-      at = found + line.length;
-    }
-  });
+  it.skipIf(!reportText)(
+    'matches every row of the report table 「実証地域 主体組織 構成機関」 verbatim',
+    () => {
+      const table = reportText!.slice(reportText!.indexOf('実証地域主体組織構成機関'));
+      let at = 0;
+      for (const [region, row] of Object.entries(PILOT_TABLE)) {
+        const line = `${row.prefecture}${region}${row.lead.replace(/\s/g, '')}${row.members.join('、')}`;
+        const found = table.indexOf(line, at);
+        expect(found, line).toBeGreaterThanOrEqual(0);
+        at = found + line.length;
+      }
+    },
+  );
 
   it('lists the eight pilots', () => {
-    expect(Object.keys(PILOT_TABLE)).toEqual(['日立市', '常陸太田市', '大子町', '長岡市', '燕市', '松本市', '塩尻市', '三島市']);
+    expect(Object.keys(PILOT_TABLE)).toEqual([
+      '日立市',
+      '常陸太田市',
+      '大子町',
+      '長岡市',
+      '燕市',
+      '松本市',
+      '塩尻市',
+      '三島市',
+    ]);
   });
 });
 
@@ -33,9 +47,13 @@ describe('pilotBase', () => {
       const covers = ds.relationships.COVERS.filter((c) => regionName.get(c.to) === region);
       expect(covers, region).toHaveLength(1);
       const dept = covers[0]!.from;
-      const leads = ds.relationships.LEADS.filter((l) => l.to === dept).map((l) => orgName.get(l.from));
+      const leads = ds.relationships.LEADS.filter((l) => l.to === dept).map((l) =>
+        orgName.get(l.from),
+      );
       expect(leads, region).toEqual([row.lead]);
-      const members = ds.relationships.MEMBER_OF.filter((m) => m.to === dept).map((m) => orgName.get(m.from));
+      const members = ds.relationships.MEMBER_OF.filter((m) => m.to === dept).map((m) =>
+        orgName.get(m.from),
+      );
       expect(members, region).toEqual([...row.members]);
     }
     expect(ds.nodes.RegionalHRDept).toHaveLength(8);
@@ -44,7 +62,9 @@ describe('pilotBase', () => {
   it('keeps an organisation shared by several depts as one node', () => {
     const names = ds.nodes.Organization.map((o) => o.name);
     expect(new Set(names).size).toBe(names.length);
-    const deptsOf = (name: string) => PILOT_DEPTS.filter((d) => [d.leadId, ...d.memberIds].some((id) => orgName.get(id) === name)).length;
+    const deptsOf = (name: string) =>
+      PILOT_DEPTS.filter((d) => [d.leadId, ...d.memberIds].some((id) => orgName.get(id) === name))
+        .length;
     expect(deptsOf('常陽銀行')).toBe(3);
     expect(deptsOf('八十二銀行')).toBe(2);
     expect(deptsOf('信州大学')).toBe(2);
@@ -55,12 +75,24 @@ describe('pilotBase', () => {
     const functions = new Map(BASE_ORGS.map((o) => [o.id, o.functions]));
     for (const d of PILOT_DEPTS) {
       const covered = new Set([d.leadId, ...d.memberIds].flatMap((id) => functions.get(id) ?? []));
-      expect([...covered].sort(), d.id).toEqual(['change_agent', 'employee_advocate', 'hr_expert', 'strategic_partner']);
+      expect([...covered].sort(), d.id).toEqual([
+        'change_agent',
+        'employee_advocate',
+        'hr_expert',
+        'strategic_partner',
+      ]);
     }
   });
 
   it('has the six case regions with the organisations the report names, and 関東経済産業局', () => {
-    expect(Object.keys(CASE_TABLE)).toEqual(['塩尻市', '静岡市', '宮津市', '安芸高田市', '神戸市', '松山市']);
+    expect(Object.keys(CASE_TABLE)).toEqual([
+      '塩尻市',
+      '静岡市',
+      '宮津市',
+      '安芸高田市',
+      '神戸市',
+      '松山市',
+    ]);
     for (const [region, orgs] of Object.entries(CASE_TABLE)) {
       expect([...regionName.values()], region).toContain(region);
       for (const { orgId, reportText: phrase } of orgs) {

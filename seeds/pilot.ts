@@ -109,14 +109,50 @@ export const PILOT_TABLE: Readonly<
 };
 
 export const PILOT_REGIONS: readonly RegionDef[] = [
-  { id: 'region:hitachi', name: '日立市', prefecture: '茨城県', nameEn: 'Hitachi', areaCode: '0294' },
-  { id: 'region:hitachiota', name: '常陸太田市', prefecture: '茨城県', nameEn: 'Hitachiota', areaCode: '0294' },
+  {
+    id: 'region:hitachi',
+    name: '日立市',
+    prefecture: '茨城県',
+    nameEn: 'Hitachi',
+    areaCode: '0294',
+  },
+  {
+    id: 'region:hitachiota',
+    name: '常陸太田市',
+    prefecture: '茨城県',
+    nameEn: 'Hitachiota',
+    areaCode: '0294',
+  },
   { id: 'region:daigo', name: '大子町', prefecture: '茨城県', nameEn: 'Daigo', areaCode: '0295' },
-  { id: 'region:nagaoka', name: '長岡市', prefecture: '新潟県', nameEn: 'Nagaoka', areaCode: '0258' },
+  {
+    id: 'region:nagaoka',
+    name: '長岡市',
+    prefecture: '新潟県',
+    nameEn: 'Nagaoka',
+    areaCode: '0258',
+  },
   { id: 'region:tsubame', name: '燕市', prefecture: '新潟県', nameEn: 'Tsubame', areaCode: '0256' },
-  { id: 'region:matsumoto', name: '松本市', prefecture: '長野県', nameEn: 'Matsumoto', areaCode: '0263' },
-  { id: 'region:shiojiri', name: '塩尻市', prefecture: '長野県', nameEn: 'Shiojiri', areaCode: '0263' },
-  { id: 'region:mishima', name: '三島市', prefecture: '静岡県', nameEn: 'Mishima', areaCode: '055' },
+  {
+    id: 'region:matsumoto',
+    name: '松本市',
+    prefecture: '長野県',
+    nameEn: 'Matsumoto',
+    areaCode: '0263',
+  },
+  {
+    id: 'region:shiojiri',
+    name: '塩尻市',
+    prefecture: '長野県',
+    nameEn: 'Shiojiri',
+    areaCode: '0263',
+  },
+  {
+    id: 'region:mishima',
+    name: '三島市',
+    prefecture: '静岡県',
+    nameEn: 'Mishima',
+    areaCode: '055',
+  },
 ];
 
 /** Case regions of the report's §2(1) other than 塩尻市 (already a pilot), and 関東経済産業局's seat. */
@@ -142,59 +178,305 @@ const EA = 'employee_advocate';
  */
 export const BASE_ORGS: readonly OrgDef[] = [
   // 茨城県
-  { id: 'org:hitachi-isc', name: '公益財団法人日立地区産業支援センター', kind: 'support_center', functions: [CA, SP], hq: 'region:hitachi' },
-  { id: 'org:hitachi-city', name: '日立市', kind: 'municipality', functions: [CA, EA], hq: 'region:hitachi' },
-  { id: 'org:hitachi-cci', name: '日立商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:hitachi' },
+  {
+    id: 'org:hitachi-isc',
+    name: '公益財団法人日立地区産業支援センター',
+    kind: 'support_center',
+    functions: [CA, SP],
+    hq: 'region:hitachi',
+  },
+  {
+    id: 'org:hitachi-city',
+    name: '日立市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:hitachi',
+  },
+  {
+    id: 'org:hitachi-cci',
+    name: '日立商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:hitachi',
+  },
   { id: 'org:joyo-bank', name: '常陽銀行', kind: 'bank', functions: [SP, HR] },
-  { id: 'org:hitachiota-shokokai', name: '常陸太田市商工会', kind: 'commerce_assoc', functions: [CA, SP], hq: 'region:hitachiota' },
-  { id: 'org:hitachiota-city', name: '常陸太田市', kind: 'municipality', functions: [CA, EA], hq: 'region:hitachiota' },
+  {
+    id: 'org:hitachiota-shokokai',
+    name: '常陸太田市商工会',
+    kind: 'commerce_assoc',
+    functions: [CA, SP],
+    hq: 'region:hitachiota',
+  },
+  {
+    id: 'org:hitachiota-city',
+    name: '常陸太田市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:hitachiota',
+  },
   { id: 'org:tsukuba-bank', name: '筑波銀行', kind: 'bank', functions: [SP, HR] },
   { id: 'org:mito-shinkin', name: '水戸信用金庫', kind: 'shinkin', functions: [SP] },
   { id: 'org:ibaraki-credit-union', name: '茨城県信用組合', kind: 'credit_union', functions: [SP] },
-  { id: 'org:daigo-shokokai', name: '大子町商工会', kind: 'commerce_assoc', functions: [CA, SP], hq: 'region:daigo' },
-  { id: 'org:daigo-town', name: '大子町', kind: 'municipality', functions: [CA, EA], hq: 'region:daigo' },
+  {
+    id: 'org:daigo-shokokai',
+    name: '大子町商工会',
+    kind: 'commerce_assoc',
+    functions: [CA, SP],
+    hq: 'region:daigo',
+  },
+  {
+    id: 'org:daigo-town',
+    name: '大子町',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:daigo',
+  },
   // 新潟県
-  { id: 'org:hitotsubu', name: '株式会社ひとつぶ', kind: 'hr_company', functions: [CA, HR, EA], hq: 'region:nagaoka' },
-  { id: 'org:nagaoka-city', name: '長岡市', kind: 'municipality', functions: [CA, EA], hq: 'region:nagaoka' },
-  { id: 'org:nagaoka-cci', name: '長岡商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:nagaoka' },
+  {
+    id: 'org:hitotsubu',
+    name: '株式会社ひとつぶ',
+    kind: 'hr_company',
+    functions: [CA, HR, EA],
+    hq: 'region:nagaoka',
+  },
+  {
+    id: 'org:nagaoka-city',
+    name: '長岡市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:nagaoka',
+  },
+  {
+    id: 'org:nagaoka-cci',
+    name: '長岡商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:nagaoka',
+  },
   { id: 'org:daishi-hokuetsu-bank', name: '第四北越銀行', kind: 'bank', functions: [SP, HR] },
-  { id: 'org:nagaoka-shinkin', name: '長岡信用金庫', kind: 'shinkin', functions: [SP], hq: 'region:nagaoka' },
-  { id: 'org:tsubameito', name: '株式会社つばめいと', kind: 'hr_company', functions: [CA, HR, EA], hq: 'region:tsubame' },
-  { id: 'org:tsubame-city', name: '燕市', kind: 'municipality', functions: [CA, EA], hq: 'region:tsubame' },
-  { id: 'org:tsubame-cci', name: '燕商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:tsubame' },
-  { id: 'org:kyoei-credit-union', name: '協栄信用組合', kind: 'credit_union', functions: [SP], hq: 'region:tsubame' },
+  {
+    id: 'org:nagaoka-shinkin',
+    name: '長岡信用金庫',
+    kind: 'shinkin',
+    functions: [SP],
+    hq: 'region:nagaoka',
+  },
+  {
+    id: 'org:tsubameito',
+    name: '株式会社つばめいと',
+    kind: 'hr_company',
+    functions: [CA, HR, EA],
+    hq: 'region:tsubame',
+  },
+  {
+    id: 'org:tsubame-city',
+    name: '燕市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:tsubame',
+  },
+  {
+    id: 'org:tsubame-cci',
+    name: '燕商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:tsubame',
+  },
+  {
+    id: 'org:kyoei-credit-union',
+    name: '協栄信用組合',
+    kind: 'credit_union',
+    functions: [SP],
+    hq: 'region:tsubame',
+  },
   // 長野県
-  { id: 'org:matsumoto-cci', name: '松本商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:matsumoto' },
-  { id: 'org:matsumoto-city', name: '松本市', kind: 'municipality', functions: [CA, EA], hq: 'region:matsumoto' },
-  { id: 'org:matsumoto-monozukuri', name: '松本ものづくり産業支援センター', kind: 'support_center', functions: [SP, EA], hq: 'region:matsumoto' },
+  {
+    id: 'org:matsumoto-cci',
+    name: '松本商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:matsumoto',
+  },
+  {
+    id: 'org:matsumoto-city',
+    name: '松本市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:matsumoto',
+  },
+  {
+    id: 'org:matsumoto-monozukuri',
+    name: '松本ものづくり産業支援センター',
+    kind: 'support_center',
+    functions: [SP, EA],
+    hq: 'region:matsumoto',
+  },
   { id: 'org:hachijuni-bank', name: '八十二銀行', kind: 'bank', functions: [SP, HR] },
-  { id: 'org:nagano-bank', name: '長野銀行', kind: 'bank', functions: [SP], hq: 'region:matsumoto' },
+  {
+    id: 'org:nagano-bank',
+    name: '長野銀行',
+    kind: 'bank',
+    functions: [SP],
+    hq: 'region:matsumoto',
+  },
   { id: 'org:nagano-credit-union', name: '長野県信用組合', kind: 'credit_union', functions: [SP] },
-  { id: 'org:matsumoto-shinkin', name: '松本信用金庫', kind: 'shinkin', functions: [SP], hq: 'region:matsumoto' },
-  { id: 'org:shinshu-univ', name: '信州大学', kind: 'university', functions: [HR, EA], hq: 'region:matsumoto' },
-  { id: 'org:meguru', name: 'NPO法人MEGURU', kind: 'npo', functions: [CA, HR, EA], hq: 'region:shiojiri' },
-  { id: 'org:shiojiri-city', name: '塩尻市', kind: 'municipality', functions: [CA, EA], hq: 'region:shiojiri' },
-  { id: 'org:shiojiri-cci', name: '塩尻商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:shiojiri' },
-  { id: 'org:shiojiri-promotion', name: '塩尻市振興公社', kind: 'public_corp', functions: [HR, EA], hq: 'region:shiojiri' },
-  { id: 'org:matsumoto-univ', name: '松本大学', kind: 'university', functions: [HR, EA], hq: 'region:matsumoto' },
+  {
+    id: 'org:matsumoto-shinkin',
+    name: '松本信用金庫',
+    kind: 'shinkin',
+    functions: [SP],
+    hq: 'region:matsumoto',
+  },
+  {
+    id: 'org:shinshu-univ',
+    name: '信州大学',
+    kind: 'university',
+    functions: [HR, EA],
+    hq: 'region:matsumoto',
+  },
+  {
+    id: 'org:meguru',
+    name: 'NPO法人MEGURU',
+    kind: 'npo',
+    functions: [CA, HR, EA],
+    hq: 'region:shiojiri',
+  },
+  {
+    id: 'org:shiojiri-city',
+    name: '塩尻市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:shiojiri',
+  },
+  {
+    id: 'org:shiojiri-cci',
+    name: '塩尻商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:shiojiri',
+  },
+  {
+    id: 'org:shiojiri-promotion',
+    name: '塩尻市振興公社',
+    kind: 'public_corp',
+    functions: [HR, EA],
+    hq: 'region:shiojiri',
+  },
+  {
+    id: 'org:matsumoto-univ',
+    name: '松本大学',
+    kind: 'university',
+    functions: [HR, EA],
+    hq: 'region:matsumoto',
+  },
   // 静岡県
-  { id: 'org:mishima-shinkin', name: '三島信用金庫', kind: 'shinkin', functions: [CA, SP], hq: 'region:mishima' },
-  { id: 'org:mishima-city', name: '三島市', kind: 'municipality', functions: [CA, EA], hq: 'region:mishima' },
-  { id: 'org:mishima-cci', name: '三島商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:mishima' },
-  { id: 'org:shizuoka-bank', name: '静岡銀行', kind: 'bank', functions: [SP, HR], hq: 'region:shizuoka' },
+  {
+    id: 'org:mishima-shinkin',
+    name: '三島信用金庫',
+    kind: 'shinkin',
+    functions: [CA, SP],
+    hq: 'region:mishima',
+  },
+  {
+    id: 'org:mishima-city',
+    name: '三島市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:mishima',
+  },
+  {
+    id: 'org:mishima-cci',
+    name: '三島商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:mishima',
+  },
+  {
+    id: 'org:shizuoka-bank',
+    name: '静岡銀行',
+    kind: 'bank',
+    functions: [SP, HR],
+    hq: 'region:shizuoka',
+  },
   // Case regions (§2(1)); names the report does not give are descriptive.
-  { id: 'org:shizuoka-cci', name: '静岡商工会議所', kind: 'chamber', functions: [CA, SP, HR], hq: 'region:shizuoka' },
-  { id: 'org:shizuoka-yorozu', name: '静岡県よろず支援拠点', kind: 'support_center', functions: [SP], hq: 'region:shizuoka' },
-  { id: 'org:miyazu-city', name: '宮津市', kind: 'municipality', functions: [CA, EA], hq: 'region:miyazu' },
-  { id: 'org:miyazu-cci', name: '宮津商工会議所', kind: 'chamber', functions: [CA, SP], hq: 'region:miyazu' },
-  { id: 'org:kyoto-hokuto-shinkin', name: '京都北都信用金庫', kind: 'shinkin', functions: [SP], hq: 'region:miyazu' },
-  { id: 'org:miyazu-mirai-design', name: 'MIYAZU未来デザインセンター', kind: 'support_center', functions: [CA, HR], hq: 'region:miyazu' },
-  { id: 'org:akitakata-npo', name: '安芸高田市の地域経営者によるNPO法人', kind: 'npo', functions: [CA, HR, EA], hq: 'region:akitakata' },
-  { id: 'org:kobe-city', name: '神戸市', kind: 'municipality', functions: [CA, HR], hq: 'region:kobe' },
-  { id: 'org:kobe-kyujin-station', name: '求人ステーションKOBE', kind: 'support_center', functions: [HR], hq: 'region:kobe' },
-  { id: 'org:matsuyama-city', name: '松山市', kind: 'municipality', functions: [CA, HR], hq: 'region:matsuyama' },
+  {
+    id: 'org:shizuoka-cci',
+    name: '静岡商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP, HR],
+    hq: 'region:shizuoka',
+  },
+  {
+    id: 'org:shizuoka-yorozu',
+    name: '静岡県よろず支援拠点',
+    kind: 'support_center',
+    functions: [SP],
+    hq: 'region:shizuoka',
+  },
+  {
+    id: 'org:miyazu-city',
+    name: '宮津市',
+    kind: 'municipality',
+    functions: [CA, EA],
+    hq: 'region:miyazu',
+  },
+  {
+    id: 'org:miyazu-cci',
+    name: '宮津商工会議所',
+    kind: 'chamber',
+    functions: [CA, SP],
+    hq: 'region:miyazu',
+  },
+  {
+    id: 'org:kyoto-hokuto-shinkin',
+    name: '京都北都信用金庫',
+    kind: 'shinkin',
+    functions: [SP],
+    hq: 'region:miyazu',
+  },
+  {
+    id: 'org:miyazu-mirai-design',
+    name: 'MIYAZU未来デザインセンター',
+    kind: 'support_center',
+    functions: [CA, HR],
+    hq: 'region:miyazu',
+  },
+  {
+    id: 'org:akitakata-npo',
+    name: '安芸高田市の地域経営者によるNPO法人',
+    kind: 'npo',
+    functions: [CA, HR, EA],
+    hq: 'region:akitakata',
+  },
+  {
+    id: 'org:kobe-city',
+    name: '神戸市',
+    kind: 'municipality',
+    functions: [CA, HR],
+    hq: 'region:kobe',
+  },
+  {
+    id: 'org:kobe-kyujin-station',
+    name: '求人ステーションKOBE',
+    kind: 'support_center',
+    functions: [HR],
+    hq: 'region:kobe',
+  },
+  {
+    id: 'org:matsuyama-city',
+    name: '松山市',
+    kind: 'municipality',
+    functions: [CA, HR],
+    hq: 'region:matsuyama',
+  },
   // The body that runs the 情報共有会 across the eight pilots.
-  { id: 'org:kanto-meti', name: '関東経済産業局', kind: 'government', functions: [], hq: 'region:saitama' },
+  {
+    id: 'org:kanto-meti',
+    name: '関東経済産業局',
+    kind: 'government',
+    functions: [],
+    hq: 'region:saitama',
+  },
 ];
 
 export const METI_ORG_ID = 'org:kanto-meti';
@@ -203,7 +485,9 @@ export const METI_ORG_ID = 'org:kanto-meti';
  * The case table of the report's §2(1): region → the organisations it names, each with the phrase
  * of the report that identifies it (for organisations the report describes but does not name).
  */
-export const CASE_TABLE: Readonly<Record<string, readonly { orgId: string; reportText: string }[]>> = {
+export const CASE_TABLE: Readonly<
+  Record<string, readonly { orgId: string; reportText: string }[]>
+> = {
   塩尻市: [
     { orgId: 'org:shiojiri-city', reportText: '塩尻市' },
     { orgId: 'org:shiojiri-cci', reportText: '塩尻商工会議所' },
@@ -307,11 +591,22 @@ export function orgLocations(org: OrgDef, depts: readonly DeptDef[]): string[] {
 export function pilotBase(): Dataset {
   const ds = emptyDataset();
   for (const r of [...PILOT_REGIONS, ...OTHER_REGIONS]) {
-    ds.nodes.Region.push({ id: r.id, name: r.name, prefecture: r.prefecture, nameEn: r.nameEn, kind: 'municipality' });
+    ds.nodes.Region.push({
+      id: r.id,
+      name: r.name,
+      prefecture: r.prefecture,
+      nameEn: r.nameEn,
+      kind: 'municipality',
+    });
   }
   const orgKind = new Map(BASE_ORGS.map((o) => [o.id, o.kind]));
   for (const o of BASE_ORGS) {
-    ds.nodes.Organization.push({ id: o.id, name: o.name, kind: o.kind, functions: [...o.functions] });
+    ds.nodes.Organization.push({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      functions: [...o.functions],
+    });
     for (const regionId of orgLocations(o, PILOT_DEPTS)) {
       ds.relationships.LOCATED_IN.push({ from: o.id, to: regionId });
     }

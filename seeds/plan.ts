@@ -135,8 +135,12 @@ export class PlanBuilder {
 
   /** A function no shared team org has can be removed from this dept alone. */
   tryStrip(rng: Rng): boolean {
-    const sharedFunctions = new Set(this.spec.team.filter((o) => o.shared).flatMap((o) => o.functions));
-    const candidates = ORG_FUNCTIONS.filter((f) => !sharedFunctions.has(f) && !this.plan.strip.includes(f));
+    const sharedFunctions = new Set(
+      this.spec.team.filter((o) => o.shared).flatMap((o) => o.functions),
+    );
+    const candidates = ORG_FUNCTIONS.filter(
+      (f) => !sharedFunctions.has(f) && !this.plan.strip.includes(f),
+    );
     if (candidates.length === 0) return false;
     this.plan.strip.push(rng.pick(candidates));
     return true;

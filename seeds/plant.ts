@@ -8,7 +8,15 @@ import { TIE_CONTEXTS } from './catalog';
 import type { KnowsProps } from './builder';
 import { addDays } from './dates';
 import type { Rng } from './random';
-import { addSme, addSmeStaff, giveSkills, support, talentSpec, type BuildContext, type RegionState } from './region';
+import {
+  addSme,
+  addSmeStaff,
+  giveSkills,
+  support,
+  talentSpec,
+  type BuildContext,
+  type RegionState,
+} from './region';
 import type { PlantedGap } from './truth';
 
 export function plantRegion(ctx: BuildContext, rng: Rng, s: RegionState): PlantedGap[] {
@@ -17,7 +25,8 @@ export function plantRegion(ctx: BuildContext, rng: Rng, s: RegionState): Plante
   for (const [a, b] of s.plan.coordination) {
     gaps.push({ kind: 'COORDINATION_GAP', nodeIds: [deptId, ...[a, b].sort()] });
   }
-  if (s.liaisonPerson) gaps.push({ kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [deptId, s.liaisonPerson] });
+  if (s.liaisonPerson)
+    gaps.push({ kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [deptId, s.liaisonPerson] });
   for (let i = 0; i < s.plan.unsupported; i++) gaps.push(plantUnsupported(ctx, rng, s));
   for (let i = 0; i < s.plan.kpdOwner; i++) gaps.push(plantOwnerDependency(ctx, rng, s));
   for (let i = 0; i < s.plan.newcomers; i++) gaps.push(plantNewcomer(ctx, rng, s, i % 2 === 0));
@@ -48,10 +57,13 @@ function plantUnsupported(ctx: BuildContext, rng: Rng, s: RegionState): PlantedG
   addSme(ctx, rng, s, smeId, 'unaware');
   const leaders = rng.shuffle(s.localLeaders);
   const staff = addSmeStaff(ctx, rng, s, smeId, Math.min(rng.int(2, 3), leaders.length));
-  if (staff.length < 2) throw new Error(`${s.spec.slug}: an unsupported SME needs two local leaders`);
+  if (staff.length < 2)
+    throw new Error(`${s.spec.slug}: an unsupported SME needs two local leaders`);
   for (const p of staff) ctx.b.frozen.add(p);
   clique(ctx, rng, staff, TIE_CONTEXTS.colleague);
-  staff.forEach((p, i) => ctx.b.knows(p, leaders[i] as string, planted(ctx, rng, 2, TIE_CONTEXTS.cluster), true));
+  staff.forEach((p, i) =>
+    ctx.b.knows(p, leaders[i] as string, planted(ctx, rng, 2, TIE_CONTEXTS.cluster), true),
+  );
   return { kind: 'UNSUPPORTED_SME', nodeIds: [smeId] };
 }
 
@@ -62,7 +74,9 @@ function plantUnsupported(ctx: BuildContext, rng: Rng, s: RegionState): PlantedG
 function plantOwnerDependency(ctx: BuildContext, rng: Rng, s: RegionState): PlantedGap {
   const smeId = s.nextSmeId();
   addSme(ctx, rng, s, smeId, 'interested');
-  const [owner, ...others] = addSmeStaff(ctx, rng, s, smeId, rng.int(2, 3), { ownerIsKey: true }) as [string, ...string[]];
+  const [owner, ...others] = addSmeStaff(ctx, rng, s, smeId, rng.int(2, 3), {
+    ownerIsKey: true,
+  }) as [string, ...string[]];
   for (const p of [owner, ...others]) ctx.b.frozen.add(p);
   clique(ctx, rng, [owner, ...others], TIE_CONTEXTS.colleague);
   const orgs = rng.sample(s.supporters, Math.min(3, s.supporters.length));
@@ -74,7 +88,12 @@ function plantOwnerDependency(ctx: BuildContext, rng: Rng, s: RegionState): Plan
 }
 
 /** A talent from outside with one local acquaintance (the coordinator) or none. */
-function plantNewcomer(ctx: BuildContext, rng: Rng, s: RegionState, knowsCoordinator: boolean): PlantedGap {
+function plantNewcomer(
+  ctx: BuildContext,
+  rng: Rng,
+  s: RegionState,
+  knowsCoordinator: boolean,
+): PlantedGap {
   const id = s.nextPersonId();
   ctx.people.create(rng, {
     id,
@@ -89,7 +108,8 @@ function plantNewcomer(ctx: BuildContext, rng: Rng, s: RegionState, knowsCoordin
   giveSkills(ctx, rng, id);
   // A match is being proposed: not yet live, so no follow-up is due.
   ctx.b.addRel('ENGAGED_WITH', { from: id, to: smeId, status: 'proposed' });
-  if (knowsCoordinator) ctx.b.knows(id, rng.pick(s.coordinators), planted(ctx, rng, 1, TIE_CONTEXTS.newcomer), true);
+  if (knowsCoordinator)
+    ctx.b.knows(id, rng.pick(s.coordinators), planted(ctx, rng, 1, TIE_CONTEXTS.newcomer), true);
   return { kind: 'ISOLATED_NEWCOMER', nodeIds: [id] };
 }
 
@@ -130,7 +150,12 @@ function plantSilo(ctx: BuildContext, rng: Rng, s: RegionState): PlantedGap {
   for (const p of members) ctx.b.frozen.add(p);
   clique(ctx, rng, members, TIE_CONTEXTS.silo);
   const weakTies = s.plan.siloWeakTies ? (size >= 8 ? 2 : 1) : 0;
-  const weak = rng.sample(s.ordinarySmeStaff.filter((p) => !ctx.b.frozen.has(p)), weakTies);
-  weak.forEach((q, i) => ctx.b.knows(members[i] as string, q, planted(ctx, rng, 1, TIE_CONTEXTS.cluster), true));
+  const weak = rng.sample(
+    s.ordinarySmeStaff.filter((p) => !ctx.b.frozen.has(p)),
+    weakTies,
+  );
+  weak.forEach((q, i) =>
+    ctx.b.knows(members[i] as string, q, planted(ctx, rng, 1, TIE_CONTEXTS.cluster), true),
+  );
   return { kind: 'COMMUNITY_SILO', nodeIds: [...members].sort() };
 }

@@ -12,7 +12,14 @@
  * liaison org whose other staff are frozen.
  */
 import type { NetworkBuilder, KnowsProps } from './builder';
-import { CHALLENGES, ORG_TITLES, SKILLS, SUPPORT_KIND_OF, TIE_CONTEXTS, type OrgKind } from './catalog';
+import {
+  CHALLENGES,
+  ORG_TITLES,
+  SKILLS,
+  SUPPORT_KIND_OF,
+  TIE_CONTEXTS,
+  type OrgKind,
+} from './catalog';
 import type { RelRow } from './dataset';
 import { addDays } from './dates';
 import { COMPANY_KINDS, COMPANY_STEMS, LEGAL_FORMS, SME_TITLES } from './names';
@@ -52,7 +59,11 @@ export interface RegionState {
   nextSmeId: () => string;
 }
 
-const KEY_STAFF_KINDS: ReadonlySet<OrgKind> = new Set(['municipality', 'chamber', 'commerce_assoc']);
+const KEY_STAFF_KINDS: ReadonlySet<OrgKind> = new Set([
+  'municipality',
+  'chamber',
+  'commerce_assoc',
+]);
 const SUPPORT_WEIGHT: Partial<Record<OrgKind, number>> = {
   bank: 3,
   shinkin: 3,
@@ -61,7 +72,12 @@ const SUPPORT_WEIGHT: Partial<Record<OrgKind, number>> = {
   commerce_assoc: 3,
 };
 
-export function buildRegion(ctx: BuildContext, rng: Rng, spec: RegionSpec, plan: RegionPlan): RegionState {
+export function buildRegion(
+  ctx: BuildContext,
+  rng: Rng,
+  spec: RegionSpec,
+  plan: RegionPlan,
+): RegionState {
   const { b } = ctx;
   let personSeq = 0;
   let smeSeq = 0;
@@ -116,7 +132,11 @@ function buildTeam(ctx: BuildContext, rng: Rng, s: RegionState, regionPersons: s
         (org === lead && i < 2) ||
         (i === 0 && (KEY_STAFF_KINDS.has(org.kind) || org.id === plan.liaisonOrg));
       // The NPO / HR-company leads often employ I-turners (地域おこし協力隊 OB/OG).
-      const outside = org === lead && i === 1 && (lead.kind === 'npo' || lead.kind === 'hr_company') && rng.chance(0.5);
+      const outside =
+        org === lead &&
+        i === 1 &&
+        (lead.kind === 'npo' || lead.kind === 'hr_company') &&
+        rng.chance(0.5);
       const title = `${org.branch ? `${org.branch} ` : ''}${titles[i % titles.length]}`;
       people.create(rng, {
         id,
@@ -142,7 +162,12 @@ function buildTeam(ctx: BuildContext, rng: Rng, s: RegionState, regionPersons: s
     }
     for (let i = 0; i < staff.length; i++) {
       for (let j = i + 1; j < staff.length; j++) {
-        b.knows(staff[i] as string, staff[j] as string, tie(ctx, rng, 3, TIE_CONTEXTS.colleague), true);
+        b.knows(
+          staff[i] as string,
+          staff[j] as string,
+          tie(ctx, rng, 3, TIE_CONTEXTS.colleague),
+          true,
+        );
       }
     }
   }
@@ -170,7 +195,12 @@ function tieTeamPairs(ctx: BuildContext, s: RegionState): void {
     for (let j = i + 1; j < team.length; j++) {
       const a = team[i] as TeamOrg;
       const c = team[j] as TeamOrg;
-      if (s.plan.coordination.some(([x, y]) => (x === a.id && y === c.id) || (x === c.id && y === a.id))) continue;
+      if (
+        s.plan.coordination.some(
+          ([x, y]) => (x === a.id && y === c.id) || (x === c.id && y === a.id),
+        )
+      )
+        continue;
       const sa = reachableStaff(s, ctx, a.id);
       const sc = reachableStaff(s, ctx, c.id);
       k++;
@@ -179,7 +209,9 @@ function tieTeamPairs(ctx: BuildContext, s: RegionState): void {
       for (let t = 0; t < sa.length * sc.length && !done; t++) {
         const p = sa[(k + t) % sa.length] as string;
         const q = sc[(k + t + Math.floor(t / sa.length)) % sc.length] as string;
-        done = ctx.b.knows(p, q, { strength: 2, context: TIE_CONTEXTS.council, source: 'seed' }) || ctx.b.knowsEachOther(p, q);
+        done =
+          ctx.b.knows(p, q, { strength: 2, context: TIE_CONTEXTS.council, source: 'seed' }) ||
+          ctx.b.knowsEachOther(p, q);
       }
       if (!done) throw new Error(`no staff tie possible between ${a.id} and ${c.id}`);
     }
@@ -190,12 +222,19 @@ function smeName(rng: Rng): { name: string; industry: string } {
   const [suffix, industry] = rng.pick(COMPANY_KINDS);
   const stem = rng.pick(COMPANY_STEMS);
   const form = rng.pick(LEGAL_FORMS);
-  const name = form === '株式会社' && rng.chance(0.5) ? `${stem}${suffix}株式会社` : `${form}${stem}${suffix}`;
+  const name =
+    form === '株式会社' && rng.chance(0.5) ? `${stem}${suffix}株式会社` : `${form}${stem}${suffix}`;
   return { name, industry };
 }
 
 /** Adds an SME node with its challenges and location (no staff, no support). */
-export function addSme(ctx: BuildContext, rng: Rng, s: RegionState, id: string, stage?: 'unaware' | 'interested'): string[] {
+export function addSme(
+  ctx: BuildContext,
+  rng: Rng,
+  s: RegionState,
+  id: string,
+  stage?: 'unaware' | 'interested',
+): string[] {
   const { name, industry } = smeName(rng);
   const employees = rng.weighted([rng.int(1, 9), rng.int(10, 49), rng.int(50, 299)], [4, 4, 2]);
   ctx.b.addNode('SME', {
@@ -205,11 +244,22 @@ export function addSme(ctx: BuildContext, rng: Rng, s: RegionState, id: string, 
     employees,
     hasHrStaff: employees >= 50 ? rng.chance(0.6) : employees >= 10 && rng.chance(0.2),
     hasEvaluationSystem: employees >= 50 ? rng.chance(0.7) : rng.chance(0.25),
-    stage: stage ?? rng.weighted(['unaware', 'interested', 'engaged', 'matched', 'following_up'] as const, [3, 3, 2, 1, 1]),
+    stage:
+      stage ??
+      rng.weighted(
+        ['unaware', 'interested', 'engaged', 'matched', 'following_up'] as const,
+        [3, 3, 2, 1, 1],
+      ),
   });
   ctx.b.addRel('LOCATED_IN', { from: id, to: s.spec.region.id });
   const challenges = rng.sample(CHALLENGES, rng.weighted([1, 2, 3], [2, 2, 1]));
-  challenges.forEach((c, i) => ctx.b.addRel('HAS_CHALLENGE', { from: id, to: c.id, priority: (i === 0 ? 1 : rng.int(2, 3)) as 1 | 2 | 3 }));
+  challenges.forEach((c, i) =>
+    ctx.b.addRel('HAS_CHALLENGE', {
+      from: id,
+      to: c.id,
+      priority: (i === 0 ? 1 : rng.int(2, 3)) as 1 | 2 | 3,
+    }),
+  );
   return challenges.map((c) => c.id);
 }
 
@@ -245,7 +295,12 @@ export function addSmeStaff(
 }
 
 export function support(ctx: BuildContext, rng: Rng, org: TeamOrg, smeId: string): void {
-  ctx.b.addRel('SUPPORTS', { from: org.id, to: smeId, kind: SUPPORT_KIND_OF[org.kind], since: since(ctx, rng, 100, 5000) });
+  ctx.b.addRel('SUPPORTS', {
+    from: org.id,
+    to: smeId,
+    kind: SUPPORT_KIND_OF[org.kind],
+    since: since(ctx, rng, 100, 5000),
+  });
 }
 
 /** Which team orgs support SME number `i`: the first ones pair each supporter with the lead. */
@@ -296,7 +351,11 @@ function buildSmes(
       const contacts = reachableStaff(s, ctx, org.id);
       const r = rotation.get(org.id) ?? 0;
       rotation.set(org.id, r + 1);
-      b.knows(owner, contacts[r % contacts.length] as string, tie(ctx, rng, 2, TIE_CONTEXTS.client));
+      b.knows(
+        owner,
+        contacts[r % contacts.length] as string,
+        tie(ctx, rng, 2, TIE_CONTEXTS.client),
+      );
     }
   }
   return { owners, challengesOf };
@@ -310,7 +369,11 @@ function tieClusters(ctx: BuildContext, rng: Rng, s: RegionState, owners: string
     const smes = s.smes.slice(start, start + size);
     for (const o of cluster) {
       for (const other of rng.sample(cluster, rng.int(1, 2))) {
-        ctx.b.knows(o, other, tie(ctx, rng, rng.weighted([1, 2] as const, [2, 1]), TIE_CONTEXTS.cluster));
+        ctx.b.knows(
+          o,
+          other,
+          tie(ctx, rng, rng.weighted([1, 2] as const, [2, 1]), TIE_CONTEXTS.cluster),
+        );
       }
     }
     for (const smeId of smes) {
@@ -324,7 +387,14 @@ function tieClusters(ctx: BuildContext, rng: Rng, s: RegionState, owners: string
   }
 }
 
-const TALENT_KINDS_W: readonly TalentKind[] = ['side_job', 'dual_work', 'professional', 'intern', 'senior', 'other'];
+const TALENT_KINDS_W: readonly TalentKind[] = [
+  'side_job',
+  'dual_work',
+  'professional',
+  'intern',
+  'senior',
+  'other',
+];
 const HOURS: Record<TalentKind, readonly [number, number]> = {
   side_job: [10, 30],
   dual_work: [20, 60],
@@ -340,12 +410,18 @@ export function talentSpec(rng: Rng, kind: TalentKind) {
 }
 
 /** Skills for a talent: one aimed at a real challenge of the region, one or two at random. */
-export function giveSkills(ctx: BuildContext, rng: Rng, personId: string, aimAt?: string): string[] {
+export function giveSkills(
+  ctx: BuildContext,
+  rng: Rng,
+  personId: string,
+  aimAt?: string,
+): string[] {
   const aimed = aimAt ? SKILLS.filter((k) => k.addresses.includes(aimAt)) : [];
   const skills = new Set<string>();
   if (aimed.length > 0) skills.add(rng.pick(aimed).id);
   for (const k of rng.sample(SKILLS, rng.int(1, 2))) skills.add(k.id);
-  for (const id of skills) ctx.b.addRel('HAS_SKILL', { from: personId, to: id, level: rng.int(1, 3) });
+  for (const id of skills)
+    ctx.b.addRel('HAS_SKILL', { from: personId, to: id, level: rng.int(1, 3) });
   return [...skills];
 }
 
@@ -389,7 +465,8 @@ function buildTalent(
     b.knows(id, coordinator, tie(ctx, rng, 2, TIE_CONTEXTS.talent));
     const engagements = rng.weighted([0, 1, 2], [2, 6, 2]);
     const targets = new Set<string>();
-    for (let e = 0; e < engagements && aim; e++) targets.add(rng.pick(smesByChallenge.get(aim) ?? s.smes));
+    for (let e = 0; e < engagements && aim; e++)
+      targets.add(rng.pick(smesByChallenge.get(aim) ?? s.smes));
     for (const smeId of targets) {
       const row = engagement(ctx, rng, id, smeId);
       b.addRel('ENGAGED_WITH', row);
@@ -405,13 +482,22 @@ function buildTalent(
 }
 
 /** A healthy engagement: live ones were followed up in the last 45 days (or just started). */
-function engagement(ctx: BuildContext, rng: Rng, talentId: string, smeId: string): RelRow<'ENGAGED_WITH'> {
-  const status = rng.weighted(['proposed', 'interviewing', 'contracted', 'active', 'completed', 'dropped'] as const, [15, 10, 15, 35, 20, 5]);
+function engagement(
+  ctx: BuildContext,
+  rng: Rng,
+  talentId: string,
+  smeId: string,
+): RelRow<'ENGAGED_WITH'> {
+  const status = rng.weighted(
+    ['proposed', 'interviewing', 'contracted', 'active', 'completed', 'dropped'] as const,
+    [15, 10, 15, 35, 20, 5],
+  );
   const row: RelRow<'ENGAGED_WITH'> = { from: talentId, to: smeId, status };
   if (status === 'contracted' || status === 'active') {
     const started = rng.int(10, 400);
     row.startedAt = addDays(ctx.asOf, -started);
-    if (started > 45 || rng.chance(0.5)) row.lastFollowUpAt = addDays(ctx.asOf, -rng.int(1, Math.min(45, started)));
+    if (started > 45 || rng.chance(0.5))
+      row.lastFollowUpAt = addDays(ctx.asOf, -rng.int(1, Math.min(45, started)));
   } else if (status === 'completed' || status === 'dropped') {
     const started = rng.int(200, 700);
     row.startedAt = addDays(ctx.asOf, -started);
@@ -423,7 +509,13 @@ function engagement(ctx: BuildContext, rng: Rng, talentId: string, smeId: string
 type EventKind = 'council' | 'seminar' | 'matching' | 'internship' | 'follow_up' | 'hearing';
 const EVENT_LABEL: Record<EventKind, readonly string[]> = {
   council: ['地域の人事部 協議会'],
-  seminar: ['人材確保ノウハウ獲得セミナー', '兼業・副業人材活用セミナー', '人事評価制度づくりセミナー', 'DX人材育成セミナー', '事業承継セミナー'],
+  seminar: [
+    '人材確保ノウハウ獲得セミナー',
+    '兼業・副業人材活用セミナー',
+    '人事評価制度づくりセミナー',
+    'DX人材育成セミナー',
+    '事業承継セミナー',
+  ],
   matching: ['兼業・副業人材マッチング会'],
   internship: ['若者向けインターンシップ'],
   follow_up: ['人材定着フォローアップ面談'],
@@ -436,7 +528,14 @@ function buildEvents(ctx: BuildContext, rng: Rng, s: RegionState, owners: string
   const team = s.spec.team.filter((o) => !absent.has(o.id));
   const lead = s.spec.team[0] as TeamOrg;
   const ofKind = (kinds: OrgKind[]) => team.filter((o) => kinds.includes(o.kind));
-  const kinds: EventKind[] = ['council', 'seminar', 'matching', 'internship', 'follow_up', 'hearing'];
+  const kinds: EventKind[] = [
+    'council',
+    'seminar',
+    'matching',
+    'internship',
+    'follow_up',
+    'hearing',
+  ];
   const weights = [2, 5, s.spec.matching ? 4 : 0, s.spec.internship ? 2 : 0, 3, 4];
   const talents = s.talents;
   const count = new Map<EventKind, number>();
@@ -446,10 +545,18 @@ function buildEvents(ctx: BuildContext, rng: Rng, s: RegionState, owners: string
     const n = (count.get(kind) ?? 0) + 1;
     count.set(kind, n);
     const id = `event:${s.spec.slug}-${String(i + 1).padStart(4, '0')}`;
-    b.addNode('Event', { id, name: `${rng.pick(EVENT_LABEL[kind])}（${s.spec.region.name}）第${n}回`, kind, date: addDays(ctx.asOf, -rng.int(1, 540)) });
+    b.addNode('Event', {
+      id,
+      name: `${rng.pick(EVENT_LABEL[kind])}（${s.spec.region.name}）第${n}回`,
+      kind,
+      date: addDays(ctx.asOf, -rng.int(1, 540)),
+    });
     const host =
       kind === 'seminar'
-        ? rng.pick([lead, ...ofKind(['chamber', 'commerce_assoc', 'bank', 'shinkin', 'university'])])
+        ? rng.pick([
+            lead,
+            ...ofKind(['chamber', 'commerce_assoc', 'bank', 'shinkin', 'university']),
+          ])
         : kind === 'hearing'
           ? rng.pick([lead, ...ofKind(['municipality', 'chamber', 'commerce_assoc'])])
           : kind === 'internship'
@@ -460,10 +567,14 @@ function buildEvents(ctx: BuildContext, rng: Rng, s: RegionState, owners: string
     const participate = (sme: string) => b.addRel('PARTICIPATED', { from: sme, to: id });
     attend(rng.pick(s.teamStaff.get(host.id) ?? []));
     if (kind === 'council') {
-      for (const o of team) for (const p of rng.sample(s.teamStaff.get(o.id) ?? [], rng.int(1, 2))) attend(p);
+      for (const o of team)
+        for (const p of rng.sample(s.teamStaff.get(o.id) ?? [], rng.int(1, 2))) attend(p);
       continue;
     }
-    const smeIdx = rng.sample(s.smes.map((_, k) => k), kind === 'seminar' ? rng.int(4, 10) : rng.int(2, 6));
+    const smeIdx = rng.sample(
+      s.smes.map((_, k) => k),
+      kind === 'seminar' ? rng.int(4, 10) : rng.int(2, 6),
+    );
     for (const k of smeIdx) {
       participate(s.smes[k] as string);
       attend(owners[k] as string);
@@ -478,19 +589,35 @@ function isKey(ctx: BuildContext, id: string): boolean {
   return ctx.b.persons.get(id)?.isKeyPerson ?? false;
 }
 
-function ensureKeyPersonTies(ctx: BuildContext, rng: Rng, s: RegionState, regionPersons: string[]): void {
+function ensureKeyPersonTies(
+  ctx: BuildContext,
+  rng: Rng,
+  s: RegionState,
+  regionPersons: string[],
+): void {
   for (const p of regionPersons) {
     if (ctx.b.frozen.has(p) || isKey(ctx, p)) continue;
     if ([...ctx.b.acquaintancesOf(p)].some((q) => isKey(ctx, q))) continue;
-    const ok = rng.shuffle(s.keyPersons).some((k) => ctx.b.knows(p, k, tie(ctx, rng, rng.int(1, 2) as 1 | 2, TIE_CONTEXTS.keyPerson)));
+    const ok = rng
+      .shuffle(s.keyPersons)
+      .some((k) =>
+        ctx.b.knows(p, k, tie(ctx, rng, rng.int(1, 2) as 1 | 2, TIE_CONTEXTS.keyPerson)),
+      );
     if (!ok) throw new Error(`cannot tie ${p} to a key person`);
   }
 }
 
-function ensureLocalTies(ctx: BuildContext, rng: Rng, s: RegionState, regionPersons: string[]): void {
+function ensureLocalTies(
+  ctx: BuildContext,
+  rng: Rng,
+  s: RegionState,
+  regionPersons: string[],
+): void {
   const { b } = ctx;
   const isLocal = (q: string) => b.persons.get(q)?.origin === 'local';
-  const localContacts = [...s.keyPersons, ...[...s.teamStaff.values()].flat()].filter((q) => isLocal(q) && !b.frozen.has(q));
+  const localContacts = [...s.keyPersons, ...[...s.teamStaff.values()].flat()].filter(
+    (q) => isLocal(q) && !b.frozen.has(q),
+  );
   for (const p of regionPersons) {
     const row = b.persons.get(p);
     if (!row || b.frozen.has(p) || (row.origin === 'local' && !row.isTalent)) continue;

@@ -29,7 +29,9 @@ export function gapId(g: PlantedGap): string {
 /** Gaps in a stable order: by kind (GAP_KINDS order), then id. */
 export function sortGaps(gaps: readonly PlantedGap[]): PlantedGap[] {
   const rank = new Map(GAP_KINDS.map((k, i) => [k, i]));
-  return [...gaps].sort((a, b) => (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0) || cmp(gapId(a), gapId(b)));
+  return [...gaps].sort(
+    (a, b) => (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0) || cmp(gapId(a), gapId(b)),
+  );
 }
 
 /** Code-unit order: the same on every machine and locale. */

@@ -14,7 +14,10 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   const { generateNetwork } = await import('../seeds/generator');
   const { importDataset } = await import('./import/index');
   const asOf = new Date().toISOString().slice(0, 10);
-  log.info({ scale: 'pilot', seed: DEMO_SEED, asOf }, 'Empty database: loading the pilot-region demo');
+  log.info(
+    { scale: 'pilot', seed: DEMO_SEED, asOf },
+    'Empty database: loading the pilot-region demo',
+  );
   const { dataset } = generateNetwork({ scale: 'pilot', seed: DEMO_SEED, asOf });
   let lastLogged = 0;
   const result = await importDataset(db, dataset, {

@@ -67,6 +67,8 @@ async function prepare(db: Database): Promise<void> {
 main().catch((err: unknown) => {
   // A person reads this: the message, not a stack trace (the log has the details).
   log.error({ err }, 'start-up failed');
-  console.error(`\nCould not start: ${err instanceof LocalNeo4jError || err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `\nCould not start: ${err instanceof LocalNeo4jError || err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

@@ -57,10 +57,13 @@ describe('pilot-region seed in Neo4j', () => {
   it('has the six case regions with their organisations, and 関東経済産業局', async () => {
     const db = await testDb();
     const res = await db.driver.executeQuery(cypher('case-regions'));
-    const regions = new Map(res.records.map((r) => [r.get('name') as string, r.get('orgIds') as string[]]));
+    const regions = new Map(
+      res.records.map((r) => [r.get('name') as string, r.get('orgIds') as string[]]),
+    );
     for (const [region, orgs] of Object.entries(CASE_TABLE)) {
       expect(regions.has(region), region).toBe(true);
-      for (const { orgId } of orgs) expect(regions.get(region), `${region} ${orgId}`).toContain(orgId);
+      for (const { orgId } of orgs)
+        expect(regions.get(region), `${region} ${orgId}`).toContain(orgId);
     }
     const meti = await db.driver.executeQuery(
       'MATCH (o:Organization {id: $id})-[:HOSTED]->(e:Event {kind: "info_sharing"}) RETURN o.name AS name, count(e) AS events',

@@ -16,14 +16,20 @@ describe('database foundation', () => {
     const db = await testDb();
     await applySchema(db);
     await applySchema(db);
-    const res = await db.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+    const res = await db.driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
+    );
     const names = res.records[0]!.get('names') as string[];
     for (const n of ['entity_id', 'person_id', 'organization_id', 'sme_id', 'region_id']) {
       expect(names).toContain(n);
     }
-    await db.driver.executeQuery("CREATE (:Person:Entity {id: $id, name: 'a'})", { id: `${PREFIX}dup` });
+    await db.driver.executeQuery("CREATE (:Person:Entity {id: $id, name: 'a'})", {
+      id: `${PREFIX}dup`,
+    });
     await expect(
-      db.driver.executeQuery("CREATE (:Organization:Entity {id: $id, name: 'b'})", { id: `${PREFIX}dup` }),
+      db.driver.executeQuery("CREATE (:Organization:Entity {id: $id, name: 'b'})", {
+        id: `${PREFIX}dup`,
+      }),
     ).rejects.toThrow(/already exists/);
     await removeByIdPrefix(db, PREFIX);
   });

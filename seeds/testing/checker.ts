@@ -38,7 +38,10 @@ function index(ds: Dataset): Index {
   }
   const knows = new Map<string, Set<string>>();
   for (const r of ds.relationships.KNOWS) {
-    for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) {
+    for (const [a, b] of [
+      [r.from, r.to],
+      [r.to, r.from],
+    ] as const) {
       const s = knows.get(a);
       if (s) s.add(b);
       else knows.set(a, new Set([b]));
@@ -51,7 +54,9 @@ function index(ds: Dataset): Index {
     id: d.id,
     lead: ds.relationships.LEADS.find((r) => r.to === d.id)?.from ?? '',
     members: ds.relationships.MEMBER_OF.filter((r) => r.to === d.id).map((r) => r.from),
-    smes: ds.relationships.COVERS.filter((r) => r.from === d.id).flatMap((r) => smesIn.get(r.to) ?? []),
+    smes: ds.relationships.COVERS.filter((r) => r.from === d.id).flatMap(
+      (r) => smesIn.get(r.to) ?? [],
+    ),
   }));
   return { persons, employer, staffOf, knows, depts };
 }
@@ -104,13 +109,16 @@ export function detectSimpleGaps(ds: Dataset, asOf: string, followUpDays = 60): 
       }
     }
     const covered = new Set(team.flatMap((o) => orgFunctions.get(o) ?? []));
-    for (const f of ORG_FUNCTIONS) if (!covered.has(f)) gaps.push({ kind: 'FUNCTION_UNCOVERED', nodeIds: [d.id], detail: f });
+    for (const f of ORG_FUNCTIONS)
+      if (!covered.has(f)) gaps.push({ kind: 'FUNCTION_UNCOVERED', nodeIds: [d.id], detail: f });
   }
   for (const sme of unsupported) gaps.push({ kind: 'UNSUPPORTED_SME', nodeIds: [sme] });
 
   for (const p of ds.nodes.Person) {
     if (p.origin !== 'outside' && !p.isTalent) continue;
-    const local = [...(ix.knows.get(p.id) ?? [])].filter((q) => ix.persons.get(q)?.origin === 'local').length;
+    const local = [...(ix.knows.get(p.id) ?? [])].filter(
+      (q) => ix.persons.get(q)?.origin === 'local',
+    ).length;
     if (local < 2) gaps.push({ kind: 'ISOLATED_NEWCOMER', nodeIds: [p.id] });
   }
 
@@ -150,7 +158,8 @@ export function detectKeyPersonDependencies(ds: Dataset): PlantedGap[] {
     (adj[x] ??= []).push(y);
     (adj[y] ??= []).push(x);
   };
-  for (const t of ['KNOWS', 'WORKS_AT', 'SUPPORTS', 'PARTNERS_WITH'] as const) for (const r of ds.relationships[t]) edge(r.from, r.to);
+  for (const t of ['KNOWS', 'WORKS_AT', 'SUPPORTS', 'PARTNERS_WITH'] as const)
+    for (const r of ds.relationships[t]) edge(r.from, r.to);
   const ix = index(ds);
   for (const d of ix.depts) for (const id of [d.lead, ...d.members, ...d.smes]) node(id);
 
@@ -185,7 +194,8 @@ export function detectKeyPersonDependencies(ds: Dataset): PlantedGap[] {
         size[v] = counter - (pre[v] as number);
         if (parent >= 0) {
           low[parent] = Math.min(low[parent] as number, low[v] as number);
-          if ((low[v] as number) >= (pre[parent] as number)) (separated[parent] as number[]).push(v);
+          if ((low[v] as number) >= (pre[parent] as number))
+            (separated[parent] as number[]).push(v);
         }
       }
     }
@@ -200,16 +210,24 @@ export function detectKeyPersonDependencies(ds: Dataset): PlantedGap[] {
       .filter((x) => comp[x] === comp[lead])
       .map((x) => pre[x] as number)
       .sort((a, b) => a - b);
-    const countIn = (from: number, to: number) => lowerBound(interest, to) - lowerBound(interest, from);
+    const countIn = (from: number, to: number) =>
+      lowerBound(interest, to) - lowerBound(interest, from);
     for (let v = 0; v < n; v++) {
       const subtrees = separated[v] as number[];
-      if (subtrees.length === 0 || comp[v] !== comp[lead] || !isPerson.has(ids[v] as string)) continue;
+      if (subtrees.length === 0 || comp[v] !== comp[lead] || !isPerson.has(ids[v] as string))
+        continue;
       const leadPre = pre[lead] as number;
-      const home = subtrees.find((c) => leadPre >= (pre[c] as number) && leadPre < (pre[c] as number) + (size[c] as number));
+      const home = subtrees.find(
+        (c) => leadPre >= (pre[c] as number) && leadPre < (pre[c] as number) + (size[c] as number),
+      );
       const cut =
         home === undefined
-          ? subtrees.reduce((acc, c) => acc + countIn(pre[c] as number, (pre[c] as number) + (size[c] as number)), 0)
-          : interest.length - countIn(pre[home] as number, (pre[home] as number) + (size[home] as number));
+          ? subtrees.reduce(
+              (acc, c) => acc + countIn(pre[c] as number, (pre[c] as number) + (size[c] as number)),
+              0,
+            )
+          : interest.length -
+            countIn(pre[home] as number, (pre[home] as number) + (size[home] as number));
       if (cut > 0) gaps.push({ kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [d.id, ids[v] as string] });
     }
   }

@@ -31,7 +31,10 @@ import { generateNetwork } from '../../seeds/generator';
 const Args = z.object({
   scale: z.enum(['pilot', 'prefecture']),
   seed: z.array(z.coerce.number().int().min(0)).min(1),
-  'as-of': z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2026-10-01'),
+  'as-of': z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .default('2026-10-01'),
   wipe: z.boolean().default(false),
 });
 
@@ -45,7 +48,9 @@ interface SeedResult {
 
 export async function emptyDatabase(db: Database, allowExternal: boolean): Promise<void> {
   if (!db.local && !allowExternal) {
-    throw new Error('NEO4J_URI is set: the evaluation empties the database; add --wipe if that is intended');
+    throw new Error(
+      'NEO4J_URI is set: the evaluation empties the database; add --wipe if that is intended',
+    );
   }
   const session = db.driver.session({ database: db.database });
   try {
@@ -55,12 +60,19 @@ export async function emptyDatabase(db: Database, allowExternal: boolean): Promi
   }
 }
 
-async function evaluateSeed(db: Database, scale: 'pilot' | 'prefecture', seed: number, asOf: string, wipe: boolean): Promise<SeedResult> {
+async function evaluateSeed(
+  db: Database,
+  scale: 'pilot' | 'prefecture',
+  seed: number,
+  asOf: string,
+  wipe: boolean,
+): Promise<SeedResult> {
   const t0 = performance.now();
   const { dataset, truth } = generateNetwork({ scale, seed, asOf });
   await emptyDatabase(db, wipe);
   const imported = await importDataset(db, dataset);
-  if (imported.errors.length > 0) throw new Error(`generated data did not validate: ${imported.errors.length} errors`);
+  if (imported.errors.length > 0)
+    throw new Error(`generated data did not validate: ${imported.errors.length} errors`);
   const { graph } = await loadProjection(db, ALL_REGIONS);
 
   const keyPersons = keyPersonGroup(graph);
@@ -71,7 +83,13 @@ async function evaluateSeed(db: Database, scale: 'pilot' | 'prefecture', seed: n
   const baseline = adamicAdarSuggestions(graph, 10);
   const closure = (pairs: Array<{ fromId: string; toId: string }>) =>
     gapClosure(graph, pairs, { asOf: truth.asOf, keyPersons }).closedShare;
-  return { seed, scores, ours: closure(ours), baseline: closure(baseline), ms: performance.now() - t0 };
+  return {
+    seed,
+    scores,
+    ours: closure(ours),
+    baseline: closure(baseline),
+    ms: performance.now() - t0,
+  };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -87,7 +105,9 @@ async function main(): Promise<void> {
   });
   const parsed = Args.safeParse(values);
   if (!parsed.success) {
-    console.error(`Bad arguments:\n${parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    console.error(
+      `Bad arguments:\n${parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
     process.exit(2);
   }
   const args = parsed.data;
@@ -103,14 +123,30 @@ async function main(): Promise<void> {
       console.log(
         table(
           ['gap kind', 'planted', 'detected', 'recall', 'precision'],
-          r.scores.map((s) => [s.kind, s.planted, s.detected, s.recall.toFixed(3), s.precision.toFixed(3)]),
+          r.scores.map((s) => [
+            s.kind,
+            s.planted,
+            s.detected,
+            s.recall.toFixed(3),
+            s.precision.toFixed(3),
+          ]),
         ),
       );
-      const ratio = r.baseline > 0 ? (r.ours / r.baseline).toFixed(1) : '∞ (baseline closes nothing)';
-      console.log(`gap closure@10: ours ${pct(r.ours)}, Adamic–Adar ${pct(r.baseline)}, ratio ${ratio}`);
+      const ratio =
+        r.baseline > 0 ? (r.ours / r.baseline).toFixed(1) : '∞ (baseline closes nothing)';
+      console.log(
+        `gap closure@10: ours ${pct(r.ours)}, Adamic–Adar ${pct(r.baseline)}, ratio ${ratio}`,
+      );
     }
     const rows = results.flatMap((r) =>
-      r.scores.map((s) => [r.seed, s.kind, s.planted, s.detected, s.recall.toFixed(3), s.precision.toFixed(3)]),
+      r.scores.map((s) => [
+        r.seed,
+        s.kind,
+        s.planted,
+        s.detected,
+        s.recall.toFixed(3),
+        s.precision.toFixed(3),
+      ]),
     );
     const closures = results.map((r) => [
       r.seed,

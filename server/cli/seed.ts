@@ -24,7 +24,9 @@ const USAGE = `usage: npm run seed -- --scale pilot|prefecture|national --seed N
   --out      write CSV files and truth.json to DIR instead of loading into Neo4j`;
 
 const Args = z.object({
-  scale: z.enum(['pilot', 'prefecture', 'national'], { message: '--scale must be pilot, prefecture or national' }),
+  scale: z.enum(['pilot', 'prefecture', 'national'], {
+    message: '--scale must be pilot, prefecture or national',
+  }),
   seed: z.coerce
     .number({ message: '--seed must be a whole number' })
     .int('--seed must be a whole number')
@@ -72,18 +74,25 @@ function parse(argv: string[]): Args {
   }
   if (values.scale === undefined) usage('--scale is required');
   if (values.seed === undefined) usage('--seed is required');
-  const parsed = Args.safeParse({ scale: values.scale, seed: values.seed, asOf: values['as-of'], out: values.out });
+  const parsed = Args.safeParse({
+    scale: values.scale,
+    seed: values.seed,
+    asOf: values['as-of'],
+    out: values.out,
+  });
   if (!parsed.success) usage(parsed.error.issues.map((i) => i.message).join('\n'));
   return parsed.data;
 }
 
 function summary(dataset: Dataset, truth: Truth): string {
   const lines: string[] = [];
-  const row = (name: string, n: number) => lines.push(`  ${name.padEnd(24)}${String(n).padStart(10)}`);
+  const row = (name: string, n: number) =>
+    lines.push(`  ${name.padEnd(24)}${String(n).padStart(10)}`);
   lines.push(`nodes: ${countNodes(dataset)}`);
   for (const l of NODE_LABELS) if (dataset.nodes[l].length > 0) row(l, dataset.nodes[l].length);
   lines.push(`relationships: ${countRelationships(dataset)}`);
-  for (const t of REL_TYPES) if (dataset.relationships[t].length > 0) row(t, dataset.relationships[t].length);
+  for (const t of REL_TYPES)
+    if (dataset.relationships[t].length > 0) row(t, dataset.relationships[t].length);
   lines.push(`planted gaps: ${truth.gaps.length}`);
   for (const k of GAP_KINDS) row(k, truth.gaps.filter((g) => g.kind === k).length);
   return `${lines.join('\n')}\n`;
@@ -91,7 +100,13 @@ function summary(dataset: Dataset, truth: Truth): string {
 
 /** Loads into Neo4j. Imported lazily so that writing CSV needs no database code at all. */
 async function load(dataset: Dataset): Promise<number> {
-  const [{ loadConfig }, { openDatabase }, { applySchema }, { importDataset }, { formatImportError }] = await Promise.all([
+  const [
+    { loadConfig },
+    { openDatabase },
+    { applySchema },
+    { importDataset },
+    { formatImportError },
+  ] = await Promise.all([
     import('../config/env'),
     import('../db/driver'),
     import('../db/schema'),
@@ -128,15 +143,23 @@ async function load(dataset: Dataset): Promise<number> {
 async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   const started = performance.now();
-  process.stderr.write(`generating the ${args.scale} network (seed ${args.seed}, as of ${args.asOf})…\n`);
-  const { dataset, truth } = generateNetwork({ scale: args.scale, seed: args.seed, asOf: args.asOf });
+  process.stderr.write(
+    `generating the ${args.scale} network (seed ${args.seed}, as of ${args.asOf})…\n`,
+  );
+  const { dataset, truth } = generateNetwork({
+    scale: args.scale,
+    seed: args.seed,
+    asOf: args.asOf,
+  });
   process.stderr.write(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   process.stdout.write(summary(dataset, truth));
   try {
     if (args.out) {
       process.stderr.write(`writing CSV to ${args.out}…\n`);
       const files = writeDataset(dataset, args.out, truth);
-      process.stderr.write(`wrote ${files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `wrote ${files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       return 0;
     }
     return await load(dataset);

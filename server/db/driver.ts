@@ -46,13 +46,17 @@ export async function openDatabase(
     });
     connection = local;
   }
-  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
-    // Fail fast when the database is away instead of queueing requests for a minute.
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
-    disableLosslessIntegers: true,
-  });
+  const driver = neo4j.driver(
+    connection.uri,
+    neo4j.auth.basic(connection.user, connection.password),
+    {
+      // Fail fast when the database is away instead of queueing requests for a minute.
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      disableLosslessIntegers: true,
+    },
+  );
   await driver.verifyConnectivity();
   return {
     driver,

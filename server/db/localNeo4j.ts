@@ -213,7 +213,12 @@ function waitForReady(child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
-      tail.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim()));
+      tail.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim()),
+      );
       tail.splice(0, Math.max(0, tail.length - 30));
     };
     const timer = setTimeout(() => {

@@ -29,8 +29,14 @@ export async function missingApoc(db: Database): Promise<string[]> {
 }
 
 export async function countsByLabel(db: Database): Promise<Record<string, number>> {
-  const res = await db.driver.executeQuery(cypher('counts-by-label'), {}, { database: db.database });
-  return Object.fromEntries(res.records.map((r) => [r.get('label') as string, Number(r.get('count'))]));
+  const res = await db.driver.executeQuery(
+    cypher('counts-by-label'),
+    {},
+    { database: db.database },
+  );
+  return Object.fromEntries(
+    res.records.map((r) => [r.get('label') as string, Number(r.get('count'))]),
+  );
 }
 
 export async function graphVersion(db: Database): Promise<number> {

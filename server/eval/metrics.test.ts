@@ -32,14 +32,24 @@ describe('scoreGaps', () => {
     const planted = [{ kind: 'COMMUNITY_SILO', nodeIds: ['a', 'b', 'c', 'd', 'e'] }];
     const close = [{ kind: 'COMMUNITY_SILO', nodeIds: ['a', 'b', 'c', 'd', 'f'] }]; // 4/6
     const far = [{ kind: 'COMMUNITY_SILO', nodeIds: ['a', 'b', 'x', 'y', 'z'] }]; // 2/8
-    expect(scoreGaps(['COMMUNITY_SILO'], planted, close)[0]).toMatchObject({ recall: 1, precision: 1 });
-    expect(scoreGaps(['COMMUNITY_SILO'], planted, far)[0]).toMatchObject({ recall: 0, precision: 0 });
+    expect(scoreGaps(['COMMUNITY_SILO'], planted, close)[0]).toMatchObject({
+      recall: 1,
+      precision: 1,
+    });
+    expect(scoreGaps(['COMMUNITY_SILO'], planted, far)[0]).toMatchObject({
+      recall: 0,
+      precision: 0,
+    });
   });
 
   it('scores an empty kind as perfect, and nothing detected as zero precision', () => {
     expect(scoreGaps(['COORDINATION_GAP'], [], [])[0]).toMatchObject({ precision: 1, recall: 1 });
     expect(
-      scoreGaps(['COORDINATION_GAP'], [{ kind: 'COORDINATION_GAP', nodeIds: ['d', 'a', 'b'] }], [])[0],
+      scoreGaps(
+        ['COORDINATION_GAP'],
+        [{ kind: 'COORDINATION_GAP', nodeIds: ['d', 'a', 'b'] }],
+        [],
+      )[0],
     ).toMatchObject({ precision: 0, recall: 0 });
   });
 });

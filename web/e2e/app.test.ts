@@ -25,7 +25,8 @@ const RAW_ID = /\b(person|org|sme|region|dept|event|skill|challenge):[a-z0-9-]+/
 if (!fs.existsSync(CHROMIUM)) {
   // On a developer's machine without Chromium the browser tests are skipped with a warning;
   // in CI (.ci/run installs Chromium) a missing browser is a failure, never a silent pass.
-  if (process.env.CI) throw new Error(`no Chromium at ${CHROMIUM}: .ci/run should have installed it`);
+  if (process.env.CI)
+    throw new Error(`no Chromium at ${CHROMIUM}: .ci/run should have installed it`);
   console.warn(`web e2e tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 }
 
