@@ -1,6 +1,6 @@
 /**
- * `npm test`: type-checks the whole project, then runs every test (vitest; its global setup
- * starts the local Neo4j when NEO4J_URI is unset). Stops at the first failing step.
+ * `npm test`: type-checks and lints the whole project, then runs every test (vitest; its global
+ * setup starts the local Neo4j when NEO4J_URI is unset). Stops at the first failing step.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from '../server/config/env';
 const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
 const steps: Array<[string, string[]]> = [
   [bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  [bin('eslint'), ['.']],
+  [bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   [bin('vitest'), ['run', ...process.argv.slice(2)]],
 ];
 for (const [cmd, args] of steps) {
