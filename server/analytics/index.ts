@@ -1,6 +1,6 @@
 /** Network analytics (SPEC §4): pure functions of a projection. See docs/analytics.md. */
 export * from './graph';
-export { type Reason, AnalyticsInputError } from './context';
+export { type Reason, type Ctx, AnalyticsInputError, buildContext } from './context';
 export {
   type KeyPersonScore,
   type KeyPersonOptions,
@@ -9,6 +9,7 @@ export {
   EXACT_BETWEENNESS_MAX_NODES,
   BETWEENNESS_PIVOTS,
   keyPersonGroup,
+  keyPersonGroupCtx,
 } from './keyPerson';
 export {
   GAP_KINDS,
@@ -19,6 +20,7 @@ export {
   SILO_MIN_SIZE,
   FUNCTION_NAMES,
   networkGaps,
+  networkGapsCtx,
 } from './gaps';
 export {
   type IntroductionSuggestion,
@@ -29,6 +31,7 @@ export {
   BROKER_CAP,
   DECLINE_WINDOW_DAYS,
   introductionSuggestions,
+  introductionSuggestionsCtx,
   suggestionId,
 } from './suggestions';
 export { type RemovalImpact, type WhatIfOptions, whatIfRemoved } from './whatIf';

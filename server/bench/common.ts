@@ -7,7 +7,7 @@ import os from 'node:os';
 import { loadConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/driver';
 import { applySchema, countsByLabel } from '../db/schema';
-import { cypher } from '../db/cypher';
+import { emptyDatabase } from '../db/wipe';
 import { importDataset } from '../import';
 import type { Dataset } from '../../seeds/dataset';
 import { loadProjection } from '../projection';
@@ -121,23 +121,6 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-/**
- * Empties the bench database (cypher/wipe-all.cypher, in batches). The same as eval.ts's
- * `emptyDatabase`, which cannot be imported: eval.ts runs its main() when imported.
- */
-export async function emptyDatabase(db: Database): Promise<void> {
-  if (!db.local)
-    throw new Error(
-      'NEO4J_URI is set: the benchmark empties the database and only runs on its local store',
-    );
-  const session = db.driver.session({ database: db.database });
-  try {
-    await session.run(cypher('wipe-all'));
-  } finally {
-    await session.close();
-  }
-}
-
 export interface RegionLoad {
   regionId: string;
   name: string;
@@ -198,7 +181,7 @@ export class BenchState {
     );
     if (!same) {
       say('the bench database does not hold the prefecture network: emptying it and importing …');
-      await emptyDatabase(db);
+      await emptyDatabase(db, { why: 'the benchmark' });
       await applySchema(db);
       const res = await importDataset(db, ds);
       if (res.errors.length > 0)

@@ -8,13 +8,13 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applySchema } from '../db/schema';
+import { emptyDatabase } from '../db/wipe';
 import { datasetSize, importPath, type ImportProgress, type PathImportResult } from '../import';
 import { writeDataset } from '../../seeds/csv';
 import { table, writeSection } from './report';
 import {
   BENCH_AS_OF,
   BENCH_SEED,
-  emptyDatabase,
   fmtInt,
   fmtMs,
   loadNote,
@@ -83,7 +83,7 @@ export async function importSection(state: BenchState): Promise<void> {
 
     const db = await state.db();
     say('emptying the bench database …');
-    await emptyDatabase(db);
+    await emptyDatabase(db, { why: 'the benchmark' });
     await applySchema(db);
 
     say(`importing ${fmtInt(rows)} nodes + relationships with importPath …`);

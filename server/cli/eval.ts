@@ -21,8 +21,8 @@ import {
 import { loadConfig } from '../config/env';
 import { writeSection, table } from '../bench/report';
 import { openDatabase, type Database } from '../db/driver';
-import { cypher } from '../db/cypher';
 import { applySchema } from '../db/schema';
+import { emptyDatabase } from '../db/wipe';
 import { scoreGaps, type KindScore } from '../eval/metrics';
 import { importDataset } from '../import';
 import { ALL_REGIONS, loadProjection } from '../projection';
@@ -46,20 +46,6 @@ interface SeedResult {
   ms: number;
 }
 
-export async function emptyDatabase(db: Database, allowExternal: boolean): Promise<void> {
-  if (!db.local && !allowExternal) {
-    throw new Error(
-      'NEO4J_URI is set: the evaluation empties the database; add --wipe if that is intended',
-    );
-  }
-  const session = db.driver.session({ database: db.database });
-  try {
-    await session.run(cypher('wipe-all'));
-  } finally {
-    await session.close();
-  }
-}
-
 async function evaluateSeed(
   db: Database,
   scale: 'pilot' | 'prefecture',
@@ -69,7 +55,7 @@ async function evaluateSeed(
 ): Promise<SeedResult> {
   const t0 = performance.now();
   const { dataset, truth } = generateNetwork({ scale, seed, asOf });
-  await emptyDatabase(db, wipe);
+  await emptyDatabase(db, { allowExternal: wipe, why: 'the evaluation (add --wipe if intended)' });
   const imported = await importDataset(db, dataset);
   if (imported.errors.length > 0)
     throw new Error(`generated data did not validate: ${imported.errors.length} errors`);

@@ -9,13 +9,15 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
 import {
+  buildContext,
   connectionPath,
-  introductionSuggestions,
-  keyPersonGroup,
-  networkGaps,
+  introductionSuggestionsCtx,
+  keyPersonGroupCtx,
+  networkGapsCtx,
   outreachPlan,
   talentMatches,
   whatIfRemoved,
+  type Ctx,
   type DeclinedPair,
   type Gap,
   type GapKind,
@@ -81,13 +83,18 @@ export class ScopedAnalytics {
     return this.view.graph;
   }
 
+  /** The analytics index of this projection, built once and shared by every analysis. */
+  context(): Ctx {
+    return this.view.memo('context', () => buildContext(this.view.graph));
+  }
+
   keyPersons(): KeyPersonScore[] {
-    return this.view.memo('keyPersons', () => keyPersonGroup(this.view.graph));
+    return this.view.memo('keyPersons', () => keyPersonGroupCtx(this.context()));
   }
 
   gaps(asOf: string): Gap[] {
     return this.view.memo(`gaps:${asOf}`, () =>
-      networkGaps(this.view.graph, { asOf, keyPersons: this.keyPersons() }),
+      networkGapsCtx(this.context(), { asOf, keyPersons: this.keyPersons() }),
     );
   }
 
@@ -164,7 +171,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       const asOf = today();
       const declined = await a.declined(asOf);
       return a.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
-        introductionSuggestions(a.graph, {
+        introductionSuggestionsCtx(a.context(), {
           gaps: a.gaps(asOf),
           keyPersons: a.keyPersons(),
           ...(forId !== null ? { forId } : {}),
