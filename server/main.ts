@@ -9,20 +9,28 @@ import { openDatabase, type Database } from './db/driver';
 import { LocalNeo4jError } from './db/localNeo4j';
 import { applySchema, missingApoc } from './db/schema';
 import { seedIfEmpty } from './demoSeed';
-import { createApp } from './http/app';
+import { closeGracefully, createApp } from './http/app';
 import { ensureWebBuilt } from './http/web';
 import { log } from './log';
+
+/** How long a shutdown waits for requests under way before cutting them off. */
+const SHUTDOWN_DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, 'app');
   // Signals are handled from the start, so Ctrl-C during seeding also stops Neo4j cleanly.
+  // Shutdown drains: no new connections, requests under way finish (for up to 10 s), and only
+  // then the driver closes and the local Neo4j stops. A second Ctrl-C stops at once.
   const running: { server?: Server } = {};
   const shutdown = async (signal: string) => {
-    log.info({ signal }, 'Shutting down');
-    const { server } = running;
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await db.close();
+    log.info({ signal }, 'Shutting down: finishing the requests under way');
+    if (running.server) await closeGracefully(running.server, SHUTDOWN_DRAIN_MS);
+    try {
+      await db.close();
+    } catch (err) {
+      log.warn({ err }, 'closing the database connection failed');
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

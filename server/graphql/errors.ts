@@ -71,6 +71,10 @@ function safeFields(raw: unknown): FieldProblem[] | null {
 
 const DB_UNAVAILABLE_MESSAGE =
   'The database is not reachable right now; please try again in a moment. / データベースに接続できません。しばらくしてから再度お試しください。';
+/** DATABASE_UNAVAILABLE as it leaves the server, for answers given without executing. */
+export function databaseUnavailableError(): GraphQLFormattedError {
+  return { message: DB_UNAVAILABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+}
 const INTERNAL_MESSAGE =
   'Something went wrong on the server; the details are in its log. / サーバーでエラーが発生しました。';
 
@@ -79,6 +83,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const code = String((e as { code?: unknown }).code ?? '');
     if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
+    // Neo4j itself says so while it starts or stops (Neo.TransientError.General.DatabaseUnavailable).
+    if (code.startsWith('Neo.') && code.endsWith('.DatabaseUnavailable')) return true;
     const message = String((e as { message?: unknown }).message ?? '');
     if (
       /connection acquisition timed out|failed to connect|ECONNREFUSED|could not perform discovery|connection was closed/i.test(

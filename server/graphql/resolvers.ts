@@ -28,6 +28,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { ALL_REGIONS, type ProjectionCache, type ProjectionView, type Scope } from '../projection';
 import { badInput, notFound, toApiError } from './errors';
+import { placeNetworkMap } from './mapLayout';
 import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
 import {
   GapArgs,
@@ -98,9 +99,14 @@ export class ScopedAnalytics {
     );
   }
 
+  /** The map with its layout positions (large maps), once per graph version. */
   map(): NetworkMapData {
     return this.view.memo('map', () =>
-      buildNetworkMap(this.view.graph, this.keyPersons(), this.view.version),
+      placeNetworkMap(
+        this.view.graph,
+        buildNetworkMap(this.view.graph, this.keyPersons(), this.view.version),
+        this.view.scope.regionId === null,
+      ),
     );
   }
 

@@ -3,10 +3,12 @@
  * version, the day (asOf) and the request, so an identical request at the same version gets the
  * same result without executing it again. This matters for networkMap, whose execution in
  * graphql-js (a few hundred thousand fields for a 5k-node region) costs far more than the
- * analytics behind it. Mutations and entity queries are never cached.
+ * analytics behind it. Mutations and entity queries are never cached, and neither are errors.
+ * When the version cannot be read because Neo4j is away, the answer is DATABASE_UNAVAILABLE.
  */
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
+import { databaseUnavailableError, isDatabaseUnavailable } from './errors';
 
 export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
   'networkMap',
@@ -46,7 +48,15 @@ export function analyticsResponseCache<TContext extends object>(
           let version: number;
           try {
             version = await opts.version();
-          } catch {
+          } catch (err) {
+            // Neo4j is away: every field needs the graph, so answer at once rather than let
+            // each resolver wait for the driver to give up again.
+            if (isDatabaseUnavailable(err)) {
+              return {
+                http: rc.response.http,
+                body: { kind: 'single', singleResult: { errors: [databaseUnavailableError()] } },
+              };
+            }
             return null; // no cache; the resolvers report the failure with its proper code
           }
           const today = new Date().toISOString().slice(0, 10);

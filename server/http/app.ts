@@ -2,12 +2,15 @@
  * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
  * /graphql, and a plain landing page when the web app is not built.
  */
+import type { Server } from 'node:http';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
 import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
 import { mountGraphql } from '../graphql';
+import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -16,14 +19,15 @@ export function createApp(db: Database): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
+  // gzip for every compressible response (the map of a large region is megabytes of JSON).
+  app.use(compression({ level: 4 }));
 
   app.get('/healthz', async (_req, res) => {
     try {
-      const [counts, version, apocMissing] = await Promise.all([
-        countsByLabel(db),
-        graphVersion(db),
-        missingApoc(db),
-      ]);
+      const [counts, version, apocMissing] = await withTimeout(
+        Promise.all([countsByLabel(db), graphVersion(db), missingApoc(db)]),
+        HEALTH_TIMEOUT_MS,
+      );
       res.json({
         status: apocMissing.length === 0 ? 'ok' : 'degraded',
         neo4j: { reachable: true, uri: db.connection.uri, apocMissing },
@@ -61,11 +65,56 @@ export function createApp(db: Database): Express {
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
     (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      if (isDatabaseUnavailable(err)) {
+        log.warn({ err: String(err) }, 'request failed: Neo4j unreachable');
+        res
+          .status(503)
+          .type('text')
+          .send(
+            'DATABASE_UNAVAILABLE: データベースに接続できません。しばらくしてから再度お試しください。 / The database is not reachable right now; please try again in a moment.',
+          );
+        return;
+      }
       log.error({ err }, 'request failed');
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
   return app;
+}
+
+/** /healthz answers within this even when Neo4j hangs (the driver gives up later). */
+const HEALTH_TIMEOUT_MS = 2_000;
+
+class TimeoutError extends Error {
+  readonly code = 'ServiceUnavailable';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`no answer from Neo4j within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Stops an HTTP server gracefully: no new connections, idle keep-alive connections closed,
+ * requests under way allowed to finish for up to `ms`, then whatever is left is cut off.
+ */
+export function closeGracefully(server: Server, ms = 10_000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!server.listening) return resolve();
+    const force = setTimeout(() => {
+      log.warn({ afterMs: ms }, 'requests still under way at shutdown: closing their connections');
+      server.closeAllConnections();
+    }, ms);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 async function loadDepts(db: Database): Promise<DeptOverview[]> {

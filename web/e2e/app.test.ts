@@ -405,20 +405,23 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
       return;
     }
     expect(await page.locator('#cy canvas[data-id="layer3-webgl"]').count()).toBe(1);
-    // click a key person on the canvas: the WebGL picking selects it
-    const target = await page.evaluate(() => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const a = (window as unknown as { __app: { map: { core: any } } }).__app;
-      const cy = a.map.core;
-      const n = cy.nodes('.kp').first();
-      cy.zoom(1.5);
-      cy.center(n);
-      const p = n.renderedPosition();
-      const box = cy.container().getBoundingClientRect();
-      return { id: n.id() as string, x: box.left + p.x, y: box.top + p.y };
-    });
-    // WebGL picking reads an offscreen buffer drawn with the next frame; on a loaded machine
-    // that frame can come late, so click again (up to 5 times) until the selection lands.
+    // click a key person on the canvas: the WebGL picking selects it. WebGL picking reads an
+    // offscreen buffer drawn with a later frame, and on a loaded machine the view may still move
+    // (a late fit), so each attempt centres the node again, zoomed in far enough that no
+    // neighbour overlaps it, and clicks its current position (up to 5 attempts).
+    const aim = () =>
+      page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const a = (window as unknown as { __app: { map: { core: any } } }).__app;
+        const cy = a.map.core;
+        const n = cy.nodes('.kp').first();
+        cy.zoom(3);
+        cy.center(n);
+        const p = n.renderedPosition();
+        const box = cy.container().getBoundingClientRect();
+        return { id: n.id() as string, x: box.left + p.x, y: box.top + p.y };
+      });
+    let target = await aim();
     const isSelected = () =>
       page.evaluate(
         (id) => (window as unknown as { __app: AppHandle }).__app.store.get().selected === id,
@@ -426,6 +429,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
       );
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.waitForTimeout(300 + 500 * attempt);
+      target = await aim();
+      await page.waitForTimeout(200);
       await page.mouse.click(target.x, target.y);
       const landed = await page
         .waitForFunction(

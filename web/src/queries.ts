@@ -45,7 +45,6 @@ export const NETWORK_MAP = /* GraphQL */ `
         y
       }
       edges {
-        id
         source
         target
         type

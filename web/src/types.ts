@@ -23,7 +23,8 @@ export interface MapNode {
 }
 
 export interface MapEdge {
-  id: string;
+  /** Not requested by the app (the map is large; cytoscape ids are made from the index). */
+  id?: string;
   source: string;
   target: string;
   type: string;

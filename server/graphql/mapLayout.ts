@@ -1,0 +1,358 @@
+/**
+ * Server-side positions for the web map (MapNode.x/y, "cached layout position"): computed once
+ * per scope and graph version in the projection's memo, so a large map (thousands of nodes)
+ * reaches the browser laid out and is drawn at once instead of running fcose there.
+ *
+ * ForceAtlas2 (graphology-layout-forceatlas2, Barnes-Hut above a few hundred nodes) on the
+ * simple undirected graph of the map, from deterministic seeded positions: communities (Louvain
+ * of the persons, the other nodes joining the community most of their neighbours are in) on a
+ * circle, the nodes of a community spread in a disc around its centre by a hash of their id.
+ * The iterations are bounded by a work budget (about 1 s for a 5k-node region on one core).
+ * Hubs (a region's LOCATED_IN star, big organisations) are placed at their neighbours' centre.
+ * With groups (the regions of the 「すべて」 view) each group is laid out on its own and the
+ * groups are packed in rows, as the web app's fcose path does (web/src/layoutCore.ts).
+ * The result is scaled to the web map's edge length, and no two nodes share a point.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { NetworkGraph } from '../analytics/graph';
+import type { NetworkMapData } from './networkMap';
+
+export type Positions = Map<string, { x: number; y: number }>;
+
+export interface MapLayoutOptions {
+  /** Community of a node (persons: Louvain); others are assigned from their neighbours. */
+  communityOf?: (id: string) => number | null;
+  /** Nodes of the same group are laid out together and the groups packed (all regions). */
+  groupOf?: (id: string) => string;
+  /** Node-iterations of ForceAtlas2 (iterations = budget / nodes, clamped to 15..300). */
+  budget?: number;
+}
+
+/** Below this many nodes the web app lays the map out itself (fcose looks best there). */
+export const SERVER_LAYOUT_MIN_NODES = 1000;
+
+/** Median edge length of the result in map pixels (fcose's idealEdgeLength is 55). */
+const EDGE_LENGTH = 60;
+const DEFAULT_BUDGET = 150_000;
+const MIN_ITERATIONS = 15;
+const MAX_ITERATIONS = 300;
+/** Minimum square root of the area per node (pixels). */
+const ROOM = 38;
+/** Nodes with more neighbours than this (and than n / 50) are hubs (see layoutGroup). */
+const HUB_MIN_DEGREE = 40;
+
+function bounds(g: Graph): { w: number; h: number } {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  g.forEachNode((_id, a) => {
+    x1 = Math.min(x1, a.x as number);
+    y1 = Math.min(y1, a.y as number);
+    x2 = Math.max(x2, a.x as number);
+    y2 = Math.max(y2, a.y as number);
+  });
+  return { w: Math.max(x2 - x1, 1e-9), h: Math.max(y2 - y1, 1e-9) };
+}
+
+/** FNV-1a of a string, as a number in [0, 1). */
+export function hash01(s: string, salt = 0): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  return (h >>> 0) / 4294967296;
+}
+
+interface Part {
+  pos: Positions;
+  w: number;
+  h: number;
+}
+
+/** Positions for every node of `g` (deterministic for the same graph). */
+export function layoutMap(g: NetworkGraph, opts: MapLayoutOptions = {}): Positions {
+  const ids = g.nodes().sort();
+  if (ids.length === 0) return new Map();
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const key = opts.groupOf ? opts.groupOf(id) : '';
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(id);
+  }
+  const community = communities(g, ids, opts.communityOf);
+  // One iteration count for all groups: the budget is shared by the whole map.
+  const iterations = Math.max(
+    MIN_ITERATIONS,
+    Math.min(MAX_ITERATIONS, Math.round((opts.budget ?? DEFAULT_BUDGET) / ids.length)),
+  );
+  const parts = [...groups.keys()]
+    .sort()
+    .map((key) => layoutGroup(g, groups.get(key)!, community, iterations));
+  return pack(parts);
+}
+
+/**
+ * Sets x/y of every node of a map of at least SERVER_LAYOUT_MIN_NODES nodes (smaller maps are
+ * left to the web app's fcose); `groupByRegion` lays out each node's first region on its own
+ * (the 「すべて」 view), as the web app does.
+ */
+export function placeNetworkMap(
+  g: NetworkGraph,
+  map: NetworkMapData,
+  groupByRegion: boolean,
+  minNodes = SERVER_LAYOUT_MIN_NODES,
+): NetworkMapData {
+  if (map.nodes.length < minNodes) return map;
+  const nodeOf = new Map(map.nodes.map((n) => [n.id, n]));
+  const pos = layoutMap(g, {
+    communityOf: (id) => nodeOf.get(id)?.community ?? null,
+    ...(groupByRegion ? { groupOf: (id: string) => nodeOf.get(id)?.regionIds[0] ?? '' } : {}),
+  });
+  for (const n of map.nodes) {
+    const p = pos.get(n.id);
+    if (p) {
+      n.x = p.x;
+      n.y = p.y;
+    }
+  }
+  return map;
+}
+
+/** Communities of all nodes: the given ones, then the majority of the neighbours' (3 passes). */
+function communities(
+  g: NetworkGraph,
+  ids: string[],
+  communityOf: MapLayoutOptions['communityOf'],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const id of ids) {
+    const c = communityOf?.(id);
+    if (c !== null && c !== undefined && c >= 0) out.set(id, c);
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    for (const id of ids) {
+      if (out.has(id)) continue;
+      const votes = new Map<number, number>();
+      g.forEachNeighbor(id, (u) => {
+        const c = out.get(u);
+        if (c !== undefined) votes.set(c, (votes.get(c) ?? 0) + 1);
+      });
+      let best = -1;
+      let bestVotes = 0;
+      for (const [c, v] of votes) {
+        if (v > bestVotes || (v === bestVotes && c < best)) {
+          best = c;
+          bestVotes = v;
+        }
+      }
+      if (best >= 0) {
+        out.set(id, best);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return out;
+}
+
+function layoutGroup(
+  g: NetworkGraph,
+  ids: string[],
+  community: Map<string, number>,
+  iterations: number,
+): Part {
+  const n = ids.length;
+  if (n === 1) return { pos: new Map([[ids[0]!, { x: 0, y: 0 }]]), w: 1, h: 1 };
+  const inGroup = new Set(ids);
+  const simple = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+
+  // Seeds: the communities (by size, largest first) on a circle, each a disc of its nodes.
+  const members = new Map<number, string[]>();
+  for (const id of ids) {
+    const c = community.get(id) ?? -1;
+    let list = members.get(c);
+    if (!list) members.set(c, (list = []));
+    list.push(id);
+  }
+  const order = [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+  const ringRadius = order.length > 1 ? Math.sqrt(n) * 12 : 0;
+  order.forEach(([, list], k) => {
+    const angle = (2 * Math.PI * k) / order.length;
+    const cx = ringRadius * Math.cos(angle);
+    const cy = ringRadius * Math.sin(angle);
+    const r = Math.sqrt(list.length) * 4 + 1;
+    for (const id of list) {
+      const a = 2 * Math.PI * hash01(id, 1);
+      const d = r * Math.sqrt(hash01(id, 2));
+      simple.addNode(id, { x: cx + d * Math.cos(a), y: cy + d * Math.sin(a) });
+    }
+  });
+  // Hubs (the region every node is located in, a large organisation …) would pull everything
+  // together and, with ForceAtlas2's degree-weighted repulsion, end up on the rim: their edges
+  // are left out of the simulation and they are placed at the centre of their neighbours.
+  const degree = new Map<string, number>();
+  for (const id of ids) {
+    g.forEachNeighbor(id, (u) => {
+      if (inGroup.has(u) && u !== id) degree.set(id, (degree.get(id) ?? 0) + 1);
+    });
+  }
+  const hubAbove = Math.max(HUB_MIN_DEGREE, n / 50);
+  const isHub = (id: string) => (degree.get(id) ?? 0) > hubAbove;
+  for (const id of ids) {
+    g.forEachOutEdge(id, (_e, attrs, s, t) => {
+      if (s === t || !inGroup.has(t) || isHub(s) || isHub(t)) return;
+      const w = Math.max(1, attrs.weight || 1);
+      if (simple.hasEdge(s, t)) {
+        simple.updateEdgeAttribute(s, t, 'weight', (v: number | undefined) =>
+          Math.min(3, (v ?? 1) + w / 2),
+        );
+      } else simple.addEdge(s, t, { weight: Math.min(3, w) });
+    });
+  }
+
+  const inferred = forceAtlas2.inferSettings(simple);
+  forceAtlas2.assign(simple, {
+    iterations,
+    getEdgeWeight: 'weight',
+    settings: {
+      ...inferred,
+      barnesHutOptimize: n > 300,
+      barnesHutTheta: 0.6,
+      gravity: 1,
+      scalingRatio: 10,
+      strongGravityMode: false,
+      // LinLog separates the communities (the coordinators' groups) most clearly.
+      linLogMode: true,
+      outboundAttractionDistribution: false,
+    },
+  });
+
+  // Hubs at the mean position of their (non-hub) neighbours.
+  for (const id of ids) {
+    if (!isHub(id)) continue;
+    let sx = 0;
+    let sy = 0;
+    let k = 0;
+    g.forEachNeighbor(id, (u) => {
+      if (!inGroup.has(u) || isHub(u)) return;
+      sx += simple.getNodeAttribute(u, 'x') as number;
+      sy += simple.getNodeAttribute(u, 'y') as number;
+      k++;
+    });
+    if (k > 0) simple.mergeNodeAttributes(id, { x: sx / k, y: sy / k });
+  }
+
+  // Scale so that the median edge is EDGE_LENGTH pixels long, and every node has some room.
+  const lengths: number[] = [];
+  simple.forEachEdge((_e, _a, _s, _t, sa, ta) => {
+    lengths.push(Math.hypot(sa.x - ta.x, sa.y - ta.y));
+  });
+  lengths.sort((a, b) => a - b);
+  const median = lengths.length > 0 ? lengths[lengths.length >> 1]! : 0;
+  let scale = median > 1e-9 ? EDGE_LENGTH / median : 1;
+  const box = bounds(simple);
+  const room = Math.sqrt((box.w * scale * (box.h * scale)) / n);
+  if (room < ROOM) scale *= ROOM / Math.max(room, 1e-9);
+
+  const raw: Array<{ id: string; x: number; y: number }> = [];
+  simple.forEachNode((id, a) => {
+    const x = Number.isFinite(a.x) ? (a.x as number) * scale : 0;
+    const y = Number.isFinite(a.y) ? (a.y as number) * scale : 0;
+    raw.push({ id, x, y });
+  });
+  separate(raw);
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of raw) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  const pos: Positions = new Map();
+  for (const p of raw) pos.set(p.id, { x: p.x - x1, y: p.y - y1 });
+  return { pos, w: Math.max(1, x2 - x1), h: Math.max(1, y2 - y1) };
+}
+
+/** Moves nodes closer than MIN_GAP apart (grid buckets, a few passes): no two share a point. */
+const MIN_GAP = 8;
+function separate(points: Array<{ id: string; x: number; y: number }>): void {
+  for (let pass = 0; pass < 4; pass++) {
+    const grid = new Map<string, number[]>();
+    const cell = (v: number) => Math.floor(v / MIN_GAP);
+    points.forEach((p, i) => {
+      const k = `${cell(p.x)},${cell(p.y)}`;
+      let list = grid.get(k);
+      if (!list) grid.set(k, (list = []));
+      list.push(i);
+    });
+    let moved = false;
+    points.forEach((p, i) => {
+      const cx = cell(p.x);
+      const cy = cell(p.y);
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const j of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+            if (j <= i) continue;
+            const q = points[j]!;
+            let vx = q.x - p.x;
+            let vy = q.y - p.y;
+            let d = Math.hypot(vx, vy);
+            if (d >= MIN_GAP) continue;
+            if (d < 1e-6) {
+              // Same point: a direction from the ids, so the result stays deterministic.
+              const a = 2 * Math.PI * hash01(q.id, 3);
+              vx = Math.cos(a);
+              vy = Math.sin(a);
+              d = 0;
+            } else {
+              vx /= d;
+              vy /= d;
+            }
+            const push = (MIN_GAP - d) / 2 + 0.05;
+            p.x -= vx * push;
+            p.y -= vy * push;
+            q.x += vx * push;
+            q.y += vy * push;
+            moved = true;
+          }
+        }
+      }
+    });
+    if (!moved) break;
+  }
+}
+
+/** Places the parts in rows (shelf packing), as web/src/layoutCore.ts `pack`; rounds to 0.1. */
+function pack(parts: Part[]): Positions {
+  const gap = 160;
+  const total = parts.reduce((s, p) => s + (p.w + gap) * (p.h + gap), 0);
+  const rowWidth = Math.max(Math.sqrt(total) * 1.4, ...parts.map((p) => p.w));
+  const out: Positions = new Map();
+  let x = 0;
+  let y = 0;
+  let rowH = 0;
+  for (const p of parts) {
+    if (x > 0 && x + p.w > rowWidth) {
+      x = 0;
+      y += rowH + gap;
+      rowH = 0;
+    }
+    for (const [id, q] of p.pos) {
+      out.set(id, { x: Math.round((q.x + x) * 10) / 10, y: Math.round((q.y + y) * 10) / 10 });
+    }
+    x += p.w + gap;
+    rowH = Math.max(rowH, p.h);
+  }
+  return out;
+}
