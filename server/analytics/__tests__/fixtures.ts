@@ -1,6 +1,7 @@
 /** Tiny builders for hand-made test graphs. */
 import { type NetworkGraph, type NodeAttrs, createNetworkGraph, putEdge, putNode } from '../graph';
 import type { RelType } from '../../domain/model';
+import type { KeyPersonScore } from '../keyPerson';
 
 export class G {
   g: NetworkGraph = createNetworkGraph();
@@ -71,4 +72,21 @@ export class G {
   works(p: string, o: string): this {
     return this.rel('WORKS_AT', p, o);
   }
+}
+
+/** A キーパーソン群 of declared members with the given score, for tests that fix the group. */
+export function declaredGroup(ids: string[], score = 1): KeyPersonScore[] {
+  return ids.map((id) => ({
+    personId: id,
+    name: id,
+    score,
+    betweenness: 0,
+    constraint: 1,
+    reach: 0,
+    community: 0,
+    declared: true,
+    inGroup: true,
+    assessed: 0,
+    reasons: [],
+  }));
 }

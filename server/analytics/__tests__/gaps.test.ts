@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { networkGaps, type Gap } from '../gaps';
 import type { KeyPersonScore } from '../keyPerson';
-import { G } from './fixtures';
+import { declaredGroup, G } from './fixtures';
 
 const ASOF = '2024-06-01';
-const kpList = (inGroup: string[]): KeyPersonScore[] =>
-  inGroup.map((id) => ({
-    personId: id,
-    name: id,
-    score: 1,
-    betweenness: 0,
-    constraint: 1,
-    reach: 0,
-    community: 0,
-    declared: true,
-    inGroup: true,
-    assessed: 0,
-    reasons: [],
-  }));
+const kpList = (inGroup: string[]): KeyPersonScore[] => declaredGroup(inGroup);
 const ids = (gs: Gap[]): string[] => gs.map((g) => g.id).sort();
 
 /**

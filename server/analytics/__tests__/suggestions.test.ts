@@ -3,23 +3,10 @@ import { networkGaps } from '../gaps';
 import type { KeyPersonScore } from '../keyPerson';
 import { introductionSuggestions } from '../suggestions';
 import { gapClosure } from '../baseline';
-import { G } from './fixtures';
+import { declaredGroup, G } from './fixtures';
 
 const ASOF = '2024-06-01';
-const kp = (inGroup: string[]): KeyPersonScore[] =>
-  inGroup.map((id) => ({
-    personId: id,
-    name: id,
-    score: 0.9,
-    betweenness: 0,
-    constraint: 1,
-    reach: 0,
-    community: 0,
-    declared: true,
-    inGroup: true,
-    assessed: 0,
-    reasons: [],
-  }));
+const kp = (inGroup: string[]): KeyPersonScore[] => declaredGroup(inGroup, 0.9);
 
 /** dept:d: lead L (staff l), members A (staff a), B (staff b); l knows a (3) and b (3). */
 function coord(): G {
