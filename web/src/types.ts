@@ -1,11 +1,19 @@
-/** Shapes of the GraphQL answers (server/graphql/analytics.graphql). */
+/**
+ * Shapes of the GraphQL answers (server/graphql/analytics.graphql). Where an answer is an
+ * analytics result as the server computes it, the server's own type is used (type-only
+ * imports: nothing of the server is bundled).
+ */
+import type { Reason } from '../../server/analytics';
 import type { MapNodeKind } from './state';
 
-export interface Reason {
-  code: string;
-  ja: string;
-  en: string;
-}
+export { GAP_KINDS, type GapKind } from '../../server/domain/model';
+export type {
+  Gap,
+  IntroductionSuggestion,
+  KeyPersonScore,
+  Reason,
+  RemovalImpact,
+} from '../../server/analytics';
 
 export interface MapNode {
   id: string;
@@ -35,80 +43,6 @@ export interface NetworkMap {
   nodes: MapNode[];
   edges: MapEdge[];
   graphVersion: number;
-}
-
-export interface KeyPersonScore {
-  personId: string;
-  name: string;
-  score: number;
-  betweenness: number;
-  constraint: number;
-  reach: number;
-  community: number;
-  declared: boolean;
-  inGroup: boolean;
-  assessed: number;
-  reasons: Reason[];
-}
-
-export type GapKind =
-  | 'UNSUPPORTED_SME'
-  | 'COORDINATION_GAP'
-  | 'KEY_PERSON_DEPENDENCY'
-  | 'ISOLATED_NEWCOMER'
-  | 'FOLLOW_UP_OVERDUE'
-  | 'COMMUNITY_SILO'
-  | 'FUNCTION_UNCOVERED';
-
-export const GAP_KINDS: readonly GapKind[] = [
-  'UNSUPPORTED_SME',
-  'COORDINATION_GAP',
-  'KEY_PERSON_DEPENDENCY',
-  'ISOLATED_NEWCOMER',
-  'FOLLOW_UP_OVERDUE',
-  'COMMUNITY_SILO',
-  'FUNCTION_UNCOVERED',
-];
-
-export interface Gap {
-  id: string;
-  kind: GapKind;
-  severity: number;
-  nodeIds: string[];
-  relatedIds: string[];
-  detail: string | null;
-  deptId: string | null;
-  explanationJa: string;
-  explanationEn: string;
-}
-
-export interface IntroductionSuggestion {
-  id: string;
-  fromId: string;
-  fromName: string;
-  toId: string;
-  toName: string;
-  viaId: string | null;
-  viaName: string | null;
-  score: number;
-  gapValue: number;
-  feasibility: number;
-  fit: number;
-  closes: string[];
-  reasons: Reason[];
-}
-
-export interface RemovalImpact {
-  personId: string;
-  personName: string;
-  cutOffIds: string[];
-  cutOffNames: string[];
-  cutOffSmes: number;
-  cutOffOrgs: number;
-  lostTies: number;
-  newGaps: Gap[];
-  explanationJa: string;
-  explanationEn: string;
 }
 
 export interface OutreachTarget {
