@@ -19,19 +19,10 @@ import {
   verdict,
   type BenchState,
 } from './common';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../web/e2e/chromium';
 
 export const WEB_TARGET_MS = 3000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
 const PAN_FRAMES = 180;
 
 interface AppWindow {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config/env';
 import { testDb } from '../../test/db';
@@ -18,7 +19,7 @@ import {
   type RunningServer,
 } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const SHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 const RAW_ID = /\b(person|org|sme|region|dept|event|skill|challenge):[a-z0-9-]+/;
 
@@ -65,16 +66,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     server = await startWebServer(db);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
