@@ -17,3 +17,9 @@ CREATE INDEX sme_name IF NOT EXISTS FOR (n:SME) ON (n.name);
 CREATE INDEX introduction_status IF NOT EXISTS FOR (n:Introduction) ON (n.status);
 // The graph version, bumped by every write, so cached analytics know when to reload.
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
+// Accounts (server/auth) and the audit log: not part of the domain graph (no :Entity label), so
+// neither the analytics, the entity API nor imports ever see them.
+CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

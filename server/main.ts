@@ -9,6 +9,12 @@ import { openDatabase, type Database } from './db/driver';
 import { LocalNeo4jError } from './db/localNeo4j';
 import { applySchema, missingApoc } from './db/schema';
 import { seedIfEmpty } from './demoSeed';
+import {
+  createDemoAccountsIfNone,
+  demoAccountsFile,
+  formatDemoAccounts,
+  readDemoAccounts,
+} from './auth/demoAccounts';
 import { closeGracefully, createApp } from './http/app';
 import { ensureWebBuilt } from './http/web';
 import { log } from './log';
@@ -37,6 +43,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await Promise.all([prepare(db), ensureWebBuilt()]);
+  const demo =
+    config.DEMO_ACCOUNTS === 'true'
+      ? ((await createDemoAccountsIfNone(db, config.dataDir)) ?? readDemoAccounts(config.dataDir))
+      : null;
   const app = createApp(db);
   // A schema that cannot be built should stop start-up, not surface on the first request.
   await app.locals.graphqlReady;
@@ -44,6 +54,12 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.PORT}`;
   log.info({ url }, 'Serving');
   console.log(`\n  地域の人事部 ナレッジグラフ: ${url}\n  Neo4j: ${db.connection.uri}\n`);
+  if (demo) {
+    console.log(
+      `  デモ用アカウント / demo accounts (username  password  role):\n${formatDemoAccounts(demo)}\n` +
+        `  (kept in ${demoAccountsFile(config.dataDir)}; manage accounts with npm run user)\n`,
+    );
+  }
 }
 
 function listen(app: Express, port: number, host: string): Promise<Server> {

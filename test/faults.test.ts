@@ -17,6 +17,7 @@ import { openDatabase, type Database } from '../server/db/driver';
 import { startLocalNeo4j, type LocalNeo4j } from '../server/db/localNeo4j';
 import { applySchema, graphVersion } from '../server/db/schema';
 import { closeGracefully, createApp } from '../server/http/app';
+import { bearer, TEST_ADMIN } from './auth';
 import { importDataset, type Dataset } from '../server/import';
 
 const P = 'test-fault:';
@@ -76,11 +77,12 @@ let neo4jServer: LocalNeo4j;
 let db: Database;
 let server: Server;
 let base = '';
+let auth: Record<string, string> = {};
 
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<GqlBody> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(30_000),
   });
@@ -178,6 +180,7 @@ beforeAll(async () => {
   expect(imported.errors).toEqual([]);
   const app = createApp(db);
   await app.locals.graphqlReady;
+  auth = await bearer(app, db, TEST_ADMIN);
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

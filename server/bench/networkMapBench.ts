@@ -8,6 +8,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { cliActor } from '../auth/audit';
+import type { AuthService } from '../auth/service';
+import { ensureUser, type StoredUser } from '../auth/users';
 import { createApp } from '../http/app';
 import type { ProjectionCache } from '../projection';
 import { NETWORK_MAP } from '../../web/src/queries';
@@ -32,12 +35,18 @@ export async function startTimedApp(state: BenchState): Promise<{
   url: string;
   serverTimes: number[];
   cache: ProjectionCache;
+  /** Authorization header of the bench's admin account. */
+  headers: Record<string, string>;
+  /** An API token for another account. */
+  tokenFor(user: StoredUser): Promise<string>;
   close(): Promise<void>;
 }> {
   const db = await state.db();
   const api = createApp(db);
   const ready = (api.locals as { graphqlReady?: Promise<unknown> }).graphqlReady;
   if (ready) await ready;
+  const admin = await ensureUser(db, { username: 'bench-admin', role: 'admin' }, cliActor());
+  const { token } = await (api.locals.auth as AuthService).issueApiToken(admin);
   const serverTimes: number[] = [];
   const outer = express();
   outer.use((_req, res, next) => {
@@ -53,6 +62,8 @@ export async function startTimedApp(state: BenchState): Promise<{
     url: `http://127.0.0.1:${port}`,
     serverTimes,
     cache: (api.locals as { projectionCache: ProjectionCache }).projectionCache,
+    headers: { authorization: `Bearer ${token}` },
+    tokenFor: async (user) => (await (api.locals.auth as AuthService).issueApiToken(user)).token,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -68,7 +79,7 @@ export async function networkMapSection(state: BenchState): Promise<void> {
       const t0 = performance.now();
       const res = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...app.headers },
         body: JSON.stringify({ query: source, variables: { regionId: big.regionId } }),
       });
       const buf = await res.arrayBuffer();

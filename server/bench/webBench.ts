@@ -137,6 +137,8 @@ export async function webSection(state: BenchState): Promise<void> {
       // tsx (esbuild keepNames) wraps named functions in __name(…); the functions handed to
       // page.evaluate run in the page, where that helper does not exist.
       await context.addInitScript({ content: 'window.__name = (f) => f;' });
+      // Signed in as the admin (the sign-in form is not what is measured).
+      await context.addCookies(await server.adminCookies());
       const page = await context.newPage();
       page.on('pageerror', (e) => say(`  page error: ${e.message}`));
       return page;

@@ -2,7 +2,7 @@
  * `npm run bench [-- SECTION ...]`: the performance figures of SPEC §9 on the `prefecture`
  * network (seed 1), written to docs/BENCHMARKS.md between each section's markers (a partial run
  * keeps the figures of the other sections). Sections, in order: import, analytics, networkMap,
- * networkx, web; without arguments all run. Progress goes to stderr.
+ * networkx, web, load; without arguments all run. Progress goes to stderr.
  *
  * It uses the benchmark database (its own local Neo4j store under DATA_DIR) and empties it; it
  * refuses to run against NEO4J_URI. The networkx section creates a Python venv under
@@ -13,6 +13,7 @@ import { log } from '../log';
 import { analyticsSection } from '../bench/analyticsBench';
 import { BenchState, say } from '../bench/common';
 import { importSection } from '../bench/importBench';
+import { loadSection } from '../bench/loadBench';
 import { formatBenchmarks } from '../bench/report';
 import { networkMapSection } from '../bench/networkMapBench';
 import { networkxSection } from '../bench/networkxBench';
@@ -24,6 +25,7 @@ const SECTIONS = {
   networkMap: networkMapSection,
   networkx: networkxSection,
   web: webSection,
+  load: loadSection,
 } as const;
 type SectionName = keyof typeof SECTIONS;
 

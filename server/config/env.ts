@@ -22,6 +22,28 @@ const EnvSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /**
+     * The key that signs session and API tokens (at least 32 characters). Unset: a random key is
+     * generated into DATA_DIR/auth-secret on first start and kept there.
+     */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How long a web session lasts, in hours. */
+    SESSION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(8),
+    /** How long an API (bearer) token lasts, in days. */
+    API_TOKEN_DAYS: z.coerce.number().positive().max(365).default(30),
+    /**
+     * Secure flag of the session cookie: `auto` sets it when the request came over HTTPS
+     * (behind a proxy: set TRUST_PROXY too), `true` always, `false` never.
+     */
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    /** Express's `trust proxy` setting when running behind an HTTPS proxy (e.g. `loopback` or 1). */
+    TRUST_PROXY: z.string().optional(),
+    /** Create the demo accounts (one per role) when the database is new. */
+    DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {

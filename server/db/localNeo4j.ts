@@ -154,14 +154,49 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   checkPrerequisites();
   buildLauncher();
   const password = previous?.password ?? randomBytes(18).toString('base64url');
-  const port = await findFreePort(opts.firstPort);
-  const conn: Neo4jConnection = { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password };
+  // Another program (a second local Neo4j, say) may take the port between the check and the
+  // bind: then try the next free one, a few times.
+  let child: ChildProcess | undefined;
+  let conn: Neo4jConnection | undefined;
+  let firstPort = opts.firstPort;
+  for (let attempt = 1; !child; attempt++) {
+    const port = await findFreePort(firstPort);
+    conn = { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password };
+    log.info({ home, uri: conn.uri }, 'Starting the local Neo4j');
+    const started = spawnLauncher(home, port, opts.heap, password);
+    try {
+      await waitForReady(started);
+      child = started;
+    } catch (err) {
+      const portTaken =
+        err instanceof LocalNeo4jError && /Address already in use/.test(err.message);
+      if (!portTaken || attempt >= 3) throw err;
+      log.warn({ port }, 'Bolt port taken meanwhile; trying the next free one');
+      firstPort = port + 1;
+    }
+  }
+  conn = conn!;
+  writeFileSync(connFile, `${JSON.stringify(conn, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(path.join(home, 'launcher.pid'), String(child.pid));
+  log.info({ uri: conn.uri, connectionFile: connFile }, 'Local Neo4j is ready');
 
-  log.info({ home, uri: conn.uri }, 'Starting the local Neo4j');
-  const child = spawn(
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM'); // the launcher's shutdown hook checkpoints and closes the store
+    });
+    return stopping;
+  };
+  return { ...conn, startedHere: true, stop };
+}
+
+function spawnLauncher(home: string, port: number, heap: string, password: string): ChildProcess {
+  return spawn(
     'java',
     [
-      `-Xmx${opts.heap}`,
+      `-Xmx${heap}`,
       '-XX:+UseG1GC',
       '-cp',
       [path.join(TARGET, 'local-neo4j-1.0.0.jar'), path.join(TARGET, 'lib', '*')].join(
@@ -179,21 +214,6 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
       env: { ...process.env, NEO4J_LOCAL_PASSWORD: password },
     },
   );
-  await waitForReady(child);
-  writeFileSync(connFile, `${JSON.stringify(conn, null, 2)}\n`, { mode: 0o600 });
-  writeFileSync(path.join(home, 'launcher.pid'), String(child.pid));
-  log.info({ uri: conn.uri, connectionFile: connFile }, 'Local Neo4j is ready');
-
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM'); // the launcher's shutdown hook checkpoints and closes the store
-    });
-    return stopping;
-  };
-  return { ...conn, startedHere: true, stop };
 }
 
 /** Whether the process recorded for this home is alive (so the open port is really ours). */

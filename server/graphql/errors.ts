@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';
 import { AnalyticsInputError } from '../analytics/context';
+import { AccessDenied } from '../auth/roles';
 import { FIELD_ISSUE_CODES, type FieldIssueCode } from '../domain/issues';
 import { log } from '../log';
 import { ScopeNotFoundError } from '../projection/load';
@@ -111,6 +112,7 @@ export function zodMessage(err: z.ZodError): string {
 export function toApiError(err: unknown): GraphQLError {
   if (err instanceof GraphQLError && typeof err.extensions.code === 'string') return err;
   if (err instanceof z.ZodError) return badInput(zodMessage(err));
+  if (err instanceof AccessDenied) return apiError(err.code, err.message);
   if (err instanceof AnalyticsInputError) return apiError(err.code, err.message);
   if (err instanceof ScopeNotFoundError) return notFound(err.message);
   if (isDatabaseUnavailable(err)) return apiError('DATABASE_UNAVAILABLE', DB_UNAVAILABLE_MESSAGE);
@@ -125,6 +127,18 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'NOT_FOUND',
   'DATABASE_UNAVAILABLE',
 ]);
+
+/** @neo4j/graphql's own authorization errors (its @authorization/@authentication rules). */
+function neo4jGraphqlAuthCode(err: unknown): 'FORBIDDEN' | 'UNAUTHENTICATED' | null {
+  const name = (err as { name?: unknown } | null)?.name;
+  if (name === 'Neo4jGraphQLForbiddenError') return 'FORBIDDEN';
+  if (name === 'Neo4jGraphQLAuthenticationError') return 'UNAUTHENTICATED';
+  return null;
+}
+
+/** A validation error about a field only some roles' schemas have (entities.graphql `#@…`). */
+const ROLE_HIDDEN_FIELD =
+  /^Cannot query field "(email|phone|reason)" on type "(Person|Introduction)"|^Field "(email|phone|reason)" is not defined by type "(PersonWhere|PersonSort|IntroductionWhere|IntroductionSort)"/;
 
 /** Apollo's own codes for requests a client got wrong. */
 const CLIENT_CODES: ReadonlySet<string> = new Set([
@@ -149,8 +163,20 @@ export function formatError(
   const original = unwrapResolverError(error);
   let code = String(formatted.extensions?.code ?? '');
   let message = formatted.message;
-  if (CODES.has(code)) {
+  const neoAuth = neo4jGraphqlAuthCode(original);
+  if (neoAuth) {
+    code = neoAuth;
+    message =
+      neoAuth === 'FORBIDDEN'
+        ? 'Your account may not read or change this. / この操作を行う権限がありません。'
+        : 'Sign in first. / サインインしてください。';
+  } else if (CODES.has(code)) {
     // ours, or Apollo's BAD_USER_INPUT for a variable of the wrong type: keep the message
+  } else if (CLIENT_CODES.has(code) && ROLE_HIDDEN_FIELD.test(message)) {
+    // The field exists, but not in the schema of the caller's role (server/graphql/schema.ts).
+    const field = ROLE_HIDDEN_FIELD.exec(message)!;
+    code = 'FORBIDDEN';
+    message = `Your role may not read or filter by ${(field[2] ?? field[4] ?? '').replace(/(Where|Sort)$/, '')}.${field[1] ?? field[3]}. / この項目を見る権限がありません。`;
   } else if (CLIENT_CODES.has(code)) {
     code = 'BAD_USER_INPUT';
   } else if (isDatabaseUnavailable(original)) {

@@ -9,7 +9,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, TEST_ADMIN } from '../../test/auth';
 import { removeByIdPrefix, testDb } from '../../test/db';
+import type { AuthService } from '../auth/service';
+import type { StoredUser } from '../auth/users';
 import type { Database } from '../db/driver';
 import { createApp } from '../http/app';
 import { importDataset } from '../import';
@@ -18,6 +21,7 @@ import { ids, P, testDataset } from './testDataset';
 let db: Database;
 let server: Server;
 let base = '';
+let auth: Record<string, string> = {};
 
 interface GqlError {
   message: string;
@@ -34,7 +38,7 @@ async function gql<T = Record<string, any>>(
 ): Promise<GqlResponse<T>> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GqlResponse<T>;
@@ -68,6 +72,7 @@ beforeAll(async () => {
   expect(result.errors).toEqual([]);
   const app = createApp(db);
   await app.locals.graphqlReady;
+  auth = await bearer(app, db, TEST_ADMIN);
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -630,6 +635,11 @@ describe('when Neo4j is away', () => {
     };
     const app = createApp(away);
     await app.locals.graphqlReady;
+    // A valid token: the server needs Neo4j to look its account up, and says so.
+    const { token } = await (app.locals.auth as AuthService).issueApiToken({
+      id: 'no-such-user',
+      tokenVersion: 0,
+    } as StoredUser);
     const s = app.listen(0, '127.0.0.1');
     await new Promise((r) => s.once('listening', r));
     const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/graphql`;
@@ -638,7 +648,7 @@ describe('when Neo4j is away', () => {
         const started = Date.now();
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query }),
         });
         const body = (await res.json()) as GqlResponse;

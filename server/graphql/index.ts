@@ -8,19 +8,29 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
+import { authErrorOf, sendError, viewerOf } from '../auth/http';
+import { graphqlJwt, type Viewer } from '../auth/roles';
+import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
-import { buildSchema } from './schema';
+import { buildSchema, SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './schema';
 
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
   sessionConfig?: { database?: string };
+  /** The signed-in user (server/auth); every resolver checks it. */
+  viewer: Viewer;
+  /** The viewer's claims for the entity API's @authorization rules (already verified). */
+  jwt: ReturnType<typeof graphqlJwt>;
 }
+
+/** The largest request body /graphql accepts (a query with its variables). */
+export const MAX_BODY = '1mb';
 
 export interface GraphqlMount {
   ready: Promise<void>;
@@ -28,8 +38,12 @@ export interface GraphqlMount {
   stop(): Promise<void>;
 }
 
-export async function createApolloServer(db: Database, cache: ProjectionCache) {
-  const schema = await buildSchema(db, cache);
+export async function createApolloServer(
+  db: Database,
+  cache: ProjectionCache,
+  variant: SchemaVariant = 'full',
+) {
+  const schema = await buildSchema(db, cache, variant);
   const server = new ApolloServer<GraphqlContext>({
     schema,
     introspection: true,
@@ -37,7 +51,12 @@ export async function createApolloServer(db: Database, cache: ProjectionCache) {
     formatError,
     validationRules: [depthLimit()],
     plugins: [
-      analyticsResponseCache<GraphqlContext>({ version: () => cache.version() }),
+      costLimit<GraphqlContext>(schema),
+      analyticsResponseCache<GraphqlContext>({
+        version: () => cache.version(),
+        partition: ({ viewer }) =>
+          `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`,
+      }),
       // The embedded Sandbox loads scripts from a CDN, which the app's CSP forbids; analysts
       // use their own client (introspection is on).
       ApolloServerPluginLandingPageDisabled(),
@@ -47,22 +66,49 @@ export async function createApolloServer(db: Database, cache: ProjectionCache) {
   return server;
 }
 
+const UNAUTHENTICATED_MESSAGE =
+  'Sign in first: a session cookie (web) or an Authorization: Bearer token (API). / サインインしてください。';
+
+/**
+ * Mounts /graphql: one Apollo server per schema variant (server/graphql/schema.ts); each
+ * request goes to the variant of its viewer's role. A request without a valid credential gets
+ * UNAUTHENTICATED (HTTP 401) before anything runs.
+ */
 export function mountGraphql(app: Express, db: Database, path = '/graphql'): GraphqlMount {
   const cache = new ProjectionCache(db);
-  let server: ApolloServer<GraphqlContext> | undefined;
-  let handler: RequestHandler | undefined;
-  const ready = createApolloServer(db, cache).then((s) => {
-    server = s;
-    handler = expressMiddleware(s, {
-      context: async () => (db.database ? { sessionConfig: { database: db.database } } : {}),
-    });
-  });
+  const servers = new Map<SchemaVariant, ApolloServer<GraphqlContext>>();
+  const handlers = new Map<SchemaVariant, RequestHandler>();
+  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
+    const viewer = viewerOf(res)!;
+    return {
+      viewer,
+      jwt: graphqlJwt(viewer),
+      ...(db.database ? { sessionConfig: { database: db.database } } : {}),
+    };
+  };
+  const ready = Promise.all(
+    SCHEMA_VARIANTS.map(async (variant) => {
+      const server = await createApolloServer(db, cache, variant);
+      servers.set(variant, server);
+      handlers.set(variant, expressMiddleware(server, { context }));
+    }),
+  ).then(() => undefined);
   ready.catch((err: unknown) => log.error({ err }, 'the GraphQL schema could not be built'));
 
-  app.use(path, express.json({ limit: '1mb' }), async (req, res, next) => {
+  app.use(path, express.json({ limit: MAX_BODY }), async (req, res, next) => {
     try {
+      const viewer = viewerOf(res);
+      if (!viewer) {
+        sendError(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          authErrorOf(res)?.message ?? UNAUTHENTICATED_MESSAGE,
+        );
+        return;
+      }
       await ready;
-      await handler!(req, res, next);
+      await handlers.get(variantFor(viewer.role))!(req, res, next);
     } catch (err) {
       next(err);
     }
@@ -71,7 +117,7 @@ export function mountGraphql(app: Express, db: Database, path = '/graphql'): Gra
     ready,
     cache,
     async stop() {
-      await server?.stop();
+      await Promise.all([...servers.values()].map((s) => s.stop()));
     },
   };
 }

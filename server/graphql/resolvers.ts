@@ -26,14 +26,28 @@ import {
 import { DECLINE_WINDOW_DAYS } from '../analytics/suggestions';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { ALL_REGIONS, type ProjectionCache, type ProjectionView, type Scope } from '../projection';
+import { listAudit, recordAudit, type Actor } from '../auth/audit';
+import {
+  assertAdmin,
+  assertCanWrite,
+  assertReadRegion,
+  canWrite,
+  pseudonymises,
+  requireViewer,
+  ROLE_LABELS,
+  type Viewer,
+} from '../auth/roles';
+import type { ProjectionCache, ProjectionView, Scope } from '../projection';
+import { assertMayEditKind, RegionAccess } from './access';
 import { badInput, notFound, toApiError } from './errors';
 import { placeNetworkMap } from './mapLayout';
 import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
 import {
+  AuditArgs,
   GapArgs,
   KeyPersonArgs,
   NetworkMapArgs,
+  NoArgs,
   OutreachArgs,
   PathArgs,
   RecordIntroductionArgs,
@@ -55,18 +69,31 @@ function daysBefore(isoDate: string, days: number): string {
     .slice(0, 10);
 }
 
-type Resolver = (root: unknown, args: Record<string, unknown>) => Promise<unknown>;
+/** What every resolver receives besides its arguments (server/graphql/index.ts). */
+export interface ResolverContext {
+  viewer?: Viewer | null;
+}
 
-/** Parses args with the schema, runs the body, and turns every failure into an API error. */
+type Resolver = (
+  root: unknown,
+  args: Record<string, unknown>,
+  ctx: ResolverContext,
+) => Promise<unknown>;
+
+/**
+ * Checks that someone is signed in, parses args with the schema, runs the body, and turns
+ * every failure into an API error.
+ */
 function resolver<S extends z.ZodType>(
   schema: S,
-  body: (args: z.infer<S>) => Promise<unknown>,
+  body: (args: z.infer<S>, viewer: Viewer) => Promise<unknown>,
 ): Resolver {
-  return async (_root, rawArgs) => {
+  return async (_root, rawArgs, ctx) => {
     try {
+      const viewer = requireViewer(ctx.viewer);
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw parsed.error;
-      return await body(parsed.data);
+      return await body(parsed.data, viewer);
     } catch (err) {
       throw toApiError(err);
     }
@@ -135,12 +162,16 @@ export interface AnalyticsResolverDeps {
 export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
   const scoped = async (scope: Scope): Promise<ScopedAnalytics> =>
     new ScopedAnalytics(await cache.get(scope), db);
-  const region = (regionId: string | null): Scope =>
-    regionId === null ? ALL_REGIONS : { regionId };
+  /** The analytics of a region the viewer may read, pseudonymised for analysts. */
+  const readable = (viewer: Viewer, regionId: string | null): Promise<ScopedAnalytics> => {
+    assertReadRegion(viewer, regionId);
+    return scoped({ regionId, pseudonymised: pseudonymises(viewer) });
+  };
+  const access = new RegionAccess(cache);
 
   const Query = {
-    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }) => {
-      const a = await scoped(region(regionId));
+    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }, viewer) => {
+      const a = await readable(viewer, regionId);
       const kinds = filter?.kinds ?? null;
       if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
         throw notFound(`No node with id ${filter.focusId} in this map`);
@@ -152,8 +183,8 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       });
     }),
 
-    keyPersonGroup: resolver(KeyPersonArgs, async ({ regionId, limit }) => {
-      const a = await scoped(region(regionId));
+    keyPersonGroup: resolver(KeyPersonArgs, async ({ regionId, limit }, viewer) => {
+      const a = await readable(viewer, regionId);
       // The group first (declared and above the threshold), then everyone else, by score.
       const ranked = a.view.memo('keyPersonsRanked', () =>
         [...a.keyPersons()].sort((x, y) => Number(y.inGroup) - Number(x.inGroup)),
@@ -161,43 +192,46 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       return ranked.slice(0, limit);
     }),
 
-    networkGaps: resolver(GapArgs, async ({ regionId, kinds }) => {
-      const a = await scoped(region(regionId));
+    networkGaps: resolver(GapArgs, async ({ regionId, kinds }, viewer) => {
+      const a = await readable(viewer, regionId);
       const gaps = a.gaps(today());
       if (!kinds || kinds.length === 0) return gaps;
       const wanted = new Set<GapKind>(kinds);
       return gaps.filter((g) => wanted.has(g.kind));
     }),
 
-    introductionSuggestions: resolver(SuggestionArgs, async ({ regionId, forId, limit }) => {
-      const a = await scoped(region(regionId));
-      if (forId !== null && !a.graph.hasNode(forId)) {
-        throw notFound(`No person or SME with id ${forId} in this region`);
-      }
-      const asOf = today();
-      const declined = await a.declined(asOf);
-      return a.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
-        introductionSuggestionsCtx(a.context(), {
-          gaps: a.gaps(asOf),
-          keyPersons: a.keyPersons(),
-          ...(forId !== null ? { forId } : {}),
-          limit,
-          declined,
-          asOf,
-        }),
-      );
-    }),
+    introductionSuggestions: resolver(
+      SuggestionArgs,
+      async ({ regionId, forId, limit }, viewer) => {
+        const a = await readable(viewer, regionId);
+        if (forId !== null && !a.graph.hasNode(forId)) {
+          throw notFound(`No person or SME with id ${forId} in this region`);
+        }
+        const asOf = today();
+        const declined = await a.declined(asOf);
+        return a.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
+          introductionSuggestionsCtx(a.context(), {
+            gaps: a.gaps(asOf),
+            keyPersons: a.keyPersons(),
+            ...(forId !== null ? { forId } : {}),
+            limit,
+            declined,
+            asOf,
+          }),
+        );
+      },
+    ),
 
-    whatIfRemoved: resolver(WhatIfArgs, async ({ regionId, personId }) => {
-      const a = await scoped(region(regionId));
+    whatIfRemoved: resolver(WhatIfArgs, async ({ regionId, personId }, viewer) => {
+      const a = await readable(viewer, regionId);
       const asOf = today();
       return a.view.memo(`whatIf:${asOf}:${personId}`, () =>
         whatIfRemoved(a.graph, personId, { asOf, keyPersons: a.keyPersons() }),
       );
     }),
 
-    outreachPlan: resolver(OutreachArgs, async ({ regionId, limit }) => {
-      const a = await scoped({ regionId });
+    outreachPlan: resolver(OutreachArgs, async ({ regionId, limit }, viewer) => {
+      const a = await readable(viewer, regionId);
       const targets = a.view.memo(`outreach:${limit}`, () =>
         outreachPlan(a.graph, regionId, { limit, keyPersons: a.keyPersons() }),
       );
@@ -208,26 +242,68 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       }));
     }),
 
-    talentMatches: resolver(TalentArgs, async ({ smeId, limit }) => {
-      // Talent may come from anywhere (remote work): match across all regions.
-      const a = await scoped(ALL_REGIONS);
-      return a.view.memo(`talent:${smeId}:${limit}`, () =>
+    talentMatches: resolver(TalentArgs, async ({ smeId, limit }, viewer) => {
+      await access.assertReadable(viewer, [smeId]);
+      // Talent may come from anywhere (remote work): match across all regions; persons outside
+      // the viewer's regions appear under their alias unless they consented to a public profile.
+      const a = await scoped({ regionId: null, pseudonymised: pseudonymises(viewer) });
+      const matches = a.view.memo(`talent:${smeId}:${limit}`, () =>
         talentMatches(a.graph, smeId, { limit }),
       );
+      const names = await access.namer(viewer, a.graph);
+      return matches.map((m) => ({ ...m, talentName: names(m.talentId, m.talentName) }));
     }),
 
-    connectionPath: resolver(PathArgs, async ({ fromId, toId }) => {
-      const a = await scoped(ALL_REGIONS);
-      return a.view.memo(`path:${fromId}:${toId}`, () => connectionPath(a.graph, fromId, toId));
+    connectionPath: resolver(PathArgs, async ({ fromId, toId }, viewer) => {
+      await access.assertReadable(viewer, [fromId, toId]);
+      const a = await scoped({ regionId: null, pseudonymised: pseudonymises(viewer) });
+      const steps = a.view.memo(`path:${fromId}:${toId}`, () =>
+        connectionPath(a.graph, fromId, toId),
+      );
+      if (!steps) return steps;
+      const names = await access.namer(viewer, a.graph);
+      return steps.map((s) => ({
+        ...s,
+        fromName: names(s.fromId, s.fromName),
+        toName: names(s.toId, s.toName),
+      }));
     }),
+
+    auditLog: resolver(AuditArgs, async (args, viewer) => {
+      assertAdmin(viewer);
+      return listAudit(db, args);
+    }),
+
+    me: resolver(NoArgs, async (_args, viewer) => ({
+      ...viewer,
+      roleJa: ROLE_LABELS[viewer.role].ja,
+      roleEn: ROLE_LABELS[viewer.role].en,
+      canWrite: canWrite(viewer),
+    })),
   };
 
   const Mutation = {
-    recordIntroduction: resolver(RecordIntroductionArgs, (args) => recordIntroduction(db, args)),
-    updateNode: resolver(UpdateNodeArgs, (args) => updateNode(db, args)),
+    recordIntroduction: resolver(RecordIntroductionArgs, async (args, viewer) => {
+      assertCanWrite(viewer);
+      await access.assertReadable(viewer, [
+        args.fromId,
+        args.toId,
+        ...(args.viaId !== null ? [args.viaId] : []),
+      ]);
+      return recordIntroduction(db, args, actorOf(viewer));
+    }),
+    updateNode: resolver(UpdateNodeArgs, async (args, viewer) => {
+      assertCanWrite(viewer);
+      await access.assertReadable(viewer, [args.id]);
+      return updateNode(db, args, actorOf(viewer), (kind) => assertMayEditKind(viewer, kind));
+    }),
   };
 
   return { Query, Mutation };
+}
+
+function actorOf(viewer: Viewer): Actor {
+  return { name: viewer.username, role: viewer.role };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +324,11 @@ function entityObject(props: Record<string, unknown>, labels: string[]): Record<
   };
 }
 
-export async function recordIntroduction(db: Database, args: RecordArgs): Promise<unknown> {
+export async function recordIntroduction(
+  db: Database,
+  args: RecordArgs,
+  actor: Actor,
+): Promise<unknown> {
   const ids = [args.fromId, args.toId, ...(args.viaId !== null ? [args.viaId] : [])];
   const found = await db.driver.executeQuery(
     cypher('introduction-parties'),
@@ -305,6 +385,12 @@ export async function recordIntroduction(db: Database, args: RecordArgs): Promis
       if (!row) throw notFound('The persons of this introduction no longer exist');
       if (args.status === 'made') await tx.run(cypher('introduction-knows'), params);
       await tx.run(cypher('bump-graph-version'), { now });
+      await recordAudit(tx, actor, 'introduction.record', params.id, {
+        fromId: args.fromId,
+        toId: args.toId,
+        viaId: args.viaId,
+        status: args.status,
+      });
       const via = row.get('via') as Record<string, unknown> | null;
       return {
         ...(row.get('introduction') as Record<string, unknown>),

@@ -22,15 +22,21 @@ export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
 ]);
 
-export interface ResponseCacheOptions {
+export interface ResponseCacheOptions<TContext> {
   /** The current graph version (cheap query). */
   version: () => Promise<number>;
   /** Responses kept (least recently used dropped first). Default 24. */
   maxEntries?: number;
+  /**
+   * What, besides the request, the answer depends on for this caller: what they may read and
+   * how persons appear to them (server/auth/roles.ts). A cached answer is only ever served to
+   * callers with the same partition, so the cache never bypasses the resolvers' access checks.
+   */
+  partition: (context: TContext) => string;
 }
 
 export function analyticsResponseCache<TContext extends object>(
-  opts: ResponseCacheOptions,
+  opts: ResponseCacheOptions<TContext>,
 ): ApolloServerPlugin<TContext> {
   const maxEntries = opts.maxEntries ?? 24;
   const store = new Map<string, FormattedExecutionResult>();
@@ -61,6 +67,7 @@ export function analyticsResponseCache<TContext extends object>(
           }
           const today = new Date().toISOString().slice(0, 10);
           key = JSON.stringify([
+            opts.partition(rc.contextValue),
             version,
             today,
             rc.source,

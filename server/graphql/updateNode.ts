@@ -12,6 +12,7 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
+import { recordAudit, type Actor } from '../auth/audit';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { fieldIssueKind, type FieldIssueCode } from '../domain/issues';
@@ -64,10 +65,19 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-export async function updateNode(db: Database, args: Args): Promise<UpdatedNode> {
+export async function updateNode(
+  db: Database,
+  args: Args,
+  actor: Actor,
+  mayEdit: (kind: string) => void = () => undefined,
+): Promise<UpdatedNode> {
   const session = db.driver.session({ database: db.database });
   try {
-    return await session.executeWrite((tx) => edit(tx, args));
+    return await session.executeWrite(async (tx) => {
+      const updated = await edit(tx, args, mayEdit);
+      await recordAudit(tx, actor, 'node.update', args.id, { fields: updated.changed });
+      return updated;
+    });
   } catch (err) {
     if (err instanceof NothingChanged) return err.result;
     throw err;
@@ -76,11 +86,16 @@ export async function updateNode(db: Database, args: Args): Promise<UpdatedNode>
   }
 }
 
-async function edit(tx: ManagedTransaction, args: Args): Promise<UpdatedNode> {
+async function edit(
+  tx: ManagedTransaction,
+  args: Args,
+  mayEdit: (kind: string) => void,
+): Promise<UpdatedNode> {
   const read = await tx.run(cypher('node-update-read'), { id: args.id });
   const row = read.records[0];
   if (!row) throw notFound(`No node with id ${args.id}`);
   const labels = row.get('labels') as string[];
+  mayEdit(labels.find((l) => l !== 'Entity') ?? 'node');
   const props = row.get('props') as Record<string, unknown>;
   const label = EDITABLE_NODE_LABELS.find((l) => labels.includes(l));
   if (!label) {

@@ -102,3 +102,27 @@ export const UpdateNodeArgs = z.object({
     .min(1, 'give at least one field to change')
     .max(MAX_FIELD_CHANGES, `must be at most ${MAX_FIELD_CHANGES} changes`),
 });
+
+export const NoArgs = z.object({});
+
+/** Optional short text (a filter): null when absent. */
+const OptText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const AuditArgs = z.object({
+  limit: Limit,
+  offset: z
+    .number()
+    .int()
+    .min(0, 'must be at least 0')
+    .max(1_000_000, 'must be at most 1000000')
+    .nullish()
+    .transform((v) => v ?? 0),
+  actor: OptText,
+  action: OptText,
+});

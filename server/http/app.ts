@@ -9,15 +9,35 @@ import helmet from 'helmet';
 import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
 import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
-import { mountGraphql } from '../graphql';
+import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
+import { AuthService } from '../auth/service';
+import { loadSigningKey, TokenSigner } from '../auth/tokens';
+import { loadConfig } from '../config/env';
+import { MAX_BODY, mountGraphql } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
 
-export function createApp(db: Database): Express {
+export interface AppOptions {
+  /** Sign-in and tokens; by default built from the environment (AUTH_SECRET or DATA_DIR). */
+  auth?: AuthService;
+  /** Sign-in attempts per address per minute. */
+  signInPerMinute?: number;
+}
+
+export function createApp(db: Database, opts: AppOptions = {}): Express {
+  const config = loadConfig();
+  const auth =
+    opts.auth ??
+    new AuthService(db, new TokenSigner(loadSigningKey(config.AUTH_SECRET, config.dataDir)), {
+      sessionHours: config.SESSION_HOURS,
+      apiTokenDays: config.API_TOKEN_DAYS,
+    });
   const app = express();
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
+  app.locals.auth = auth;
   app.use(helmet());
   // gzip for every compressible response (the map of a large region is megabytes of JSON).
   app.use(compression({ level: 4 }));
@@ -43,6 +63,13 @@ export function createApp(db: Database): Express {
     }
   });
 
+  // Who is asking (session cookie or bearer token), for the API and the auth routes.
+  app.use(['/auth', '/graphql'], authenticate(auth));
+  mountAuthRoutes(app, db, auth, {
+    cookieSecure: config.COOKIE_SECURE,
+    ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
+  });
+
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
   mountWeb(app);
@@ -64,15 +91,34 @@ export function createApp(db: Database): Express {
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
-    (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    (err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const bodyError = (err as { type?: unknown }).type;
+      if (bodyError === 'entity.too.large') {
+        sendError(
+          res,
+          413,
+          'BAD_USER_INPUT',
+          `The request body is too large (at most ${MAX_BODY}). / リクエストが大きすぎます。`,
+        );
+        return;
+      }
+      if (bodyError === 'entity.parse.failed' || bodyError === 'charset.unsupported') {
+        sendError(
+          res,
+          400,
+          'BAD_USER_INPUT',
+          'The request body is not valid JSON. / 不正なリクエストです。',
+        );
+        return;
+      }
       if (isDatabaseUnavailable(err)) {
         log.warn({ err: String(err) }, 'request failed: Neo4j unreachable');
-        res
-          .status(503)
-          .type('text')
-          .send(
-            'DATABASE_UNAVAILABLE: データベースに接続できません。しばらくしてから再度お試しください。 / The database is not reachable right now; please try again in a moment.',
-          );
+        const message =
+          'DATABASE_UNAVAILABLE: データベースに接続できません。しばらくしてから再度お試しください。 / The database is not reachable right now; please try again in a moment.';
+        // API clients (GraphQL, sign-in) get the JSON error shape they read everywhere else.
+        if (/^\/(graphql|auth)\b/.test(req.path))
+          sendError(res, 503, 'DATABASE_UNAVAILABLE', message);
+        else res.status(503).type('text').send(message);
         return;
       }
       log.error({ err }, 'request failed');
@@ -80,6 +126,13 @@ export function createApp(db: Database): Express {
     },
   );
   return app;
+}
+
+/** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */
+function trustProxyValue(text: string): boolean | number | string {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 /** /healthz answers within this even when Neo4j hangs (the driver gives up later). */

@@ -13,6 +13,7 @@ import {
   type NodeLabel,
   type RelType,
 } from '../domain/model';
+import { cliActor, recordAudit, type Actor } from '../auth/audit';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import type { Dataset, DatasetSources, ImportError } from './dataset';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   sources?: DatasetSources;
   /** Rows per UNWIND batch (default 10,000). */
   batchSize?: number;
+  /** Who imports, for the audit log (default: the command-line user of this machine). */
+  actor?: Actor;
 }
 
 export interface ImportResult {
@@ -265,6 +268,10 @@ export async function importDataset(
       if (wrote) {
         const res = await tx.run(cypher('bump-graph-version'), { now });
         result.graphVersion = Number(res.records[0]?.get('version') ?? 0);
+        await recordAudit(tx, opts.actor ?? cliActor(), 'import', null, {
+          created: result.created,
+          updated: result.updated,
+        });
       }
       opts.onProgress?.({ phase: 'commit', done: totalRows, total: totalRows });
       await tx.commit();

@@ -15,16 +15,24 @@ import {
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { GRAPH_NODE_LABELS, isRelType } from '../domain/model';
+import { CONTACT_FIELDS, personAlias } from '../auth/privacy';
 
 /** A region, or all regions (`null` regionId). */
 export interface Scope {
   regionId: string | null;
+  /**
+   * Persons without consentPublicProfile carry their alias instead of their name (the
+   * analyst's view, SPEC §8), so every result computed from it — names, explanations,
+   * reasons — is pseudonymised at the source.
+   */
+  pseudonymised?: boolean;
 }
 
 export const ALL_REGIONS: Scope = { regionId: null };
 
 export function scopeKey(scope: Scope): string {
-  return scope.regionId === null ? '*' : `region:${scope.regionId}`;
+  const key = scope.regionId === null ? '*' : `region:${scope.regionId}`;
+  return scope.pseudonymised ? `${key}:pseudonymised` : key;
 }
 
 export interface Projection {
@@ -63,6 +71,18 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
+/** A person's props as the projection keeps them: no contact fields, the alias if asked. */
+function personProps(
+  id: string,
+  props: Record<string, unknown>,
+  pseudonymised: boolean,
+): Record<string, unknown> {
+  const out = { ...props };
+  for (const f of CONTACT_FIELDS) delete out[f];
+  if (pseudonymised && out.consentPublicProfile !== true) out.name = personAlias(id);
+  return out;
+}
+
 function plainProps(props: Record<string, unknown>): Record<string, unknown> {
   let out: Record<string, unknown> | null = null;
   for (const k in props) {
@@ -98,7 +118,8 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
       const labels = r.get('labels') as string[];
       const kind = labels.find((l) => KINDS.has(l)) as ProjectedKind | undefined;
       if (!kind || typeof id !== 'string') continue;
-      const props = plainProps(r.get('props') as Record<string, unknown>);
+      let props = plainProps(r.get('props') as Record<string, unknown>);
+      if (kind === 'Person') props = personProps(id, props, scope.pseudonymised === true);
       putNode(graph, id, {
         kind,
         name: typeof props.name === 'string' ? props.name : id,

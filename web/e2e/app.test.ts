@@ -76,6 +76,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
+      // The refused sign-in of the sign-in test is expected.
+      if (/status of 401/.test(m.text()) && m.location().url.includes('/auth/signin')) return;
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
         problems.push(`console: ${m.text()}`);
     });
@@ -91,7 +93,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     for (const [id, name, value] of edited.reverse()) {
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...server.adminHeaders },
         body: JSON.stringify({
           query: `mutation($id: ID!, $f: [FieldChange!]!) { updateNode(id: $id, fields: $f) { id } }`,
           variables: { id, f: [{ name, value }] },
@@ -118,6 +120,28 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     );
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 
+  /** Signs in through the form (the page must show it) and waits for the app. */
+  async function signIn(p: Page, account: { username: string; password: string }) {
+    await p.waitForSelector('form.auth');
+    await p.fill('#auth-username', account.username);
+    await p.fill('#auth-password', account.password);
+    await p.click('form.auth button[type=submit]');
+    await p.waitForSelector('.account .who', { timeout: 60_000 });
+  }
+
+  /** A fresh browser context (its own cookies) signed in as the account, at the URL. */
+  async function pageAs(account: { username: string; password: string }, url: string) {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      locale: 'ja-JP',
+    });
+    const p = await context.newPage();
+    await p.goto(url);
+    await signIn(p, account);
+    return p;
+  }
+
   it('serves the app with a CSP at / and falls back to index.html for deep links, not for the API', async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
@@ -128,6 +152,20 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     expect((await fetch(`${server.url}/some/deep/link?region=x`)).status).toBe(200);
     expect((await fetch(`${server.url}/healthz`)).headers.get('content-type')).toMatch(/json/);
     expect((await fetch(`${server.url}/assets/nope.js`)).status).toBe(404);
+  });
+
+  it('asks to sign in, says so when the password is wrong, and signs in', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('form.auth');
+    expect(await page.locator('form.auth').innerText()).toContain('サインイン');
+    await page.fill('#auth-username', server.accounts.admin.username);
+    await page.fill('#auth-password', 'wrong-password-123');
+    await page.click('form.auth button[type=submit]');
+    await page.waitForSelector('.auth-error:not([hidden])');
+    expect(await page.locator('.auth-error').innerText()).toContain('パスワードが違います');
+    await shot('signin.png');
+    await signIn(page, server.accounts.admin);
+    expect(await page.locator('.account .who').innerText()).toContain('管理者');
   });
 
   it('draws the map of all regions with Japanese labels and no raw ids', async () => {
@@ -305,7 +343,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     expect(id).toBeTruthy();
     const read = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...server.adminHeaders },
       body: JSON.stringify({
         query: `query($id: ID!) { people(where: {id: {eq: $id}}) { title } }`,
         variables: { id },
@@ -481,6 +519,89 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     }, png.toString('base64'));
     expect(orange).toBeGreaterThan(50);
     await shot('webgl-suggestion.png');
+  });
+
+  it('a coordinator of 燕市 sees only 燕市, even when the link asks for 塩尻市', async () => {
+    const p = await pageAs(
+      server.accounts.otherCoordinator,
+      `${server.url}/?region=region%3Ashiojiri`,
+    );
+    try {
+      await p.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+      const options = await p.locator('#region option').allInnerTexts();
+      expect(options).toEqual(['燕市']);
+      await p.waitForFunction(() => location.search.includes('region=region%3Atsubame'));
+      expect(await p.locator('.account .who').innerText()).toContain('コーディネーター');
+    } finally {
+      await p.context().close();
+    }
+  });
+
+  it('a municipality account reads its region without the buttons that record introductions', async () => {
+    const p = await pageAs(server.accounts.municipality, `${server.url}/?region=region%3Ashiojiri`);
+    try {
+      await p.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+      await p.click('#tab-suggestions');
+      await expect.poll(() => p.locator('#panel .item').count()).toBeGreaterThan(0);
+      expect(await p.locator('#panel button[data-status]').count()).toBe(0);
+      expect(await p.locator('.account .who').innerText()).toContain('自治体');
+    } finally {
+      await p.context().close();
+    }
+  });
+
+  it('an analyst never sees the name of a person who has not consented, on screen or in CSV', async () => {
+    // The real names of the non-consenting persons of 塩尻市, read as admin.
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.adminHeaders },
+      body: JSON.stringify({
+        query: `{ people(limit: 100, where: { consentPublicProfile: { eq: false },
+                  locatedIn: { some: { id: { eq: "region:shiojiri" } } } }) { name } }`,
+      }),
+    });
+    const nonConsenting = (
+      (await res.json()) as { data: { people: Array<{ name: string }> } }
+    ).data.people.map((x) => x.name);
+    // A consenting person of the same name may be shown by name: leave those names out.
+    const same = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.adminHeaders },
+      body: JSON.stringify({
+        query: `query($n: [String!]) { people(limit: 100, where: { consentPublicProfile: { eq: true }, name: { in: $n } }) { name } }`,
+        variables: { n: nonConsenting },
+      }),
+    });
+    const shared = new Set(
+      ((await same.json()) as { data: { people: Array<{ name: string }> } }).data.people.map(
+        (x) => x.name,
+      ),
+    );
+    const hidden = nonConsenting.filter((n) => !shared.has(n));
+    expect(hidden.length).toBeGreaterThan(5);
+    const p = await pageAs(server.accounts.analyst, `${server.url}/?region=region%3Ashiojiri`);
+    try {
+      await p.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+      await p.click('#tab-keyPersons');
+      await expect.poll(() => p.locator('#panel .item').count()).toBeGreaterThan(3);
+      const [csv] = await Promise.all([
+        p.waitForEvent('download'),
+        p.click('#panel button[data-key="csv"]'),
+      ]);
+      const csvText = fs.readFileSync((await csv.path())!).toString('utf8');
+      const mapNames = await p.evaluate(() =>
+        (window as unknown as { __app: AppHandle }).__app.data.nodes.map((n) => n.name),
+      );
+      const screen = await p.locator('body').innerText();
+      for (const name of hidden) {
+        expect(csvText).not.toContain(name);
+        expect(screen).not.toContain(name);
+        expect(mapNames).not.toContain(name);
+      }
+      expect(mapNames.some((n) => n.startsWith('匿名-'))).toBe(true);
+    } finally {
+      await p.context().close();
+    }
   });
 
   it('had no page errors and no CSP violations', () => {

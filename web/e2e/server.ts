@@ -7,6 +7,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
+import { cliActor } from '../../server/auth/audit';
+import { generatePassword } from '../../server/auth/password';
+import type { AuthService } from '../../server/auth/service';
+import { changeUser, ensureUser, findUser, type NewUser } from '../../server/auth/users';
 import { cypher } from '../../server/db/cypher';
 import type { Database } from '../../server/db/driver';
 import { countsByLabel } from '../../server/db/schema';
@@ -52,15 +56,64 @@ export async function undoIntroductionsSince(db: Database, sinceIso: string): Pr
 
 export interface RunningServer {
   url: string;
+  /** Accounts of the e2e tests, by role, with their passwords. */
+  accounts: Record<E2eRole, { username: string; password: string }>;
+  /** Authorization header of the admin account, for direct API calls of the tests. */
+  adminHeaders: Record<string, string>;
+  /** Session cookies of the admin account, for a browser context that skips the sign-in form. */
+  adminCookies(): Promise<Array<{ name: string; value: string; url: string }>>;
   close(): Promise<void>;
+}
+
+type E2eRole = 'admin' | 'coordinator' | 'otherCoordinator' | 'municipality' | 'analyst';
+
+const E2E_ACCOUNTS: Record<E2eRole, Omit<NewUser, 'password'>> = {
+  admin: { username: 'e2e-admin', role: 'admin', displayName: 'E2E 管理者' },
+  coordinator: {
+    username: 'e2e-shiojiri',
+    role: 'coordinator',
+    deptId: 'dept:shiojiri',
+    displayName: 'E2E 塩尻',
+  },
+  otherCoordinator: {
+    username: 'e2e-tsubame',
+    role: 'coordinator',
+    deptId: 'dept:tsubame',
+    displayName: 'E2E 燕',
+  },
+  municipality: {
+    username: 'e2e-shiojiri-city',
+    role: 'municipality',
+    regionId: 'region:shiojiri',
+    displayName: 'E2E 塩尻市役所',
+  },
+  analyst: { username: 'e2e-analyst', role: 'analyst', displayName: 'E2E アナリスト' },
+};
+
+/** The e2e accounts, created or given a fresh password (known to this run only). */
+async function e2eAccounts(db: Database): Promise<RunningServer['accounts']> {
+  const out = {} as RunningServer['accounts'];
+  for (const [role, account] of Object.entries(E2E_ACCOUNTS) as Array<
+    [E2eRole, Omit<NewUser, 'password'>]
+  >) {
+    const password = generatePassword();
+    const user = await ensureUser(db, account, cliActor());
+    await changeUser(db, user.username, { kind: 'reset-password', password }, cliActor());
+    out[role] = { username: account.username, password };
+  }
+  return out;
 }
 
 /** Builds the web app if needed and serves it with the API on a free port. */
 export async function startWebServer(db: Database, port = 0): Promise<RunningServer> {
   await ensureWebBuilt();
-  const api = createApp(db);
+  // Many sign-ins in a row from one address: the limit is for people, not for this run.
+  const api = createApp(db, { signInPerMinute: 1000 });
   const ready = (api.locals as { graphqlReady?: Promise<unknown> }).graphqlReady;
   if (ready) await ready;
+  const accounts = await e2eAccounts(db);
+  const admin = await findUser(db, { username: accounts.admin.username });
+  const { token } = await (api.locals.auth as AuthService).issueApiToken(admin!);
   // The web app in front of the API app, as server/http/app.ts will mount it.
   const outer = express();
   outer.disable('x-powered-by');
@@ -72,6 +125,16 @@ export async function startWebServer(db: Database, port = 0): Promise<RunningSer
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}`,
+    accounts,
+    adminHeaders: { authorization: `Bearer ${token}` },
+    async adminCookies() {
+      const session = await (api.locals.auth as AuthService).issueSession(admin!);
+      const url = `http://127.0.0.1:${actual}`;
+      return [
+        { name: 'cj_session', value: session.token, url },
+        { name: 'cj_csrf', value: session.csrf, url },
+      ];
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

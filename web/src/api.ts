@@ -2,6 +2,7 @@
  * GraphQL over fetch (POST /graphql). Every failure becomes an ApiError with a message a
  * coordinator can read (in the current language); details go to the console, never the page.
  */
+import { csrfToken } from './auth';
 import type { ServerFieldIssue } from './fields';
 import { t } from './i18n';
 
@@ -78,7 +79,11 @@ export async function gql<T>(
   try {
     res = await fetcher('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-csrf-token': csrfToken(),
+      },
       credentials: 'same-origin',
       body: JSON.stringify({ query, variables }),
     });

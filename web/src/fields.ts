@@ -257,3 +257,15 @@ export function validateForm(
   }
   return { values, errors };
 }
+
+/**
+ * Removes fields from every kind's form and read (e.g. contact fields for accounts that may
+ * not read them: the server's schema for those roles has no such fields).
+ */
+export function hideFields(names: string[]): void {
+  const hidden = new Set(names);
+  for (const kind of Object.keys(FIELDS)) {
+    const defs = FIELDS[kind];
+    if (defs) FIELDS[kind] = defs.filter((d) => !hidden.has(d.name));
+  }
+}

@@ -6,7 +6,15 @@ import './styles.css';
 import { ApiError, friendly, gql } from './api';
 import { csvFileName, toCsv, type Cell } from './csv';
 import { clear, download, h } from './dom';
-import { ENTITY_API, EXTRA_READ, FIELDS, fieldChanges, UPDATE_MUTATION } from './fields';
+import { canWrite, fetchMe, roleText, seesContact, signInForm, signOut, type Me } from './auth';
+import {
+  ENTITY_API,
+  EXTRA_READ,
+  FIELDS,
+  fieldChanges,
+  hideFields,
+  UPDATE_MUTATION,
+} from './fields';
 import { formatCount } from './format';
 import { enumLabel, getLang, setLang, t } from './i18n';
 import {
@@ -67,6 +75,7 @@ const data: AppData = {
   path: { status: 'idle' },
   editable: new Set(),
   pathFrom: null,
+  me: null,
 };
 
 // ------------------------------------------------------------------------------------------
@@ -164,7 +173,7 @@ function renderHeader(): void {
       onchange: (e: Event) =>
         store.update({ region: (e.target as HTMLSelectElement).value || null }),
     },
-    h('option', { value: '' }, t('region.all')),
+    data.me && data.me.regionIds === null ? h('option', { value: '' }, t('region.all')) : null,
     data.regions.map((r) =>
       h('option', { value: r.id, selected: r.id === s.region }, regionName(r)),
     ),
@@ -270,6 +279,37 @@ function renderHeader(): void {
         },
         t('lang.switch'),
       ),
+      data.me
+        ? h(
+            'div',
+            { class: 'account' },
+            h(
+              'span',
+              {
+                class: 'who',
+                'data-role': data.me.role,
+                title: [
+                  canWrite(data.me) ? '' : t('auth.readOnly'),
+                  data.me.role === 'analyst' ? t('auth.pseudonymised') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' '),
+              },
+              t('auth.user', { name: data.me.displayName, role: roleText(data.me) }),
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                'data-key': 'signout',
+                title: t('auth.signOut.help'),
+                onclick: () => void signOut(),
+              },
+              t('auth.signOut'),
+            ),
+          )
+        : null,
     ),
   );
 }
@@ -883,11 +923,39 @@ document.addEventListener('app:rerender', () => renderPanel());
 // ------------------------------------------------------------------------------------------
 // Start
 
+/** Signs in (or shows the form), then applies what the account may see, then loads. */
+async function boot(): Promise<void> {
+  let me: Me | null;
+  try {
+    me = await fetchMe();
+  } catch (err) {
+    console.warn(err);
+    notify(t('err.network'), 'error');
+    return;
+  }
+  if (!me) {
+    const gate = h('div', { id: 'signin' });
+    document.body.append(gate);
+    app.hidden = true;
+    await signInForm(gate);
+    location.reload(); // a clean start with the session cookie
+    return;
+  }
+  data.me = me;
+  // What the role may not read is not asked for (the server would refuse it anyway).
+  if (!seesContact(me)) hideFields(['email', 'phone']);
+  const own = me.regionIds;
+  if (own !== null && !own.includes(store.get().region ?? '')) {
+    store.replace({ ...store.get(), region: own[0] ?? null });
+  }
+  renderHeader();
+  renderToolbar();
+  renderLegend();
+  renderTabs();
+  renderPanel();
+  if (canWrite(me)) void loadEditable();
+  void loadRegions().then(() => loadRegionData(false));
+}
+
 document.title = t('app.title');
-renderHeader();
-renderToolbar();
-renderLegend();
-renderTabs();
-renderPanel();
-void loadEditable();
-void loadRegions().then(() => loadRegionData(false));
+void boot();

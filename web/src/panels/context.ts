@@ -1,3 +1,4 @@
+import type { Me } from '../auth';
 /** What every panel gets: the view state, the loaded data and the actions it may call. */
 import type { Cell } from '../csv';
 import type { Overlay, PanelId, ViewState } from '../state';
@@ -37,6 +38,8 @@ export interface AppData {
   editable: Set<string>;
   /** Start of a connection path being chosen. */
   pathFrom: string | null;
+  /** The signed-in account (null before sign-in). */
+  me: Me | null;
 }
 
 export interface Actions {

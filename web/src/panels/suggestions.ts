@@ -147,27 +147,30 @@ export function renderSuggestions(ctx: PanelContext): HTMLElement {
                 nodeButton(ctx, s.toId, s.toName),
               )
             : null,
-          h(
-            'div',
-            { class: 'actions', role: 'group', 'aria-label': routeText(s) },
-            OUTCOMES.map((o) =>
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: o.cls,
-                  title: t(o.help),
-                  'data-key': `rec:${s.id}:${o.status}`,
-                  'data-status': o.status,
-                  onclick: (e: Event) => {
-                    (e.currentTarget as HTMLButtonElement).disabled = true;
-                    void ctx.actions.record(s, o.status);
-                  },
-                },
-                t(o.label),
-              ),
-            ),
-          ),
+          // Recording is for accounts that may write (the server refuses the others anyway).
+          !ctx.data.me || ctx.data.me.role === 'admin' || ctx.data.me.role === 'coordinator'
+            ? h(
+                'div',
+                { class: 'actions', role: 'group', 'aria-label': routeText(s) },
+                OUTCOMES.map((o) =>
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: o.cls,
+                      title: t(o.help),
+                      'data-key': `rec:${s.id}:${o.status}`,
+                      'data-status': o.status,
+                      onclick: (e: Event) => {
+                        (e.currentTarget as HTMLButtonElement).disabled = true;
+                        void ctx.actions.record(s, o.status);
+                      },
+                    },
+                    t(o.label),
+                  ),
+                ),
+              )
+            : null,
         );
       }),
     ),

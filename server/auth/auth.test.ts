@@ -1,0 +1,141 @@
+/**
+ * The pure parts of sign-in and roles: password hashing, tokens, the role rules, the alias,
+ * and the per-role variants of the entity schema (what each role's schema lacks).
+ */
+import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { entityTypeDefs, variantFor } from '../graphql/schema';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
+import { personAlias } from './privacy';
+import { assertReadRegion, canReadRegion, canWrite, type Viewer } from './roles';
+import { TokenError, TokenSigner } from './tokens';
+
+const viewer = (role: Viewer['role'], regionIds: string[] | null): Viewer => ({
+  userId: 'u',
+  username: 'u',
+  displayName: 'u',
+  role,
+  deptId: null,
+  regionIds,
+});
+
+describe('passwords', () => {
+  it('verifies the right password only, with a fresh salt each time', async () => {
+    const a = await hashPassword('correct horse battery');
+    const b = await hashPassword('correct horse battery');
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(await verifyPassword('correct horse battery', a)).toBe(true);
+    expect(await verifyPassword('correct horse batterY', a)).toBe(false);
+    expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
+  });
+
+  it('generates readable passwords that pass the rules; refuses short ones', () => {
+    const p = generatePassword();
+    expect(p).toHaveLength(16);
+    expect(passwordProblem(p)).toBeNull();
+    expect(passwordProblem('short')).toMatch(/at least 10/);
+  });
+});
+
+describe('tokens', () => {
+  const signer = new TokenSigner(new TextEncoder().encode('k'.repeat(40)));
+
+  it('round-trips its claims and refuses a tampered or foreign token', async () => {
+    const { token } = await signer.sign({ sub: 'u1', tv: 3, typ: 'session', csrf: 'c' }, 60);
+    expect(await signer.verify(token)).toMatchObject({
+      sub: 'u1',
+      tv: 3,
+      typ: 'session',
+      csrf: 'c',
+    });
+    const other = new TokenSigner(new TextEncoder().encode('o'.repeat(40)));
+    await expect(other.verify(token)).rejects.toMatchObject({ reason: 'invalid' });
+    const [h, p, s] = token.split('.');
+    await expect(signer.verify(`${h}.${p}x.${s}`)).rejects.toBeInstanceOf(TokenError);
+  });
+
+  it('says when a token has expired', async () => {
+    const { token } = await signer.sign({ sub: 'u1', tv: 0, typ: 'api' }, -5);
+    await expect(signer.verify(token)).rejects.toMatchObject({ reason: 'expired' });
+  });
+});
+
+describe('roles', () => {
+  it('scopes reads by region and writes by role', () => {
+    const coord = viewer('coordinator', ['region:tsubame']);
+    expect(canReadRegion(coord, 'region:tsubame')).toBe(true);
+    expect(canReadRegion(coord, 'region:shiojiri')).toBe(false);
+    expect(canReadRegion(coord, null)).toBe(false);
+    expect(() => assertReadRegion(coord, 'region:shiojiri')).toThrow(/may not read region/);
+    expect(canReadRegion(viewer('analyst', null), null)).toBe(true);
+    expect(canWrite(coord)).toBe(true);
+    expect(canWrite(viewer('municipality', ['region:x']))).toBe(false);
+    expect(canWrite(viewer('analyst', null))).toBe(false);
+  });
+
+  it('gives each role its schema variant', () => {
+    expect(variantFor('admin')).toBe('full');
+    expect(variantFor('coordinator')).toBe('full');
+    expect(variantFor('municipality')).toBe('noContact');
+    expect(variantFor('analyst')).toBe('pseudonymised');
+  });
+});
+
+describe('alias', () => {
+  it('is stable, short and not the id', () => {
+    expect(personAlias('person:a')).toBe(personAlias('person:a'));
+    expect(personAlias('person:a')).not.toBe(personAlias('person:b'));
+    expect(personAlias('person:a')).toMatch(/^匿名-[0-9A-F]{6}$/);
+  });
+});
+
+describe('entity schema variants', () => {
+  const fields = (variant: 'full' | 'noContact' | 'pseudonymised', type: string) => {
+    const doc = parse(entityTypeDefs(variant));
+    const def = doc.definitions.find(
+      (d) => d.kind === 'ObjectTypeDefinition' && d.name.value === type,
+    ) as ObjectTypeDefinitionNode;
+    return new Map(def.fields!.map((f) => [f.name.value, f]));
+  };
+
+  it('has contact fields only in the full schema', () => {
+    expect(fields('full', 'Person').has('email')).toBe(true);
+    expect(fields('noContact', 'Person').has('email')).toBe(false);
+    expect(fields('noContact', 'Person').has('phone')).toBe(false);
+    expect(fields('pseudonymised', 'Person').has('phone')).toBe(false);
+  });
+
+  it("computes the analyst's Person.name as the alias and drops free-text notes", () => {
+    const name = fields('pseudonymised', 'Person').get('name')!;
+    expect(name.directives?.map((d) => d.name.value)).toContain('cypher');
+    expect(fields('full', 'Person').get('name')!.directives ?? []).toHaveLength(0);
+    expect(fields('pseudonymised', 'Introduction').has('reason')).toBe(false);
+    expect(fields('noContact', 'Introduction').has('reason')).toBe(true);
+  });
+});
+
+describe('query cost', () => {
+  it('multiplies nested lists by their limit, counts id lookups once, refuses fan-out', async () => {
+    // The library loads graphql through Node (CommonJS); vitest would hand this file graphql's
+    // ES module build, a second instance the library cannot read: take Node's.
+    const { createRequire } = await import('node:module');
+    const { buildSchema, parse: parseQuery } = createRequire(import.meta.url)(
+      'graphql',
+    ) as typeof import('graphql');
+    const { queryCost } = await import('../graphql/costLimit');
+    const schema = buildSchema(`type P { id: ID! name: String knows(limit: Int, where: W): [P!]! }
+      input W { id: IDF }
+      input IDF { eq: ID, in: [ID!] }
+      type Query { people(limit: Int, where: W): [P!]! reasons: [String!]! }`);
+    const cost = (q: string) => queryCost(schema, parseQuery(q));
+    expect(cost('{ reasons }')).toBe(1);
+    expect(cost('{ people(limit: 10) { id name } }')).toBe(1 + 10 * 2);
+    expect(cost('{ people { id } }')).toBe(1 + 100);
+    expect(cost('{ people(where: { id: { eq: "a" } }) { knows(limit: 5) { id } } }')).toBe(
+      1 + 1 * (1 + 5),
+    );
+    expect(cost('{ people(where: { id: { in: ["a", "b"] } }) { id } }')).toBe(1 + 2);
+    expect(cost('{ people { knows { knows { id } } } }')).toBeGreaterThan(1_000_000);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Sign-in and token checks (SPEC §8): verifies passwords, locks an account after repeated
+ * failures, issues session and API tokens, and turns a presented token into the Viewer every
+ * handler works with. The user behind a token is re-read at most every few seconds, so a
+ * disabled account or a reset password stops working at once across the server.
+ */
+import { randomBytes } from 'node:crypto';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import { log } from '../log';
+import { recordAudit } from './audit';
+import { verifyPassword } from './password';
+import { AccessDenied, type Viewer } from './roles';
+import { TokenError, TokenSigner, type TokenClaims } from './tokens';
+import { findUser, viewerOf, type StoredUser } from './users';
+
+export interface AuthSettings {
+  sessionHours: number;
+  apiTokenDays: number;
+  /** Failed sign-ins in a row that lock an account. */
+  maxFailedAttempts: number;
+  lockMinutes: number;
+  /** How long a looked-up user is trusted before it is read again. */
+  userCacheMs: number;
+}
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
+  sessionHours: 8,
+  apiTokenDays: 30,
+  maxFailedAttempts: 5,
+  lockMinutes: 15,
+  userCacheMs: 5_000,
+};
+
+export class SignInError extends Error {
+  constructor(
+    readonly reason: 'wrong' | 'locked' | 'disabled',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+const WRONG = 'ユーザー名またはパスワードが違います。 / Wrong username or password.';
+
+export interface Authenticated {
+  viewer: Viewer;
+  claims: TokenClaims;
+}
+
+export class AuthService {
+  private readonly users = new Map<string, { user: StoredUser; at: number }>();
+  readonly settings: AuthSettings;
+
+  constructor(
+    private readonly db: Database,
+    readonly signer: TokenSigner,
+    settings: Partial<AuthSettings> = {},
+  ) {
+    this.settings = { ...DEFAULT_AUTH_SETTINGS, ...settings };
+  }
+
+  /** Checks a username and password; counts failures and locks the account at the limit. */
+  async signIn(username: string, password: string): Promise<StoredUser> {
+    const user = await findUser(this.db, { username });
+    if (!user) {
+      // Spend the same time as a real check, so response time does not reveal usernames.
+      await verifyPassword(password, DUMMY_HASH);
+      throw new SignInError('wrong', WRONG);
+    }
+    const now = new Date();
+    if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+      throw new SignInError('locked', lockedMessage(user.lockedUntil));
+    }
+    const ok = await verifyPassword(password, user.passwordHash);
+    if (!ok) {
+      const lockUntil = new Date(now.getTime() + this.settings.lockMinutes * 60_000).toISOString();
+      const session = this.db.driver.session({ database: this.db.database });
+      try {
+        const lockedNow = await session.executeWrite(async (tx) => {
+          const res = await tx.run(cypher('user-signin-failed'), {
+            id: user.id,
+            maxAttempts: this.settings.maxFailedAttempts,
+            lockUntil,
+          });
+          const locked = res.records[0]?.get('lockedNow') === true;
+          if (locked) {
+            await recordAudit(tx, { name: username, role: user.role }, 'user.locked', username, {
+              until: lockUntil,
+            });
+          }
+          return locked;
+        });
+        if (lockedNow) {
+          log.warn({ username }, 'account locked after repeated failed sign-ins');
+          throw new SignInError('locked', lockedMessage(lockUntil));
+        }
+      } finally {
+        await session.close();
+      }
+      throw new SignInError('wrong', WRONG);
+    }
+    if (user.disabled) {
+      throw new SignInError(
+        'disabled',
+        'このアカウントは無効です。管理者に連絡してください。 / This account is disabled; ask your administrator.',
+      );
+    }
+    if (user.failedAttempts > 0 || user.lockedUntil) {
+      await this.db.driver.executeQuery(
+        cypher('user-signin-ok'),
+        { id: user.id, now: now.toISOString() },
+        { database: this.db.database },
+      );
+    }
+    return user;
+  }
+
+  /** A web session: the token (for the httpOnly cookie) and the CSRF value the page echoes. */
+  async issueSession(user: StoredUser) {
+    const csrf = randomBytes(24).toString('base64url');
+    const { token, expiresAt } = await this.signer.sign(
+      { sub: user.id, tv: user.tokenVersion, typ: 'session', csrf },
+      this.settings.sessionHours * 3600,
+    );
+    return { token, csrf, expiresAt };
+  }
+
+  /** A bearer token for an API client. */
+  async issueApiToken(user: StoredUser, days = this.settings.apiTokenDays) {
+    return this.signer.sign(
+      { sub: user.id, tv: user.tokenVersion, typ: 'api' },
+      Math.min(days, 365) * 86_400,
+    );
+  }
+
+  /** The viewer behind a token, or AccessDenied(UNAUTHENTICATED) saying why not. */
+  async authenticate(token: string): Promise<Authenticated> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.signer.verify(token);
+    } catch (err) {
+      const message =
+        err instanceof TokenError
+          ? err.reason === 'expired'
+            ? 'セッションの有効期限が切れました。もう一度サインインしてください。 / Your session has expired; sign in again.'
+            : 'トークンが不正です。もう一度サインインしてください。 / The token is malformed or not signed by this server; sign in again.'
+          : String(err);
+      throw new AccessDenied('UNAUTHENTICATED', message);
+    }
+    let user = await this.user(claims.sub);
+    // A token newer than the cached account (issued after a password reset): read it again.
+    if (user && user.tokenVersion < claims.tv) user = await this.user(claims.sub, true);
+    if (!user || user.disabled || user.tokenVersion !== claims.tv) {
+      throw new AccessDenied(
+        'UNAUTHENTICATED',
+        'このトークンは無効になりました。もう一度サインインしてください。 / This token is no longer valid (account disabled or password reset); sign in again.',
+      );
+    }
+    return { viewer: viewerOf(user), claims };
+  }
+
+  /** Drops a cached user (after a change made by this process). */
+  forget(userId?: string): void {
+    if (userId) this.users.delete(userId);
+    else this.users.clear();
+  }
+
+  private async user(id: string, fresh = false): Promise<StoredUser | null> {
+    const cached = this.users.get(id);
+    if (!fresh && cached && Date.now() - cached.at < this.settings.userCacheMs) return cached.user;
+    const user = await findUser(this.db, { id });
+    if (user) this.users.set(id, { user, at: Date.now() });
+    else this.users.delete(id);
+    return user;
+  }
+}
+
+function lockedMessage(until: string): string {
+  const t = new Date(until);
+  const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  return `サインインの失敗が続いたため、${hhmm} までロックされています。 / Too many failed sign-ins: the account is locked until ${t.toISOString()}.`;
+}
+
+/** A valid hash of a random password, for timing-equal answers to unknown usernames. */
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64, 1).toString('base64');

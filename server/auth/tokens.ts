@@ -1,0 +1,86 @@
+/**
+ * Signed tokens (JWT, HS256, with `jose`): web sessions (in an httpOnly cookie, carrying the
+ * CSRF value the page must echo) and API tokens (Authorization: Bearer, for analysts' clients).
+ * A token names the user and their token version; the user is looked up on use, so disabling
+ * an account or resetting its password revokes every token issued before (server/auth/service.ts).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+
+const ISSUER = 'chiiki-jinjibu';
+
+export type TokenKind = 'session' | 'api';
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1),
+  tv: z.number().int().nonnegative(),
+  typ: z.enum(['session', 'api']),
+  csrf: z.string().optional(),
+  exp: z.number(),
+});
+export type TokenClaims = z.infer<typeof ClaimsSchema>;
+
+export class TokenError extends Error {
+  constructor(
+    readonly reason: 'expired' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
+/**
+ * The signing key: AUTH_SECRET, or a random key kept in DATA_DIR/auth-secret (created on first
+ * use, readable by the owner only). Never committed: DATA_DIR is git-ignored.
+ */
+export function loadSigningKey(secret: string | undefined, dataDir: string): Uint8Array {
+  if (secret) return new TextEncoder().encode(secret);
+  const file = path.join(dataDir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+export class TokenSigner {
+  constructor(private readonly key: Uint8Array) {}
+
+  async sign(
+    claims: { sub: string; tv: number; typ: TokenKind; csrf?: string },
+    lifetimeSeconds: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + Math.round(lifetimeSeconds);
+    const token = await new SignJWT({ tv: claims.tv, typ: claims.typ, csrf: claims.csrf })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setIssuedAt(now)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  async verify(token: string): Promise<TokenClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+      });
+      const parsed = ClaimsSchema.safeParse(payload);
+      if (!parsed.success) throw new TokenError('invalid', 'The token is not one of ours.');
+      return parsed.data;
+    } catch (err) {
+      if (err instanceof TokenError) throw err;
+      if (err instanceof errors.JWTExpired) {
+        throw new TokenError('expired', 'The token has expired; sign in again.');
+      }
+      throw new TokenError('invalid', 'The token is malformed or its signature is wrong.');
+    }
+  }
+}

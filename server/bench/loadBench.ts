@@ -1,0 +1,126 @@
+/**
+ * Section `load` (SPEC §9: GraphQL entity query under 50 concurrent clients ≥ 500 req/s, p95
+ * ≤ 50 ms, no errors; issue 5): the real app (createApp on a free loopback port, the bench
+ * database with the prefecture network) under autocannon — 50 connections for 60 s, each
+ * asking an entity query as a signed-in analyst with a bearer token (so the token check, the
+ * role's schema, the @authorization rules and the alias computation are all on the path).
+ */
+import autocannon from 'autocannon';
+import { fmtInt, fmtMs, loadNote, percentile, say, verdict, type BenchState } from './common';
+import { startTimedApp } from './networkMapBench';
+import { table, writeSection } from './report';
+import { cliActor } from '../auth/audit';
+import { ensureUser } from '../auth/users';
+
+export const LOAD_CONNECTIONS = 50;
+export const LOAD_SECONDS = 60;
+export const LOAD_TARGET_RPS = 500;
+export const LOAD_TARGET_P95_MS = 50;
+
+/** The entity query: 20 persons of a region with their employer (two hops in the graph). */
+export const LOAD_QUERY = `query People($regionId: ID!) {
+  people(limit: 20, where: { locatedIn: { some: { id: { eq: $regionId } } } }) {
+    id name title origin isKeyPerson
+    worksAt(limit: 1) { id name kind }
+  }
+}`;
+
+export async function loadSection(state: BenchState): Promise<void> {
+  await state.ensureImported();
+  const big = await state.biggestSyntheticRegion();
+  const app = await startTimedApp(state);
+  try {
+    const db = await state.db();
+    const analyst = await ensureUser(
+      db,
+      { username: 'bench-analyst', role: 'analyst' },
+      cliActor(),
+    );
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...app.headers },
+      body: JSON.stringify({ query: '{ me { username } }' }),
+    });
+    if (!res.ok) throw new Error(`the app does not answer: HTTP ${res.status}`);
+    const token = await app.tokenFor(analyst);
+    const body = JSON.stringify({ query: LOAD_QUERY, variables: { regionId: big.regionId } });
+    const latencies: number[] = [];
+    let graphqlErrors = 0;
+    say(`load: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s on ${app.url}/graphql …`);
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: `${app.url}/graphql`,
+          connections: LOAD_CONNECTIONS,
+          duration: LOAD_SECONDS,
+          requests: [
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body,
+              onResponse: (status: number, resBody: string) => {
+                if (status !== 200 || resBody.includes('"errors"')) graphqlErrors++;
+              },
+            },
+          ],
+        },
+        (err, r) => (err ? reject(err) : resolve(r)),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) =>
+        latencies.push(responseTime),
+      );
+    });
+    const rps = result.requests.total / (result.duration || LOAD_SECONDS);
+    const p95 = percentile(latencies, 95);
+    const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
+    say(`  ${rps.toFixed(0)} req/s, p95 ${fmtMs(p95)}, errors ${errors}`);
+    const out = `
+\`npm run bench -- load\`: ${LOAD_CONNECTIONS} concurrent connections (autocannon) for ${LOAD_SECONDS} s on loopback against the real app (\`createApp\` on the bench database with the prefecture network), each POSTing this entity query for ${big.name} (\`${big.regionId}\`) as a signed-in **analyst** (bearer token: token check, the analyst's schema, the @authorization rules and the alias of each person are all on the path):
+
+\`\`\`graphql
+${LOAD_QUERY}
+\`\`\`
+
+${table(
+  ['measure', 'value', 'target', 'verdict'],
+  [
+    [
+      'requests per second',
+      fmtInt(Math.round(rps)),
+      `≥ ${LOAD_TARGET_RPS}`,
+      verdict(rps, LOAD_TARGET_RPS, 'higher'),
+    ],
+    [
+      'p95 latency',
+      fmtMs(p95),
+      `≤ ${LOAD_TARGET_P95_MS} ms`,
+      verdict(p95, LOAD_TARGET_P95_MS, 'lower'),
+    ],
+    [
+      'p50 / p99 latency',
+      `${fmtMs(percentile(latencies, 50))} / ${fmtMs(percentile(latencies, 99))}`,
+      '',
+      '',
+    ],
+    ['requests in all', fmtInt(result.requests.total), '', ''],
+    [
+      'errors (connection, timeout, non-2xx, GraphQL errors)',
+      fmtInt(errors),
+      '0',
+      errors === 0 ? 'met' : 'missed',
+    ],
+  ],
+)}
+
+- The client runs on the same 2-core machine as the server and Neo4j, so the three share the cores.
+- ${loadNote()}.
+`;
+    writeSection(
+      'load',
+      'GraphQL under load (SPEC §9: 50 clients, ≥ 500 req/s, p95 ≤ 50 ms, no errors)',
+      out,
+    );
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Region-level access to single nodes for the analytics resolvers (SPEC §8): a coordinator or
+ * municipality may name only nodes of their own regions — a node is "in" a region when the
+ * region's analytics projection holds it (cypher/projection-region.cypher), the same rule the
+ * map and the analytics follow. Persons of other regions that a cross-region answer shows
+ * (talent matches, connection paths) appear under their alias unless they consented to a
+ * public profile.
+ */
+import { AccessDenied, type Viewer } from '../auth/roles';
+import { personAlias } from '../auth/privacy';
+import type { NetworkGraph } from '../analytics/graph';
+import type { ProjectionCache } from '../projection';
+
+/** Kinds that are shared reference data or the regions themselves: only an admin edits them. */
+const ADMIN_ONLY_KINDS: ReadonlySet<string> = new Set(['Region', 'Skill', 'Challenge']);
+
+export function assertMayEditKind(viewer: Viewer, kind: string): void {
+  if (viewer.role === 'admin' || !ADMIN_ONLY_KINDS.has(kind)) return;
+  throw new AccessDenied(
+    'FORBIDDEN',
+    `Only an administrator may edit a ${kind} (shared by every region). / 管理者のみ編集できます。`,
+  );
+}
+
+export class RegionAccess {
+  constructor(private readonly cache: ProjectionCache) {}
+
+  /** The viewer's region graphs (null for viewers who read every region). */
+  private async graphs(viewer: Viewer): Promise<NetworkGraph[] | null> {
+    if (viewer.regionIds === null) return null;
+    return Promise.all(
+      viewer.regionIds.map(async (regionId) => (await this.cache.get({ regionId })).graph),
+    );
+  }
+
+  /** FORBIDDEN unless every id is a node of one of the viewer's regions. */
+  async assertReadable(viewer: Viewer, ids: string[]): Promise<void> {
+    const graphs = await this.graphs(viewer);
+    if (graphs === null) return;
+    const outside = ids.filter((id) => !graphs.some((g) => g.hasNode(id)));
+    if (outside.length === 0) return;
+    throw new AccessDenied(
+      'FORBIDDEN',
+      `${outside.join(', ')}: not in your regions (${(viewer.regionIds ?? []).join(', ')}). / 担当地域外のデータです。`,
+    );
+  }
+
+  /**
+   * A function giving the name to show for a node of `graph`: persons outside the viewer's
+   * regions without consentPublicProfile get their alias.
+   */
+  async namer(viewer: Viewer, graph: NetworkGraph): Promise<(id: string, name: string) => string> {
+    const graphs = await this.graphs(viewer);
+    if (graphs === null) return (_id, name) => name;
+    return (id, name) => {
+      if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'kind') !== 'Person') return name;
+      if (graphs.some((g) => g.hasNode(id))) return name;
+      const props = graph.getNodeAttribute(id, 'props') as Record<string, unknown>;
+      return props.consentPublicProfile === true ? name : personAlias(id);
+    };
+  }
+}

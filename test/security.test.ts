@@ -1,0 +1,544 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are checked by the assertions */
+/**
+ * Security of the server (SPEC §8, issue 5) against the real server and Neo4j with the pilot
+ * seed: every role × every query/mutation family is allowed or refused as the rules of
+ * server/auth/roles.ts say (a coordinator of 燕市 may neither read nor write 塩尻市; an analyst
+ * never receives a non-consenting person's name nor anyone's contact fields); hostile input
+ * (injection strings, markup, deep queries, huge bodies, bad and expired tokens, missing CSRF
+ * token) is stored verbatim or refused with a clear error; sign-in locks after repeated
+ * failures and is rate-limited; every write is in the audit log.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliActor, listAudit } from '../server/auth/audit';
+import { personAlias } from '../server/auth/privacy';
+import type { AuthService } from '../server/auth/service';
+import { changeUser, ensureUser, findUser, type NewUser } from '../server/auth/users';
+import type { Database } from '../server/db/driver';
+import { createApp } from '../server/http/app';
+import { ensurePilotSeed, undoIntroductionsSince } from '../web/e2e/server';
+import { testDb } from './db';
+
+type Who = 'admin' | 'shiojiri' | 'tsubame' | 'city' | 'analyst' | 'anonymous';
+const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, Omit<NewUser, 'password'>> = {
+  admin: { username: 'sec-admin', role: 'admin' },
+  shiojiri: { username: 'sec-shiojiri', role: 'coordinator', deptId: 'dept:shiojiri' },
+  tsubame: { username: 'sec-tsubame', role: 'coordinator', deptId: 'dept:tsubame' },
+  city: { username: 'sec-shiojiri-city', role: 'municipality', regionId: 'region:shiojiri' },
+  analyst: { username: 'sec-analyst', role: 'analyst' },
+};
+const WHO: Who[] = ['admin', 'shiojiri', 'tsubame', 'city', 'analyst', 'anonymous'];
+
+let db: Database;
+let app: Express;
+let server: Server;
+let base = '';
+const headers: Partial<Record<Who, Record<string, string>>> = { anonymous: {} };
+const started = new Date().toISOString();
+
+/** A person, an SME and a second person of 塩尻市 (from the pilot seed). */
+let P1 = '';
+let P2 = '';
+let SME = '';
+let P1_TITLE: string | null = null;
+let P2_TITLE: string | null = null;
+/** Real names of 塩尻市 persons without consentPublicProfile (none shared with a consenting one). */
+let hiddenNames: string[] = [];
+let hiddenIds: string[] = [];
+
+async function post(
+  body: unknown,
+  extra: Record<string, string> = {},
+  path = '/graphql',
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...extra },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: any;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, body: parsed };
+}
+
+async function gql(who: Who, query: string, variables: Record<string, unknown> = {}) {
+  const { body } = await post({ query, variables }, headers[who]);
+  for (const e of body.errors ?? []) {
+    expect(JSON.stringify(e)).not.toMatch(/\n\s+at |stacktrace|\.ts:\d+/);
+  }
+  return body;
+}
+
+const codeOf = (body: any): string | null => body.errors?.[0]?.extensions?.code ?? null;
+
+beforeAll(async () => {
+  db = await testDb();
+  await ensurePilotSeed(db);
+  app = createApp(db, { signInPerMinute: 1000 });
+  await app.locals.graphqlReady;
+  for (const [who, account] of Object.entries(ACCOUNTS)) {
+    const user = await ensureUser(db, account, cliActor());
+    if (user.disabled) await changeUser(db, user.username, { kind: 'enable' }, cliActor());
+    const fresh = await findUser(db, { username: user.username });
+    const { token } = await (app.locals.auth as AuthService).issueApiToken(fresh!);
+    headers[who as Who] = { authorization: `Bearer ${token}` };
+  }
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const people = await gql(
+    'admin',
+    `{ people(limit: 100, where: { locatedIn: { some: { id: { eq: "region:shiojiri" } } } }, sort: [{ id: ASC }]) {
+        id name title consentPublicProfile } }`,
+  );
+  const list = people.data.people as Array<{
+    id: string;
+    name: string;
+    title: string | null;
+    consentPublicProfile: boolean | null;
+  }>;
+  P1 = list[0]!.id;
+  P1_TITLE = list[0]!.title;
+  P2 = list[1]!.id;
+  P2_TITLE = list[1]!.title;
+  const consenting = new Set(
+    list.filter((p) => p.consentPublicProfile === true).map((p) => p.name),
+  );
+  const hidden = list.filter((p) => p.consentPublicProfile !== true && !consenting.has(p.name));
+  hiddenNames = hidden.map((p) => p.name);
+  hiddenIds = hidden.map((p) => p.id);
+  const smes = await gql(
+    'admin',
+    `{ smes(limit: 1, where: { locatedIn: { some: { id: { eq: "region:shiojiri" } } } }) { id } }`,
+  );
+  SME = smes.data.smes[0].id;
+}, 300_000);
+
+afterAll(async () => {
+  if (P2) {
+    await gql(
+      'admin',
+      `mutation($v: String) { updateNode(id: "${P2}", fields: [{ name: "title", value: $v }]) { id } }`,
+      {
+        v: P2_TITLE,
+      },
+    );
+  }
+  await new Promise((r) => server?.close(() => r(undefined)));
+  if (db) await undoIntroductionsSince(db, started);
+});
+
+/** Each family: the operation, and who may run it (the others are refused with `refused`). */
+interface Family {
+  name: string;
+  query: () => string;
+  allowed: Who[];
+  /** How a refusal of a signed-in user shows: an error code, or an empty answer (filtered). */
+  refused: 'FORBIDDEN' | 'empty';
+  /** Refused callers who get an empty answer instead (nodes outside their regions). */
+  filteredFor?: Who[];
+  /** The data of an allowed answer is as expected. */
+  check?: (data: any) => void;
+}
+
+const FAMILIES: Family[] = [
+  {
+    name: 'entity read of a 塩尻市 person',
+    query: () => `{ people(where: { id: { eq: "${P1}" } }) { id title } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'empty',
+    check: (d) => expect(d.people).toHaveLength(1),
+  },
+  {
+    name: 'entity read of contact fields',
+    query: () => `{ people(where: { id: { eq: "${P1}" } }) { id email phone } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    filteredFor: ['tsubame'],
+  },
+  {
+    name: 'filtering persons by e-mail',
+    query: () =>
+      `{ people(limit: 1, where: { id: { eq: "${P1}" }, email: { contains: "@" } }) { id } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    filteredFor: ['tsubame'],
+  },
+  {
+    name: 'analytics of 塩尻市 (key persons, gaps, suggestions, map)',
+    query: () => `{ keyPersonGroup(regionId: "region:shiojiri", limit: 3) { personId }
+                    networkGaps(regionId: "region:shiojiri") { id }
+                    introductionSuggestions(regionId: "region:shiojiri", limit: 3) { id }
+                    networkMap(regionId: "region:shiojiri") { graphVersion } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.keyPersonGroup.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'analytics of all regions',
+    query: () => `{ keyPersonGroup(limit: 3) { personId } }`,
+    allowed: ['admin', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'what-if and outreach in 塩尻市',
+    query: () => `{ whatIfRemoved(regionId: "region:shiojiri", personId: "${P1}") { cutOffSmes }
+                    outreachPlan(regionId: "region:shiojiri", limit: 3) { smeId } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'talent matches and connection path from 塩尻市',
+    query: () => `{ talentMatches(smeId: "${SME}", limit: 3) { talentId }
+                    connectionPath(fromId: "${P1}", toId: "${P2}") { fromId } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'recordIntroduction in 塩尻市',
+    query: () =>
+      `mutation { recordIntroduction(fromId: "${P1}", toId: "${P2}", status: suggested, note: "security test") { id status } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.recordIntroduction.status).toBe('suggested'),
+  },
+  {
+    name: 'updateNode of a 塩尻市 person',
+    // the value it already has: allowed callers change nothing
+    query: () =>
+      `mutation { updateNode(id: "${P1}", fields: [{ name: "title", value: ${JSON.stringify(P1_TITLE ?? '')} }]) { id } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'the audit log',
+    query: () => `{ auditLog(limit: 5) { at actor action } }`,
+    allowed: ['admin'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'who am I',
+    query: () => `{ me { username role canWrite } }`,
+    allowed: ['admin', 'shiojiri', 'tsubame', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+];
+
+describe('role × operation matrix (SPEC §8)', () => {
+  for (const f of FAMILIES) {
+    for (const who of WHO) {
+      const allowed = f.allowed.includes(who);
+      const filtered = f.refused === 'empty' || (f.filteredFor ?? []).includes(who);
+      const expected =
+        who === 'anonymous'
+          ? 'UNAUTHENTICATED'
+          : allowed
+            ? 'allowed'
+            : filtered
+              ? 'filtered out'
+              : f.refused;
+      it(`${f.name}: ${who} → ${expected}`, async () => {
+        const body = await gql(who, f.query());
+        if (who === 'anonymous') {
+          expect(codeOf(body)).toBe('UNAUTHENTICATED');
+          expect(body.data ?? null).toBeNull();
+        } else if (allowed) {
+          expect(body.errors).toBeUndefined();
+          f.check?.(body.data);
+        } else if (filtered) {
+          expect(body.errors).toBeUndefined();
+          expect(
+            Object.values(body.data as Record<string, unknown[]>).every((v) => v.length === 0),
+          ).toBe(true);
+        } else {
+          expect(codeOf(body)).toBe(f.refused);
+          expect(body.errors[0].message).toMatch(/\S{10,}/);
+        }
+      });
+    }
+  }
+
+  it('a coordinator of 燕市 cannot edit or introduce 塩尻市 persons, and nothing is written', async () => {
+    const before = await listAudit(db, {
+      limit: 100,
+      offset: 0,
+      actor: 'sec-tsubame',
+      action: null,
+    });
+    const body = await gql(
+      'tsubame',
+      `mutation { updateNode(id: "${P1}", fields: [{ name: "title", value: "乗っ取り" }]) { id } }`,
+    );
+    expect(codeOf(body)).toBe('FORBIDDEN');
+    const read = await gql('admin', `{ people(where: { id: { eq: "${P1}" } }) { title } }`);
+    expect(read.data.people[0].title).toBe(P1_TITLE);
+    const after = await listAudit(db, {
+      limit: 100,
+      offset: 0,
+      actor: 'sec-tsubame',
+      action: null,
+    });
+    expect(after.length).toBe(before.length);
+  });
+});
+
+describe('analyst privacy', () => {
+  it('the pilot seed has non-consenting persons in 塩尻市 to hide', () => {
+    expect(hiddenNames.length).toBeGreaterThan(5);
+  });
+
+  it('analytics answers carry aliases, never the real names of non-consenting persons', async () => {
+    const body = await gql(
+      'analyst',
+      `{ keyPersonGroup(regionId: "region:shiojiri", limit: 100) { personId name reasons { ja en } }
+         networkGaps(regionId: "region:shiojiri") { explanationJa explanationEn detail }
+         introductionSuggestions(regionId: "region:shiojiri", limit: 100) { fromId fromName toName viaName reasons { ja en } }
+         networkMap(regionId: "region:shiojiri") { nodes { id name } }
+         outreachPlan(regionId: "region:shiojiri", limit: 100) { viaPersonName reasons { ja } }
+         whatIfRemoved(regionId: "region:shiojiri", personId: "${hiddenIds[0]}") { personName cutOffNames explanationJa } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const text = JSON.stringify(body.data);
+    for (const name of hiddenNames) expect(text).not.toContain(name);
+    const mapNode = body.data.networkMap.nodes.find((n: any) => n.id === hiddenIds[0]);
+    expect(mapNode.name).toBe(personAlias(hiddenIds[0]!));
+    expect(body.data.whatIfRemoved.personName).toBe(personAlias(hiddenIds[0]!));
+    // an admin sees the same person by name
+    const admin = await gql(
+      'admin',
+      `{ networkMap(regionId: "region:shiojiri") { nodes { id name } } }`,
+    );
+    expect(admin.data.networkMap.nodes.find((n: any) => n.id === hiddenIds[0]).name).toBe(
+      hiddenNames[0],
+    );
+  });
+
+  it('entity queries show the same alias, and a real name can be neither read nor searched', async () => {
+    const body = await gql(
+      'analyst',
+      `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { id name displayName } }`,
+      { ids: hiddenIds.slice(0, 5) },
+    );
+    for (const p of body.data.people) {
+      expect(p.name).toBe(personAlias(p.id));
+      expect(p.displayName).toBe(personAlias(p.id));
+    }
+    const search = await gql(
+      'analyst',
+      `query($n: String!) { people(where: { name: { eq: $n } }) { id } }`,
+      { n: hiddenNames[0] },
+    );
+    expect(search.data.people).toEqual([]);
+    const notes = await gql('analyst', `{ introductions(limit: 1) { id reason } }`);
+    expect(codeOf(notes)).toBe('FORBIDDEN');
+  });
+});
+
+describe('hostile input', () => {
+  it('injection strings and markup are stored verbatim and change nothing else', async () => {
+    const counts = async () => (await (await fetch(`${base}/healthz`)).json()).counts;
+    const before = await counts();
+    const hostile = `"}) MATCH (n) DETACH DELETE n // '; DROP <script>alert(1)</script>`;
+    const edit = await gql(
+      'admin',
+      `mutation($v: String) { updateNode(id: "${P2}", fields: [{ name: "title", value: $v }]) { changed } }`,
+      { v: hostile },
+    );
+    expect(edit.errors).toBeUndefined();
+    const read = await gql('admin', `{ people(where: { id: { eq: "${P2}" } }) { title } }`);
+    expect(read.data.people[0].title).toBe(hostile);
+    expect(await counts()).toEqual(before);
+    const search = await gql(
+      'admin',
+      `query($q: String!) { people(where: { name: { contains: $q } }) { id } }`,
+      {
+        q: `') RETURN 1 UNION MATCH (u:User) RETURN u.passwordHash //`,
+      },
+    );
+    expect(search.errors).toBeUndefined();
+    expect(search.data.people).toEqual([]);
+  });
+
+  it('refuses a query nested 20 deep with a clear error', async () => {
+    let q = 'id';
+    for (let i = 0; i < 20; i++) q = `knows { ${q} }`;
+    const body = await gql('admin', `{ people(limit: 1) { ${q} } }`);
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/deep|depth/i);
+  });
+
+  it('refuses a costly query before it runs', async () => {
+    const body = await gql('admin', `{ people { knows { knows { knows { id } } } } }`);
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/too costly/);
+  });
+
+  it('refuses a 10 MB body with 413 and a clear error', async () => {
+    const big = JSON.stringify({
+      query: '{ me { username } }',
+      variables: { pad: 'x'.repeat(10 * 2 ** 20) },
+    });
+    const res = await post(big, headers.admin);
+    expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].message).toMatch(/too large/);
+  });
+
+  it('refuses a malformed token, a token signed by someone else and an expired token', async () => {
+    const malformed = await post(
+      { query: '{ me { username } }' },
+      { authorization: 'Bearer not.a.token' },
+    );
+    expect(malformed.status).toBe(401);
+    expect(malformed.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(malformed.body.errors[0].message).toMatch(/malformed/);
+    const wrongScheme = await post(
+      { query: '{ me { username } }' },
+      { authorization: 'Basic abc' },
+    );
+    expect(wrongScheme.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const user = await findUser(db, { username: ACCOUNTS.admin.username });
+    const auth = app.locals.auth as AuthService;
+    const expired = await auth.signer.sign(
+      { sub: user!.id, tv: user!.tokenVersion, typ: 'api' },
+      -60,
+    );
+    const res = await post(
+      { query: '{ me { username } }' },
+      { authorization: `Bearer ${expired.token}` },
+    );
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].message).toMatch(/expired/);
+  });
+
+  it('a cookie session must echo its CSRF token to change or query anything', async () => {
+    const user = await findUser(db, { username: ACCOUNTS.shiojiri.username });
+    const session = await (app.locals.auth as AuthService).issueSession(user!);
+    const cookie = `cj_session=${session.token}; cj_csrf=${session.csrf}`;
+    const without = await post({ query: '{ me { username } }' }, { cookie });
+    expect(without.status).toBe(403);
+    expect(without.body.errors[0].message).toMatch(/CSRF/);
+    const wrong = await post({ query: '{ me { username } }' }, { cookie, 'x-csrf-token': 'nope' });
+    expect(wrong.status).toBe(403);
+    const ok = await post(
+      { query: '{ me { username } }' },
+      { cookie, 'x-csrf-token': session.csrf },
+    );
+    expect(ok.body.data.me.username).toBe(ACCOUNTS.shiojiri.username);
+  });
+});
+
+describe('sign-in', () => {
+  const lockUser = { username: 'sec-locked', role: 'analyst' as const };
+
+  it('signs in with the right password, sets httpOnly SameSite cookies, and reports the account', async () => {
+    await ensureUser(db, lockUser, cliActor());
+    await changeUser(
+      db,
+      lockUser.username,
+      { kind: 'reset-password', password: 'correct-horse-1' },
+      cliActor(),
+    );
+    const res = await fetch(`${base}/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: lockUser.username, password: 'correct-horse-1' }),
+    });
+    expect(res.status).toBe(200);
+    const cookies = res.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith('cj_session='))!;
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Strict/i);
+    expect(cookies.find((c) => c.startsWith('cj_csrf='))).not.toMatch(/HttpOnly/i);
+    const body = (await res.json()) as any;
+    expect(body.user).toMatchObject({
+      username: lockUser.username,
+      role: 'analyst',
+      regionIds: null,
+    });
+  });
+
+  it('locks the account after 5 wrong passwords, even for the right one, and audits it', async () => {
+    const attempt = (password: string) =>
+      post({ username: lockUser.username, password }, {}, '/auth/signin');
+    for (let i = 0; i < 4; i++) expect((await attempt('wrong-password')).status).toBe(401);
+    const fifth = await attempt('wrong-password');
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.errors[0].message).toMatch(/locked/);
+    expect((await attempt('correct-horse-1')).status).toBe(423);
+    const audit = await listAudit(db, { limit: 5, offset: 0, actor: null, action: 'user.locked' });
+    expect(audit.some((a) => a.target === lockUser.username)).toBe(true);
+    // an administrator's reset unlocks it
+    await changeUser(
+      db,
+      lockUser.username,
+      { kind: 'reset-password', password: 'correct-horse-2' },
+      cliActor(),
+    );
+    expect((await attempt('correct-horse-2')).status).toBe(200);
+  });
+
+  it('a disabled account and a reset password revoke the tokens issued before', async () => {
+    const user = await findUser(db, { username: lockUser.username });
+    const auth = app.locals.auth as AuthService;
+    const { token } = await auth.issueApiToken(user!);
+    const me = () => post({ query: '{ me { username } }' }, { authorization: `Bearer ${token}` });
+    expect((await me()).body.data.me.username).toBe(lockUser.username);
+    await changeUser(db, lockUser.username, { kind: 'disable' }, cliActor());
+    auth.forget();
+    expect((await me()).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await changeUser(db, lockUser.username, { kind: 'enable' }, cliActor());
+    auth.forget();
+    // enabling does not revive the old token: disabling revoked it
+    expect((await me()).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rate-limits sign-in attempts per address', async () => {
+    const strict = createApp(db, { signInPerMinute: 3 });
+    const s = strict.listen(0, '127.0.0.1');
+    await new Promise((r) => s.once('listening', r));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/auth/signin`;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'nobody-here', password: 'x' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await new Promise((r) => s.close(() => r(undefined)));
+    }
+  });
+});
+
+describe('audit log', () => {
+  it('records edits and introductions with who and what, and an admin can list them', async () => {
+    const edit = await gql(
+      'shiojiri',
+      `mutation { updateNode(id: "${P2}", fields: [{ name: "title", value: "監査テスト" }]) { changed } }`,
+    );
+    expect(edit.errors).toBeUndefined();
+    const body = await gql(
+      'admin',
+      `{ auditLog(limit: 20, actor: "sec-shiojiri") { actor role action target detail } }`,
+    );
+    const entry = body.data.auditLog.find(
+      (a: any) => a.action === 'node.update' && a.target === P2,
+    );
+    expect(entry).toMatchObject({ actor: 'sec-shiojiri', role: 'coordinator' });
+    expect(JSON.parse(entry.detail).fields).toEqual(['title']);
+    expect(body.data.auditLog.some((a: any) => a.action === 'introduction.record')).toBe(true);
+  });
+});

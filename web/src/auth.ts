@@ -1,0 +1,140 @@
+/**
+ * Signing in (SPEC §7 "Sign-in; what a user sees follows their role"): the page asks the
+ * server who is signed in (/auth/me); when nobody is, it shows the sign-in form and waits.
+ * The session itself is an httpOnly cookie the page cannot read; the page echoes the CSRF
+ * value (a readable cookie) in X-CSRF-Token on every request that changes something. What is
+ * shown per role is a convenience: the server enforces every rule.
+ */
+import { h } from './dom';
+import { getLang, t } from './i18n';
+
+export type Role = 'admin' | 'coordinator' | 'municipality' | 'analyst';
+
+export interface Me {
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: { ja: string; en: string };
+  deptId: string | null;
+  /** null = every region. */
+  regionIds: string[] | null;
+}
+
+const CSRF_COOKIE = 'cj_csrf';
+
+/** The CSRF value of this session (a readable cookie), or '' when signed out. */
+export function csrfToken(
+  cookie: string = typeof document === 'undefined' ? '' : document.cookie,
+): string {
+  for (const part of cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === CSRF_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return '';
+}
+
+export function canWrite(me: Me): boolean {
+  return me.role === 'admin' || me.role === 'coordinator';
+}
+
+export function seesContact(me: Me): boolean {
+  return me.role === 'admin' || me.role === 'coordinator';
+}
+
+/** The role as the page shows it. */
+export function roleText(me: Me): string {
+  return me.roleLabel[getLang()] ?? me.role;
+}
+
+async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { errors?: Array<{ message?: string }> };
+    const m = body.errors?.[0]?.message;
+    if (m) {
+      // Server messages are "日本語 / English": show the part in the page's language.
+      const [ja, en] = m.split(' / ');
+      return (getLang() === 'en' ? en : ja) ?? m;
+    }
+  } catch {
+    // not JSON
+  }
+  return t('auth.failed');
+}
+
+export async function fetchMe(): Promise<Me | null> {
+  const res = await fetch('/auth/me', { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`auth/me: HTTP ${res.status}`);
+  return ((await res.json()) as { user: Me | null }).user;
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/auth/signout', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'x-csrf-token': csrfToken() },
+  });
+  location.reload();
+}
+
+/** Shows the sign-in form in `root` until a sign-in succeeds; resolves with the account. */
+export function signInForm(root: HTMLElement): Promise<Me> {
+  return new Promise((resolve) => {
+    const message = h('p', { class: 'auth-error', role: 'alert', hidden: true });
+    const username = h('input', {
+      id: 'auth-username',
+      name: 'username',
+      autocomplete: 'username',
+      required: true,
+    });
+    const password = h('input', {
+      id: 'auth-password',
+      name: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+    });
+    const submit = h('button', { type: 'submit', 'data-key': 'signin' }, t('auth.submit'));
+    const form = h(
+      'form',
+      {
+        class: 'auth',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          submit.disabled = true;
+          submit.textContent = t('auth.signingIn');
+          message.hidden = true;
+          try {
+            const res = await fetch('/auth/signin', {
+              method: 'POST',
+              credentials: 'same-origin',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ username: username.value, password: password.value }),
+            });
+            if (res.ok) {
+              resolve(((await res.json()) as { user: Me }).user);
+              return;
+            }
+            message.textContent = await errorMessage(res);
+          } catch {
+            message.textContent = t('err.network');
+          }
+          message.hidden = false;
+          submit.disabled = false;
+          submit.textContent = t('auth.submit');
+          password.focus();
+        },
+      },
+      h('h1', {}, t('app.title')),
+      h('h2', {}, t('auth.title')),
+      h('p', {}, t('auth.lead')),
+      h('label', { for: 'auth-username' }, t('auth.username')),
+      username,
+      h('label', { for: 'auth-password' }, t('auth.password')),
+      password,
+      message,
+      submit,
+    );
+    root.replaceChildren(h('main', { class: 'auth-page' }, form));
+    username.focus();
+  });
+}
