@@ -1,9 +1,14 @@
 /**
- * A response cache for the analytics queries: their answers are pure functions of the graph
- * version, the day (asOf) and the request, so an identical request at the same version gets the
- * same result without executing it again. This matters for networkMap, whose execution in
- * graphql-js (a few hundred thousand fields for a 5k-node region) costs far more than the
- * analytics behind it. Mutations and entity queries are never cached, and neither are errors.
+ * A response cache for queries: their answers are pure functions of the graph version, the day
+ * (asOf), what the caller may see (the partition) and the request, so an identical request at
+ * the same version gets the same result without executing it again. Every write bumps the
+ * version (the entity API itself is read-only), so nothing stale is ever served.
+ * - Analytics answers (a 5k-node networkMap is a few hundred thousand fields, whose execution
+ *   in graphql-js costs more than the analytics behind it) are kept in a small store, as they
+ *   can be megabytes each.
+ * - Entity queries (an analyst's dashboard asks the same ones again and again; each costs a
+ *   Cypher translation and a database round trip) in a larger store of small answers.
+ * Never cached: mutations, errors, and `me` / `auditLog` (they change without a new version).
  * When the version cannot be read because Neo4j is away, the answer is DATABASE_UNAVAILABLE.
  */
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
@@ -22,11 +27,16 @@ export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
 ]);
 
+/** Root fields whose answers change without a new graph version. */
+export const NEVER_CACHED: ReadonlySet<string> = new Set(['me', 'auditLog']);
+
 export interface ResponseCacheOptions<TContext> {
   /** The current graph version (cheap query). */
   version: () => Promise<number>;
-  /** Responses kept (least recently used dropped first). Default 24. */
+  /** Analytics responses kept (least recently used dropped first). Default 24. */
   maxEntries?: number;
+  /** Entity responses kept. Default 1000. */
+  maxEntityEntries?: number;
   /**
    * What, besides the request, the answer depends on for this caller: what they may read and
    * how persons appear to them (server/auth/roles.ts). A cached answer is only ever served to
@@ -38,19 +48,29 @@ export interface ResponseCacheOptions<TContext> {
 export function analyticsResponseCache<TContext extends object>(
   opts: ResponseCacheOptions<TContext>,
 ): ApolloServerPlugin<TContext> {
-  const maxEntries = opts.maxEntries ?? 24;
-  const store = new Map<string, FormattedExecutionResult>();
+  const analytics = new Map<string, FormattedExecutionResult>();
+  const entities = new Map<string, FormattedExecutionResult>();
   return {
     async requestDidStart() {
       let key: string | null = null;
+      let store = analytics;
+      let maxEntries = opts.maxEntries ?? 24;
       return {
         async responseForOperation(rc) {
           const op = rc.operation;
           if (op.operation !== 'query') return null;
-          const cacheable = op.selectionSet.selections.every(
+          const roots = op.selectionSet.selections;
+          // Fragments at the root are rare; they are simply not cached.
+          if (!roots.every((s) => s.kind === Kind.FIELD && !NEVER_CACHED.has(s.name.value))) {
+            return null;
+          }
+          const allAnalytics = roots.every(
             (s) => s.kind === Kind.FIELD && CACHEABLE_FIELDS.has(s.name.value),
           );
-          if (!cacheable) return null;
+          if (!allAnalytics) {
+            store = entities;
+            maxEntries = opts.maxEntityEntries ?? 1000;
+          }
           let version: number;
           try {
             version = await opts.version();
