@@ -29,7 +29,11 @@ interface PhasedRun {
   result: PathImportResult;
   totalMs: number;
   readMs: number;
+  /** From the start of validation to the first write (the node rows and their id lookup). */
   validateMs: number;
+  /** From the first write to the end of validation: node writes and relationship checks overlap. */
+  overlapMs: number;
+  /** From the first write to the end (incl. commit). */
   writeMs: number;
   /** Of writeMs: from the 'commit' progress event (after the last statement) to the end. */
   commitMs: number;
@@ -43,12 +47,14 @@ async function phasedImport(state: BenchState, dir: string, label: string): Prom
   let validateStart = NaN;
   let validateEnd = NaN;
   let commitStart = NaN;
+  let firstWrite = NaN;
   let lastPhase = '';
   const onProgress = (p: ImportProgress) => {
     const now = performance.now();
     if (p.phase === 'validate' && p.done === 0) validateStart = now;
     else if (p.phase === 'validate') validateEnd = now;
     else if (p.phase === 'commit') commitStart = now;
+    if (p.phase !== 'validate' && Number.isNaN(firstWrite)) firstWrite = now;
     if (p.phase !== lastPhase) {
       lastPhase = p.phase;
       say(`  ${label}: ${p.phase} (${fmtInt(p.done)}/${fmtInt(p.total)})`);
@@ -65,8 +71,9 @@ async function phasedImport(state: BenchState, dir: string, label: string): Prom
     result,
     totalMs: end - t0,
     readMs: validateStart - t0,
-    validateMs: validateEnd - validateStart,
-    writeMs: end - validateEnd,
+    validateMs: firstWrite - validateStart,
+    overlapMs: Math.max(0, validateEnd - firstWrite),
+    writeMs: end - firstWrite,
     commitMs: end - commitStart,
   };
 }
@@ -108,14 +115,15 @@ export async function importSection(state: BenchState): Promise<void> {
     const totalRate = rate(first.totalMs);
     const writeRate = rate(first.writeMs);
     const body = `
-\`npm run bench -- import\`: the \`prefecture\` network, seed ${BENCH_SEED}, as-of ${BENCH_AS_OF}: ${fmtInt(nodes)} nodes and ${fmtInt(rels)} relationships (${fmtInt(rows)} rows) in ${files.length} CSV files (${(bytes / 2 ** 20).toFixed(1)} MiB) written by \`writeDataset\`, imported with \`importPath(db, dir)\` into the emptied bench database (its own local Neo4j). Phases are timed from the importer's progress callbacks within the same run.
+\`npm run bench -- import\`: the \`prefecture\` network, seed ${BENCH_SEED}, as-of ${BENCH_AS_OF}: ${fmtInt(nodes)} nodes and ${fmtInt(rels)} relationships (${fmtInt(rows)} rows) in ${files.length} CSV files (${(bytes / 2 ** 20).toFixed(1)} MiB) written by \`writeDataset\`, imported with \`importPath(db, dir)\` into the emptied bench database (its own local Neo4j). Phases are timed from the importer's progress callbacks within the same run. The importer checks the node rows first, then writes the nodes while it checks the relationship rows (the writes stay invisible until the commit; an error rolls everything back), then writes the relationships and commits.
 
 ${table(
   [
     'run',
     'read + parse',
-    'validate',
+    'validate nodes',
     'write (one transaction, incl. commit)',
+    'of it: node writes ∥ relationship checks',
     'of it: commit',
     'total',
     'rows/s (total)',
@@ -127,6 +135,7 @@ ${table(
       fmtMs(first.readMs),
       fmtMs(first.validateMs),
       fmtMs(first.writeMs),
+      fmtMs(first.overlapMs),
       fmtMs(first.commitMs),
       fmtMs(first.totalMs),
       fmtInt(totalRate),
@@ -137,6 +146,7 @@ ${table(
       fmtMs(again.readMs),
       fmtMs(again.validateMs),
       fmtMs(again.writeMs),
+      fmtMs(again.overlapMs),
       Number.isNaN(again.commitMs) ? 'n/a' : fmtMs(again.commitMs),
       fmtMs(again.totalMs),
       fmtInt(rate(again.totalMs)),
@@ -146,9 +156,9 @@ ${table(
 )}
 
 - First import: created ${fmtInt(created)} of ${fmtInt(rows)}. Re-import: unchanged ${fmtInt(unchanged)}, created or updated ${fmtInt(changed)} (idempotent by id).
-- Target ≥ ${fmtInt(IMPORT_TARGET_PER_S)} nodes+relationships/s, end to end (\`importPath\`): ${fmtInt(totalRate)}/s — ${verdict(totalRate, IMPORT_TARGET_PER_S, 'higher')}. The write part alone: ${fmtInt(writeRate)}/s — ${verdict(writeRate, IMPORT_TARGET_PER_S, 'higher')}.${
+- Target ≥ ${fmtInt(IMPORT_TARGET_PER_S)} nodes+relationships/s, end to end (\`importPath\`): ${fmtInt(totalRate)}/s — ${verdict(totalRate, IMPORT_TARGET_PER_S, 'higher')}. From the first write to the end of the commit: ${fmtInt(writeRate)}/s — ${verdict(writeRate, IMPORT_TARGET_PER_S, 'higher')}.${
       totalRate < IMPORT_TARGET_PER_S
-        ? ` Missed: of the ${fmtMs(first.totalMs)}, reading and parsing the CSV took ${fmtMs(first.readMs)}, validation (incl. the id lookups in Neo4j) ${fmtMs(first.validateMs)}, the write statements ${fmtMs(first.writeMs - first.commitMs)} and the commit of the single ${fmtInt(rows)}-row transaction ${fmtMs(first.commitMs)}; at the target rate the whole import would have to fit in ${fmtMs((rows / IMPORT_TARGET_PER_S) * 1000)}.`
+        ? ` Missed: of the ${fmtMs(first.totalMs)}, reading and parsing the CSV took ${fmtMs(first.readMs)}, validating the nodes (incl. the id lookup in Neo4j) ${fmtMs(first.validateMs)}, the write statements ${fmtMs(first.writeMs - first.commitMs)} (of which ${fmtMs(first.overlapMs)} overlapped with checking the relationships) and the commit of the single ${fmtInt(rows)}-row transaction ${fmtMs(first.commitMs)}; at the target rate the whole import would have to fit in ${fmtMs((rows / IMPORT_TARGET_PER_S) * 1000)}.`
         : ''
     }
 - Neo4j, the importer and the benchmark share the machine; ${loadNote()}.

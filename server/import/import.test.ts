@@ -251,6 +251,48 @@ describe('import (real Neo4j)', () => {
     expect(res.created.KNOWS).toBe(1);
   });
 
+  it('valid nodes but bad relationships: the nodes written meanwhile are rolled back, every error is reported', async () => {
+    const nodes = await countNodes();
+    const rels = await countRels();
+    const version = await graphVersion(db);
+    // Enough nodes for several batches, so node writes are under way while KNOWS is checked.
+    const persons = ['id,name,origin'];
+    for (let i = 0; i < 30; i++) persons.push(`${PREFIX}ov:p${i},人物 ${i},local`);
+    const knows = ['from,to,strength,source'];
+    for (let i = 1; i < 30; i++) knows.push(`${PREFIX}ov:p0,${PREFIX}ov:p${i},2,seed`);
+    knows.push(`${PREFIX}ov:p1,${PREFIX}ov:nobody,2,seed`); // row 31
+    knows.push(`${PREFIX}ov:p2,${PREFIX}ov:p3,7,seed`); // row 32
+    knows.push(`${PREFIX}ov:p0,${PREFIX}ov:p5,2,seed`); // row 33: duplicate of row 6
+    const dir = writeDir('overlap', {
+      'Person.csv': persons.join('\n') + '\n',
+      'KNOWS.csv': knows.join('\n') + '\n',
+    });
+    for (const dryRun of [false, true]) {
+      const res = await importPath(db, dir, { batchSize: 4, dryRun });
+      expect(res.errors.map(formatImportError)).toEqual([
+        expect.stringMatching(/^KNOWS\.csv:31: to: no node with id "test-import:ov:nobody"/),
+        expect.stringMatching(/^KNOWS\.csv:32: strength: must be at most 3 \(got 7\)/),
+        expect.stringMatching(
+          /^KNOWS\.csv:33: from: duplicate KNOWS .*already in KNOWS\.csv row 6/,
+        ),
+      ]);
+      expect(res.created).toEqual({});
+    }
+    expect(await countNodes()).toBe(nodes);
+    expect(await countRels()).toBe(rels);
+    expect(await graphVersion(db)).toBe(version);
+    // The same rows without the bad ones import, with the counts of a plain import.
+    const ok = writeDir('overlap-ok', {
+      'Person.csv': persons.join('\n') + '\n',
+      'KNOWS.csv': knows.slice(0, 30).join('\n') + '\n',
+    });
+    const res = await importPath(db, ok, { batchSize: 4 });
+    expect(res.errors).toEqual([]);
+    expect(res.created).toEqual({ Person: 30, KNOWS: 29 });
+    expect(await countNodes()).toBe(nodes + 30);
+    expect(await countRels()).toBe(rels + 29);
+  });
+
   it('rejects an id already used by a node of another label in the database', async () => {
     await importDataset(db, {
       nodes: { Skill: [{ id: `${PREFIX}x:1`, name: 'DX' }] },

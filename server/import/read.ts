@@ -7,7 +7,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import {
   NODE_LABELS,
@@ -25,6 +24,7 @@ import {
   type ImportError,
   type RowSource,
 } from './dataset';
+import { parseCsv } from './csv';
 import { WRITER_FIELDS, convertCell, nodeFields, relFields, type FieldMap } from './fields';
 
 export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
@@ -145,11 +145,7 @@ function readCsv(display: string, text: string, target: NodeLabel | RelType, c: 
   const fields: FieldMap = isNode ? nodeFields(target) : relFields(target as RelType);
   let records: string[][];
   try {
-    records = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
+    records = parseCsv(text);
   } catch (e) {
     const err = e as Error & { lines?: number; records?: number };
     c.errors.push({

@@ -306,12 +306,65 @@ export async function validateDataset(
   dataset: Dataset,
   sources?: DatasetSources,
 ): Promise<ValidationResult> {
+  return validateRelationships(db, await validateNodes(db, dataset, sources), dataset, sources);
+}
+
+/** Yields to the event loop now and then, so that writes already under way keep going. */
+class Yielder {
+  private last = performance.now();
+  private n = 0;
+  constructor(private readonly enabled: boolean) {}
+  /** Cheap: looks at the clock every 256 calls only. */
+  due(): boolean {
+    if (!this.enabled || (++this.n & 255) !== 0) return false;
+    return performance.now() - this.last >= 20;
+  }
+  async pause(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
+}
+
+/** A valid node row of the input, by id. */
+export interface InputNode {
+  label: NodeLabel;
+  src: RowSource;
+  /** Its position among the input's valid nodes (for compact relationship keys). */
+  index: number;
+  /** Found in the database by the first stage. */
+  exists: boolean;
+}
+
+/**
+ * The first stage of validation: the node rows, and the ids of the input looked up in the
+ * database (a node must keep its label; existing nodes are updated, the others created).
+ * `prepared.nodes` is complete and can be written before the relationships are checked.
+ */
+export interface NodeValidation {
+  errors: ImportError[];
+  prepared: Prepared;
+  nodeIds: Map<string, InputNode>;
+  failedIds: Map<string, NodeLabel>;
+  /** Ids found in the database, with their label (null: not one of NODE_LABELS). */
+  inDb: Map<string, NodeLabel | null>;
+}
+
+export async function validateNodes(
+  db: Database | null,
+  dataset: Pick<Dataset, 'nodes'>,
+  sources?: DatasetSources,
+): Promise<NodeValidation> {
   const errors: ImportError[] = [];
   const prepared: Prepared = { nodes: {}, relationships: {} };
-  const nodeIds = new Map<string, { label: NodeLabel; src: RowSource }>();
-  const nodeSrcs: { id: string; label: NodeLabel; src: RowSource; p: PreparedNode }[] = [];
+  const nodeIds = new Map<string, InputNode>();
+  const nodeSrcs: {
+    id: string;
+    label: NodeLabel;
+    src: RowSource;
+    p: PreparedNode;
+    node: InputNode;
+  }[] = [];
   const failedIds = new Map<string, NodeLabel>();
-
   // Nodes
   for (const [labelKey, rows] of Object.entries(dataset.nodes)) {
     if (!rows) continue;
@@ -348,9 +401,10 @@ export async function validateDataset(
         });
         return;
       }
-      nodeIds.set(id, { label, src });
+      const node: InputNode = { label, src, index: nodeIds.size, exists: false };
+      nodeIds.set(id, node);
       const p: PreparedNode = { id, set: {}, create: {} };
-      nodeSrcs.push({ id, label, src, p });
+      nodeSrcs.push({ id, label, src, p, node });
       for (const [k, info] of fieldEntries(fields)) {
         if (k === 'id') continue;
         const v = toNeo4j(info, parsed[k]);
@@ -367,10 +421,58 @@ export async function validateDataset(
     prepared.nodes[label] = out;
   }
 
+  // Ids of the input in the database: a node must keep its label.
+  const inDb = db
+    ? await lookupLabels(db, [...nodeIds.keys()])
+    : new Map<string, NodeLabel | null>();
+  for (const { id, label, src, p, node } of nodeSrcs) {
+    if (!inDb.has(id)) continue;
+    p.exists = node.exists = true;
+    const existing = inDb.get(id);
+    if (existing !== label) {
+      errors.push({
+        file: src.file,
+        row: src.row,
+        column: 'id',
+        reason: `id ${show(id)} already names a ${existing ?? 'node of another kind'} in the database, not a ${label} (use another id)`,
+      });
+    }
+  }
+  return { errors, prepared, nodeIds, failedIds, inDb };
+}
+
+/**
+ * The second stage: the relationship rows, their endpoints (in the input, else looked up in the
+ * database) and the endpoint labels. The result holds the errors of both stages, sorted, and
+ * everything prepared. With `yieldNow`, the work pauses for the event loop every ~20 ms (the
+ * node writes of the same import run meanwhile).
+ */
+export async function validateRelationships(
+  db: Database | null,
+  stage: NodeValidation,
+  dataset: Pick<Dataset, 'relationships'>,
+  sources?: DatasetSources,
+  opts: { yieldNow?: boolean } = {},
+): Promise<ValidationResult> {
+  const { nodeIds, failedIds, prepared } = stage;
+  const errors = [...stage.errors];
+  const pause = new Yielder(opts.yieldNow ?? false);
+
   // Relationships (row checks)
-  type PendingRel = { type: RelType; p: PreparedRel; src: RowSource };
+  // Each endpoint is looked up once; `a`/`b` are the endpoints' input nodes (if in the input).
+  type PendingRel = {
+    type: RelType;
+    p: PreparedRel;
+    src: RowSource;
+    a: InputNode | undefined;
+    b: InputNode | undefined;
+  };
   const pending: PendingRel[] = [];
-  const relKeys = new Map<string, RowSource>();
+  // Duplicates, per type: by the endpoints' input positions when both are in the input (a
+  // number key, cheap to hash), else by their ids.
+  const relKeysByIndex = new Map<RelType, Map<number, RowSource>>();
+  const relKeysById = new Map<string, RowSource>();
+  const width = nodeIds.size + 1;
   for (const [typeKey, rows] of Object.entries(dataset.relationships)) {
     if (!rows) continue;
     if (!(REL_TYPES as string[]).includes(typeKey)) {
@@ -385,10 +487,12 @@ export async function validateDataset(
     const type = typeKey as RelType;
     const fields = relFields(type);
     const symmetric = SYMMETRIC_REL_TYPES.has(type);
-    rows.forEach((raw, i) => {
+    for (let i = 0; i < rows.length; i++) {
+      if (pause.due()) await pause.pause();
+      const raw = rows[i];
       const src = sourceOf(sources, 'relationships', type, i);
       const { ok, parsed, row } = checkRow(type, relSchema(type), fields, raw, src, errors);
-      if (!ok) return;
+      if (!ok) continue;
       const from = parsed.from as string;
       const to = parsed.to as string;
       if (symmetric && from === to) {
@@ -398,10 +502,23 @@ export async function validateDataset(
           column: 'to',
           reason: `${type} must join two different nodes (from and to are both ${show(from)})`,
         });
-        return;
+        continue;
       }
-      const key = symmetric && to < from ? `${type}|${to}|${from}` : `${type}|${from}|${to}`;
-      const prev = relKeys.get(key);
+      const a = nodeIds.get(from);
+      const b = nodeIds.get(to);
+      let keys: Map<string | number, RowSource>;
+      let key: string | number;
+      if (a && b) {
+        let byIndex = relKeysByIndex.get(type);
+        if (!byIndex) relKeysByIndex.set(type, (byIndex = new Map()));
+        keys = byIndex as Map<string | number, RowSource>;
+        key =
+          symmetric && b.index < a.index ? b.index * width + a.index : a.index * width + b.index;
+      } else {
+        keys = relKeysById as Map<string | number, RowSource>;
+        key = symmetric && to < from ? `${type}|${to}|${from}` : `${type}|${from}|${to}`;
+      }
+      const prev = keys.get(key);
       if (prev) {
         errors.push({
           file: src.file,
@@ -409,9 +526,9 @@ export async function validateDataset(
           column: 'from',
           reason: `duplicate ${type} ${show(from)} → ${show(to)}: already in ${prev.file} row ${prev.row}${symmetric ? ` (${type} is symmetric: b→a is the same as a→b)` : ''}`,
         });
-        return;
+        continue;
       }
-      relKeys.set(key, src);
+      keys.set(key, src);
       const p: PreparedRel = { from, to, set: {}, create: {} };
       for (const [k, info] of fieldEntries(fields)) {
         if (k === 'from' || k === 'to') continue;
@@ -419,40 +536,29 @@ export async function validateDataset(
         if (k in row) p.set[k] = v;
         if (v !== null) p.create[k] = v;
       }
-      pending.push({ type, p, src });
-    });
-  }
-
-  // Ids in the database: endpoints not in the input, and input ids (a node must keep its label).
-  const lookup = new Set<string>(nodeIds.keys());
-  for (const { p } of pending) {
-    if (!nodeIds.has(p.from) && !failedIds.has(p.from)) lookup.add(p.from);
-    if (!nodeIds.has(p.to) && !failedIds.has(p.to)) lookup.add(p.to);
-  }
-  const inDb = db ? await lookupLabels(db, [...lookup]) : new Map<string, NodeLabel | null>();
-
-  for (const { id, label, src, p } of nodeSrcs) {
-    if (!inDb.has(id)) continue;
-    p.exists = true;
-    const existing = inDb.get(id);
-    if (existing !== label) {
-      errors.push({
-        file: src.file,
-        row: src.row,
-        column: 'id',
-        reason: `id ${show(id)} already names a ${existing ?? 'node of another kind'} in the database, not a ${label} (use another id)`,
-      });
+      pending.push({ type, p, src, a, b });
     }
   }
 
-  for (const { type, p, src } of pending) {
+  // Endpoints not in the input: looked up in the database.
+  const lookup = new Set<string>();
+  for (const { p, a, b } of pending) {
+    if (!a && !failedIds.has(p.from)) lookup.add(p.from);
+    if (!b && !failedIds.has(p.to)) lookup.add(p.to);
+  }
+  const inDb = stage.inDb;
+  if (db && lookup.size > 0)
+    for (const [k, v] of await lookupLabels(db, [...lookup])) inDb.set(k, v);
+
+  for (const { type, p, src, a, b } of pending) {
     const spec = RELATIONSHIPS[type];
     let ok = true;
     for (const end of ['from', 'to'] as const) {
       const id = p[end];
+      const input = end === 'from' ? a : b;
       const allowed = spec[end] as readonly NodeLabel[];
-      const rejected = failedIds.get(id);
-      if (rejected !== undefined && !nodeIds.has(id)) {
+      const rejected = input ? undefined : failedIds.get(id);
+      if (rejected !== undefined) {
         // The node's own row has errors (reported there); only a wrong label is worth saying.
         if (!allowed.includes(rejected)) {
           errors.push({
@@ -465,7 +571,7 @@ export async function validateDataset(
         ok = false;
         continue;
       }
-      const label = nodeIds.get(id)?.label ?? inDb.get(id);
+      const label = input ? input.label : inDb.get(id);
       if (label === undefined) {
         errors.push({
           file: src.file,
@@ -485,7 +591,7 @@ export async function validateDataset(
       }
     }
     if (!ok) continue;
-    p.fresh = nodeIds.has(p.from) && nodeIds.has(p.to) && !inDb.has(p.from) && !inDb.has(p.to);
+    p.fresh = !!a && !!b && !a.exists && !b.exists;
     (prepared.relationships[type] ??= []).push(p);
   }
 

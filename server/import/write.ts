@@ -1,8 +1,10 @@
 /**
  * Writing a validated dataset: one write transaction for the whole import (all or nothing),
  * nodes first, then relationships, in batches of `UNWIND $rows` per label / type; the graph
- * version is bumped in the same transaction. A dry run runs exactly the same statements and
- * rolls the transaction back, so its counts are those a real import would report.
+ * version is bumped in the same transaction. The nodes are written while the relationship rows
+ * are still being checked; an error there rolls the transaction back, so nothing is written
+ * either way. A dry run runs exactly the same statements and rolls the transaction back, so its
+ * counts are those a real import would report.
  */
 import type { Transaction } from 'neo4j-driver';
 import {
@@ -18,7 +20,13 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import type { Dataset, DatasetSources, ImportError } from './dataset';
 import { readPath, type ReadFileInfo } from './read';
-import { validateDataset, type Prepared } from './validate';
+import {
+  validateDataset,
+  validateNodes,
+  validateRelationships,
+  type Prepared,
+  type ValidationResult,
+} from './validate';
 
 export interface ImportProgress {
   /** 'validate', then the label or relationship type being written, then 'commit'/'rollback'. */
@@ -137,10 +145,8 @@ interface Work {
   rows: unknown[];
 }
 
-/** The batches to run, in order: nodes (creates, then updates) per label, then relationships. */
-function plan(prepared: Prepared): { work: Work[]; totals: Map<string, number> } {
-  const work: Work[] = [];
-  const totals = new Map<string, number>();
+/** The node batches, in order: per label, creates (grouped by extra labels), then updates. */
+function planNodes(prepared: Prepared, work: Work[], totals: Map<string, number>): void {
   for (const label of NODE_LABELS) {
     const rows = prepared.nodes[label];
     if (!rows?.length) continue;
@@ -172,6 +178,10 @@ function plan(prepared: Prepared): { work: Work[]; totals: Map<string, number> }
     if (updates.length)
       work.push({ name: label, statement: updateNodeStatement(label), rows: updates });
   }
+}
+
+/** The relationship batches, per type: creates between new nodes, then upserts. */
+function planRels(prepared: Prepared, work: Work[], totals: Map<string, number>): void {
   for (const type of REL_TYPES) {
     const rows = prepared.relationships[type];
     if (!rows?.length) continue;
@@ -185,58 +195,79 @@ function plan(prepared: Prepared): { work: Work[]; totals: Map<string, number> }
     if (fresh.length) work.push({ name: type, statement: createRelStatement(type), rows: fresh });
     if (other.length) work.push({ name: type, statement: upsertRelStatement(type), rows: other });
   }
-  return { work, totals };
 }
 
-async function writePrepared(
-  tx: Transaction,
-  prepared: Prepared,
-  result: ImportResult,
-  now: string,
-  batchSize: number,
-  onProgress?: (p: ImportProgress) => void,
-): Promise<void> {
-  const { work, totals } = plan(prepared);
-  const total = work.reduce((n, w) => n + w.rows.length, 0);
-  let done = 0;
-  for (const name of totals.keys()) {
-    result.created[name] = 0;
-    result.updated[name] = 0;
-  }
-  onProgress?.({ phase: work[0]?.name ?? 'write', done, total });
-  // Pipelined: the next batch is packed and sent while Neo4j still runs the previous one (the
-  // driver queues statements of one transaction in order). At most two batches are in flight.
-  let inFlight: Promise<void> | undefined;
-  try {
-    for (const w of work) {
-      for (let i = 0; i < w.rows.length; i += batchSize) {
-        const batch = w.rows.slice(i, i + batchSize);
-        const handled = Promise.resolve(tx.run(w.statement, { rows: batch, now })).then((res) => {
-          const rec = res.records[0];
-          if (rec?.has('created')) result.created[w.name]! += Number(rec.get('created') ?? 0);
-          if (rec?.has('updated')) result.updated[w.name]! += Number(rec.get('updated') ?? 0);
-          done += batch.length;
-          onProgress?.({ phase: w.name, done, total });
-        });
-        const previous = inFlight;
-        inFlight = handled;
-        handled.catch(() => undefined); // observed below or by the caller's rollback
-        if (previous) await previous;
-      }
+/**
+ * Runs batches in one transaction, pipelined: the next batch is packed and sent while Neo4j
+ * still runs the previous one (the driver queues statements of one transaction in order). At
+ * most two batches are in flight. Counts go to `result`, progress to `onProgress`.
+ */
+class BatchWriter {
+  done = 0;
+  private readonly totals = new Map<string, number>();
+  constructor(
+    private readonly tx: Transaction,
+    private readonly result: ImportResult,
+    private readonly now: string,
+    private readonly batchSize: number,
+    private readonly total: number,
+    private readonly onProgress?: (p: ImportProgress) => void,
+  ) {}
+
+  async write(plan: (work: Work[], totals: Map<string, number>) => void): Promise<void> {
+    const work: Work[] = [];
+    const totals = new Map<string, number>();
+    plan(work, totals);
+    for (const [name, n] of totals) {
+      this.totals.set(name, n);
+      this.result.created[name] = 0;
+      this.result.updated[name] = 0;
     }
-    await inFlight;
-  } catch (e) {
-    await inFlight?.catch(() => undefined);
-    throw e;
+    const { result, onProgress, total } = this;
+    if (work[0]) onProgress?.({ phase: work[0].name, done: this.done, total });
+    let inFlight: Promise<void> | undefined;
+    try {
+      for (const w of work) {
+        for (let i = 0; i < w.rows.length; i += this.batchSize) {
+          const batch = w.rows.slice(i, i + this.batchSize);
+          const handled = Promise.resolve(
+            this.tx.run(w.statement, { rows: batch, now: this.now }),
+          ).then((res) => {
+            const rec = res.records[0];
+            if (rec?.has('created')) result.created[w.name]! += Number(rec.get('created') ?? 0);
+            if (rec?.has('updated')) result.updated[w.name]! += Number(rec.get('updated') ?? 0);
+            this.done += batch.length;
+            onProgress?.({ phase: w.name, done: this.done, total });
+          });
+          const previous = inFlight;
+          inFlight = handled;
+          handled.catch(() => undefined); // observed below or by the caller's rollback
+          if (previous) await previous;
+        }
+      }
+      await inFlight;
+    } catch (e) {
+      await inFlight?.catch(() => undefined);
+      throw e;
+    }
   }
-  for (const [name, n] of totals) {
-    result.unchanged[name] = n - result.created[name]! - result.updated[name]!;
+
+  /** Unchanged = given − created − updated, per label / type written. */
+  finish(): void {
+    for (const [name, n] of this.totals) {
+      this.result.unchanged[name] = n - this.result.created[name]! - this.result.updated[name]!;
+    }
   }
 }
 
 /**
  * Validates and writes a dataset (see the file comment). If any row is invalid, nothing is
  * written and the result carries every error. Database failures are thrown, after rollback.
+ *
+ * The node rows are validated first; if they are all valid, the transaction starts and the
+ * nodes are written while the relationship rows are validated (the writes stay invisible until
+ * the commit). An error in a relationship row then rolls the transaction back: still nothing is
+ * written, and every error of both stages is reported.
  */
 export async function importDataset(
   db: Database,
@@ -247,9 +278,12 @@ export async function importDataset(
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const totalRows = countRows(dataset);
   opts.onProgress?.({ phase: 'validate', done: 0, total: totalRows });
-  const { errors, prepared } = await validateDataset(db, dataset, opts.sources);
-  opts.onProgress?.({ phase: 'validate', done: totalRows, total: totalRows });
-  if (errors.length > 0) return emptyResult(dryRun, errors);
+  const nodeStage = await validateNodes(db, dataset, opts.sources);
+  if (nodeStage.errors.length > 0) {
+    // Nothing will be written: finish the checks for the full list of errors.
+    const { errors } = await validateRelationships(db, nodeStage, dataset, opts.sources);
+    return emptyResult(dryRun, errors);
+  }
 
   const result = emptyResult(dryRun);
   const now = new Date().toISOString();
@@ -257,7 +291,30 @@ export async function importDataset(
   let tx: Transaction | undefined;
   try {
     tx = session.beginTransaction();
-    await writePrepared(tx, prepared, result, now, batchSize, opts.onProgress);
+    const writer = new BatchWriter(tx, result, now, batchSize, totalRows, opts.onProgress);
+    const nodesWritten = writer.write((work, totals) =>
+      planNodes(nodeStage.prepared, work, totals),
+    );
+    nodesWritten.catch(() => undefined); // awaited below
+    let checked: ValidationResult;
+    try {
+      checked = await validateRelationships(db, nodeStage, dataset, opts.sources, {
+        yieldNow: true,
+      });
+    } catch (e) {
+      await nodesWritten.catch(() => undefined);
+      throw e;
+    }
+    if (checked.errors.length > 0) {
+      await nodesWritten.catch(() => undefined);
+      await tx.rollback();
+      tx = undefined;
+      return emptyResult(dryRun, checked.errors);
+    }
+    opts.onProgress?.({ phase: 'validate', done: totalRows, total: totalRows });
+    await nodesWritten;
+    await writer.write((work, totals) => planRels(checked.prepared, work, totals));
+    writer.finish();
     if (dryRun) {
       opts.onProgress?.({ phase: 'rollback', done: totalRows, total: totalRows });
       await tx.rollback();
