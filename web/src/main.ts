@@ -387,7 +387,7 @@ function renderToolbar(): void {
           title: t('map.png.help'),
           'data-key': 'png',
           id: 'export-png',
-          onclick: exportPng,
+          onclick: () => void exportPng(),
         },
         t('map.png'),
       ),
@@ -536,57 +536,73 @@ async function loadRegionData(keepView: boolean): Promise<void> {
   }
   showProgress(t('progress.loading'));
   document.body.dataset.mapReady = 'false';
+  // The panels' analytics are asked for once the map has its answer (on a cold server they
+  // would compete with it) and shown once the map is drawn (not in the middle of drawing it).
+  let mapDone!: () => void;
+  const mapSettled = new Promise<void>((resolve) => (mapDone = resolve));
   const settle = async <T>(p: Promise<T>, set: (a: Async<T>) => void) => {
+    let result: Async<T>;
     try {
-      const value = await p;
-      if (seq === loadSeq) set({ status: 'ok', value });
+      result = { status: 'ok', value: await p };
     } catch (err) {
-      if (seq === loadSeq) set({ status: 'error', message: friendly(err) });
+      result = { status: 'error', message: friendly(err) };
     }
+    await mapSettled;
     if (seq === loadSeq) {
+      set(result);
       renderTabs();
       renderPanel();
       applyOverlay(false);
     }
   };
-  const panels = Promise.all([
-    settle(
-      gql<{ keyPersonGroup: KeyPersonScore[] }>(Q.KEY_PERSONS, { ...vars, limit: 30 }).then(
-        (d) => d.keyPersonGroup,
+  let panels: Promise<unknown> = Promise.resolve();
+  const startPanels = () => {
+    if (seq !== loadSeq) return;
+    panels = Promise.all([
+      settle(
+        gql<{ keyPersonGroup: KeyPersonScore[] }>(Q.KEY_PERSONS, { ...vars, limit: 30 }).then(
+          (d) => d.keyPersonGroup,
+        ),
+        (a) => (data.keyPersons = a),
       ),
-      (a) => (data.keyPersons = a),
-    ),
-    settle(
-      gql<{ networkGaps: Gap[] }>(Q.GAPS, vars).then((d) => d.networkGaps),
-      (a) => (data.gaps = a),
-    ),
-    settle(
-      gql<{ introductionSuggestions: IntroductionSuggestion[] }>(Q.SUGGESTIONS, {
-        ...vars,
-        limit: 20,
-      }).then((d) => d.introductionSuggestions),
-      (a) => (data.suggestions = a),
-    ),
-    region
-      ? settle(
-          gql<{ outreachPlan: OutreachTarget[] }>(Q.OUTREACH, { regionId: region, limit: 30 }).then(
-            (d) => d.outreachPlan,
-          ),
-          (a) => (data.outreach = a),
-        )
-      : Promise.resolve((data.outreach = { status: 'idle' })),
-  ]);
+      settle(
+        gql<{ networkGaps: Gap[] }>(Q.GAPS, vars).then((d) => d.networkGaps),
+        (a) => (data.gaps = a),
+      ),
+      settle(
+        gql<{ introductionSuggestions: IntroductionSuggestion[] }>(Q.SUGGESTIONS, {
+          ...vars,
+          limit: 20,
+        }).then((d) => d.introductionSuggestions),
+        (a) => (data.suggestions = a),
+      ),
+      region
+        ? settle(
+            gql<{ outreachPlan: OutreachTarget[] }>(Q.OUTREACH, {
+              regionId: region,
+              limit: 30,
+            }).then((d) => d.outreachPlan),
+            (a) => (data.outreach = a),
+          )
+        : Promise.resolve((data.outreach = { status: 'idle' })),
+    ]);
+  };
   try {
-    const t0 = performance.now();
-    const { networkMap } = await gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, vars);
+    const t0 = Math.min(performance.now(), early?.region === region ? early.at : Infinity);
+    const { networkMap } = await mapQuery(region).finally(startPanels);
     if (seq !== loadSeq) return;
     timings.mapData = Math.round(performance.now() - t0);
     data.nodes = networkMap.nodes;
     data.edges = networkMap.edges;
     data.nodeById = new Map(networkMap.nodes.map((n) => [n.id, n]));
-    await map.setData(networkMap, region === null, `layout:${region ?? 'all'}`);
+    await map.setData(networkMap, region === null, `layout:${region ?? 'all'}`, store.get().kinds);
     if (seq !== loadSeq) return;
-    Object.assign(timings, map.timings, { total: Math.round(performance.now() - t0) });
+    Object.assign(timings, map.timings, {
+      total: Math.round(performance.now() - t0),
+      // page clock (from navigation start) when the map was asked for and when it was drawn
+      fetchAt: Math.round(t0),
+      readyAt: Math.round(performance.now()),
+    });
     console.info('map timings (ms)', JSON.stringify(timings));
     cyBox.setAttribute('aria-label', `${t('map.label')}: ${regionLabel()}`);
     document.body.dataset.mapReady = 'true';
@@ -610,12 +626,31 @@ async function loadRegionData(keepView: boolean): Promise<void> {
       ),
     );
     mapMessage.hidden = false;
+  } finally {
+    mapDone();
   }
   await panels;
   if (seq === loadSeq) {
     void loadSelection();
     void loadOverlay();
   }
+}
+
+/**
+ * The map of the region in the URL, asked for as the page starts (beside the region list it
+ * waits for otherwise): the largest answer, on the way to the first picture.
+ */
+let early: {
+  region: string | null;
+  at: number;
+  answer: Promise<{ networkMap: NetworkMap }>;
+} | null = null;
+
+function mapQuery(region: string | null): Promise<{ networkMap: NetworkMap }> {
+  const e = early;
+  early = null;
+  if (e && e.region === region) return e.answer;
+  return gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, { regionId: region });
 }
 
 function regionLabel(): string {
@@ -849,9 +884,9 @@ const actions: Actions = {
   notify,
 };
 
-function exportPng(): void {
+async function exportPng(): Promise<void> {
   try {
-    const blob = map.png();
+    const blob = await map.png();
     download(blob, csvFileName(t('map.label'), regionLabel()).replace(/\.csv$/, '.png'));
   } catch (err) {
     console.error(err);
@@ -953,6 +988,14 @@ async function boot(): Promise<void> {
   renderLegend();
   renderTabs();
   renderPanel();
+  {
+    // The map is asked for at once, beside the region list (the largest answer).
+    const region = store.get().region;
+    const answer = gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, { regionId: region });
+    // Unhandled until loadRegionData takes it (a failure is reported there).
+    answer.catch(() => {});
+    early = { region, at: performance.now(), answer };
+  }
   if (canWrite(me)) void loadEditable();
   void loadRegions().then(() => loadRegionData(false));
 }

@@ -1,15 +1,22 @@
 /**
  * The network map (Cytoscape.js). Shape and colour by kind, persons tinted by community and
  * sized by key-person score, the キーパーソン群 with a thick gold border. WebGL renderer when
- * the browser has WebGL2 (thousands of nodes pan and zoom smoothly), else the canvas renderer
- * with haystack edges and viewport textures. Positions come from the server when it has cached
- * them, else from fcose in a worker (layout.ts).
+ * the browser has WebGL2, else the canvas renderer with viewport textures. Cytoscape draws the
+ * nodes and the highlighted ties; all the other edges are drawn by the edge layer beneath it
+ * (edgeLayer.ts: 20k edges as Cytoscape elements cost seconds per full frame). Positions come
+ * from the server when it has cached them, else from fcose in a worker (layout.ts).
  */
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import { EdgeLayer, planEdges, strokeBatches, type EdgeState } from './edgeLayer';
 import { computeLayout, LARGE } from './layout';
 import type { LayoutResult } from './layoutCore';
 import type { MapNodeKind } from './state';
 import type { MapNode, NetworkMap } from './types';
+import { buildGraph, hiddenNodes, linked, type Graph } from './mapGraph';
+import { fitViewport, MIN_LABEL_PX, SMALL_FONT, smallLabelsOn } from './viewport';
+
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 4;
 
 export const KIND_STYLE: Record<MapNodeKind, { shape: string; color: string; size: number }> = {
   Region: { shape: 'round-octagon', color: '#6c7a89', size: 40 },
@@ -39,37 +46,8 @@ export const COMMUNITY_COLORS = [
   '#79706e',
 ];
 
-const EDGE_COLORS: Record<string, string> = {
-  KNOWS: '#7d8fa6',
-  WORKS_AT: '#b8c2cf',
-  SUPPORTS: '#7fb89a',
-  MEMBER_OF: '#d9a0a0',
-  LEADS: '#c0392b',
-  PARTNERS_WITH: '#8aa8d6',
-};
-
-/** Above this many nodes the canvas renderer gets its performance settings (haystack …). */
+/** Above this many nodes the canvas renderer gets its performance settings (viewport textures). */
 export const LARGE_CANVAS = 800;
-
-/**
- * The edge style of a large map without per-element mappers (`data(color)`, `mapData(weight)`
- * are parsed for every element; 20k+ edges make that seconds): the same colours and widths
- * from a few selectors on the type and the weight.
- */
-function edgeStylesByType(curve: string): StylesheetJson {
-  return [
-    {
-      selector: 'edge',
-      style: { 'curve-style': curve as never, 'line-color': '#c3cad4', width: 0.6, opacity: 0.6 },
-    },
-    ...Object.entries(EDGE_COLORS).map(([type, color]) => ({
-      selector: `edge[type = "${type}"]`,
-      style: { 'line-color': color },
-    })),
-    { selector: 'edge[weight >= 2]', style: { width: 1.5 } },
-    { selector: 'edge[weight >= 3]', style: { width: 2.4 } },
-  ];
-}
 
 export const GOLD = '#c99700';
 export const HIGHLIGHT = '#e66100';
@@ -133,6 +111,12 @@ export class MapView {
   private positions: LayoutResult = {};
   private readonly webgl: boolean;
   private nodeById = new Map<string, MapNode>();
+  private readonly edgeLayer: EdgeLayer;
+  private graph: Graph | undefined;
+  private edgeState: EdgeState = { hidden: new Uint8Array(0), emphasis: null };
+  /** Whether the small labels are on (class `lb` on every node). */
+  private smallLabels = false;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
   /** Milliseconds of the last setData's steps (for the e2e performance check). */
   timings: { layout: number; draw: number; drawCreate?: number } = { layout: 0, draw: 0 };
 
@@ -149,6 +133,19 @@ export class MapView {
           ? !!document.createElement('canvas').getContext('webgl2')
           : webglAvailable();
     container.dataset.renderer = this.webgl ? 'webgl' : 'canvas';
+    this.edgeLayer = new EdgeLayer(
+      container,
+      () => {
+        const cy = this.cy;
+        return {
+          zoom: cy ? cy.zoom() : 1,
+          pan: cy ? cy.pan() : { x: 0, y: 0 },
+          width: container.clientWidth,
+          height: container.clientHeight,
+        };
+      },
+      () => (this.graph && this.graph.ids.length > LARGE ? 1 : window.devicePixelRatio || 1),
+    );
   }
 
   get renderer(): 'webgl' | 'canvas' {
@@ -159,8 +156,16 @@ export class MapView {
     return this.cy;
   }
 
-  /** Draws a new map. Keeps the positions of nodes already placed when every node has one. */
-  async setData(map: NetworkMap, groupByRegion = false, cacheKey?: string): Promise<void> {
+  /**
+   * Draws a new map. Keeps the positions of nodes already placed when every node has one.
+   * `kinds`: the kinds shown (the others are hidden from the first frame on).
+   */
+  async setData(
+    map: NetworkMap,
+    groupByRegion = false,
+    cacheKey?: string,
+    kinds?: readonly MapNodeKind[],
+  ): Promise<void> {
     // Each region its own cluster in the 「すべて」 view; shared nodes (banks, skills …) go with
     // the first region they belong to; nodes of no region form a group of their own.
     const groupOf = (n: MapNode): string | undefined =>
@@ -194,48 +199,75 @@ export class MapView {
     this.handlers.onProgress(this.handlers.progressText('drawing', map.nodes.length));
     await nextFrame();
 
-    const elements: ElementDefinition[] = [
-      ...map.nodes.map((n) => ({
-        group: 'nodes' as const,
-        data: nodeData(n),
-        position: positions[n.id] ?? { x: 0, y: 0 },
-        classes: n.inKeyPersonGroup ? 'kp' : '',
-      })),
-      ...edges.map((e, i) => ({
-        group: 'edges' as const,
-        data: {
-          id: `e:${i}`,
-          source: e.source,
-          target: e.target,
-          type: e.type,
-          weight: Math.min(3, Math.max(1, e.weight || 1)),
-          color: EDGE_COLORS[e.type] ?? '#c3cad4',
-        },
-      })),
-    ];
-    const t2 = performance.now();
-    const viewport = this.cy ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : undefined;
+    const graph = buildGraph(map.nodes, edges, positions);
+    const hidden = kinds ? hiddenNodes(graph, kinds, null) : new Uint8Array(graph.ids.length);
     const sameNodes = !!this.cy && this.cy.nodes().length === map.nodes.length;
+    const viewport =
+      this.cy && sameNodes ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : undefined;
+    // The first viewport from the positions (cy.fit would measure every element first).
+    const view =
+      viewport ??
+      fitViewport(
+        map.nodes.map((n, i) => ({
+          x: graph.edges.xs[i]!,
+          y: graph.edges.ys[i]!,
+          size: nodeSize(n),
+        })),
+        this.container.clientWidth,
+        this.container.clientHeight,
+        30,
+        MIN_ZOOM,
+        MAX_ZOOM,
+      );
+    this.smallLabels = smallLabelsOn(view.zoom, false);
+    // Nodes only: the edge layer draws the edges.
+    const elements: ElementDefinition[] = map.nodes.map((n, i) => {
+      const data = nodeData(n);
+      const labelled = data.font > SMALL_FONT || this.smallLabels;
+      return {
+        group: 'nodes' as const,
+        data,
+        position: positions[n.id] ?? { x: 0, y: 0 },
+        classes:
+          (n.inKeyPersonGroup ? 'kp' : '') + (hidden[i] ? ' hidden' : '') + (labelled ? ' lb' : ''),
+      };
+    });
+    const t2 = performance.now();
     this.cy?.destroy();
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: this.style(map.nodes.length),
-      layout: { name: 'preset' },
-      minZoom: 0.05,
-      maxZoom: 4,
+      style: this.style(),
+      // The positions are in the elements already: no layout pass, no fit.
+      layout: { name: 'preset', fit: false },
+      zoom: view.zoom,
+      pan: view.pan,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      hideEdgesOnViewport: !this.webgl && map.nodes.length > LARGE_CANVAS,
       textureOnViewport: !this.webgl && map.nodes.length > LARGE_CANVAS,
       pixelRatio: map.nodes.length > LARGE ? 1 : 'auto',
       // A top-level rendering hint: cytoscape merges it into `renderer: { name: 'canvas' }`.
       webgl: this.webgl,
     });
     this.cy = cy;
+    this.graph = graph;
+    this.edgeState = { hidden, emphasis: null };
+    this.edgeLayer.set(graph.edges, this.edgeState);
     const t3 = performance.now();
-    if (viewport && sameNodes) cy.viewport(viewport);
-    else cy.fit(undefined, 30);
+    cy.on('viewport', () => {
+      this.edgeLayer.viewChanged();
+      clearTimeout(this.labelTimer);
+      this.labelTimer = setTimeout(() => this.updateLabels(), 150);
+    });
+    cy.on('resize', () => this.edgeLayer.draw());
+    cy.on('position', 'node', (evt) => {
+      const i = graph.index.get(evt.target.id() as string);
+      if (i === undefined) return;
+      const p = evt.target.position() as { x: number; y: number };
+      this.edgeLayer.moveNode(i, p.x, p.y);
+    });
     cy.on('tap', 'node', (evt) => {
       const id = evt.target.id() as string;
       if (!id.startsWith('proposed:')) this.handlers.onSelect(id);
@@ -253,8 +285,21 @@ export class MapView {
     this.handlers.onProgress(null);
   }
 
-  private style(n: number): StylesheetJson {
-    const edgeCurve = this.webgl ? 'straight' : n > LARGE_CANVAS ? 'haystack' : 'straight';
+  /** Small labels on or off for the current zoom (see smallLabelsOn). */
+  private updateLabels(force?: boolean): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const on = force ?? smallLabelsOn(cy.zoom(), this.smallLabels);
+    if (on === this.smallLabels) return;
+    this.smallLabels = on;
+    cy.batch(() => {
+      const small = cy.nodes().filter((n) => (n.data('font') as number) <= SMALL_FONT);
+      if (on) small.addClass('lb');
+      else small.removeClass('lb');
+    });
+  }
+
+  private style(): StylesheetJson {
     return [
       {
         selector: 'node',
@@ -265,6 +310,12 @@ export class MapView {
           height: 'data(size)',
           'border-width': 1,
           'border-color': '#3d4652',
+        },
+      },
+      {
+        // Labels only on nodes with the class `lb` (updateLabels).
+        selector: 'node.lb',
+        style: {
           label: 'data(label)',
           'font-size': 'data(font)',
           'font-family':
@@ -274,28 +325,17 @@ export class MapView {
           'text-margin-y': 3,
           'text-outline-color': '#ffffff',
           'text-outline-width': 2,
-          'min-zoomed-font-size': 10,
+          'min-zoomed-font-size': MIN_LABEL_PX,
           'text-max-width': '120px',
           'text-wrap': 'ellipsis',
         },
       },
       { selector: 'node.kp', style: { 'border-width': 5, 'border-color': GOLD } },
-      ...(n > LARGE_CANVAS
-        ? edgeStylesByType(edgeCurve)
-        : [
-            {
-              selector: 'edge',
-              style: {
-                'curve-style': edgeCurve as never,
-                'line-color': 'data(color)',
-                width: 'mapData(weight, 1, 3, 0.6, 2.4)',
-                opacity: 0.6,
-              },
-            },
-          ]),
+      // Cytoscape holds only the highlighted ties (.path, .proposed); the others are drawn by
+      // the edge layer.
+      { selector: 'edge', style: { 'curve-style': 'straight', opacity: 1 } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: 'node.faded', style: { opacity: 0.18, 'text-opacity': 0 } },
-      { selector: 'edge.faded', style: { opacity: 0.06 } },
       {
         selector: 'node.hl2',
         style: { 'border-width': 4, 'border-color': '#f0a35e', 'z-index': 9 },
@@ -347,44 +387,37 @@ export class MapView {
   /** Shows only the given kinds, and only the selection's neighbourhood when focusing. */
   applyFilter(kinds: readonly MapNodeKind[], focus: { id: string; depth: number } | null): void {
     const cy = this.cy;
-    if (!cy) return;
-    const shown = new Set(kinds);
+    const g = this.graph;
+    if (!cy || !g) return;
+    const hidden = hiddenNodes(g, kinds, focus);
+    const before = this.edgeState.hidden;
     cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        const kind = n.data('kind') as MapNodeKind | undefined;
-        n.toggleClass('hidden', !!kind && !shown.has(kind));
+      hidden.forEach((h, i) => {
+        if (h !== before[i]) cy.getElementById(g.ids[i]!).toggleClass('hidden', h === 1);
       });
-      if (focus) {
-        const start = cy.getElementById(focus.id);
-        if (start.nonempty()) {
-          let hood = start.union(start);
-          for (let i = 0; i < focus.depth; i++) {
-            hood = hood.union(hood.neighborhood().nodes().not('.hidden'));
-          }
-          cy.nodes().not(hood).addClass('hidden');
-          start.removeClass('hidden');
-        }
-      }
     });
+    this.edgeState = { ...this.edgeState, hidden };
+    this.edgeLayer.setState(this.edgeState);
   }
 
   /** The ids of nodes currently shown (not filtered out). */
   visibleNodeIds(): string[] {
-    return this.cy
-      ? this.cy
-          .nodes()
-          .not('.hidden')
-          .map((n) => n.id())
-      : [];
+    const g = this.graph;
+    if (!this.cy || !g) return [];
+    const hidden = this.edgeState.hidden;
+    return g.ids.filter((_, i) => !hidden[i]);
   }
 
   counts(): { nodes: number; edges: number } {
-    if (!this.cy) return { nodes: 0, edges: 0 };
-    const nodes = this.cy.nodes().not('.hidden');
-    const edges = this.cy
-      .edges()
-      .filter((e) => !e.source().hasClass('hidden') && !e.target().hasClass('hidden'));
-    return { nodes: nodes.length, edges: edges.length };
+    const g = this.graph;
+    if (!this.cy || !g) return { nodes: 0, edges: 0 };
+    const hidden = this.edgeState.hidden;
+    let nodes = 0;
+    for (let i = 0; i < hidden.length; i++) if (!hidden[i]) nodes++;
+    let edges = 0;
+    const { src, dst } = g.edges;
+    for (let k = 0; k < src.length; k++) if (!hidden[src[k]!] && !hidden[dst[k]!]) edges++;
+    return { nodes, edges };
   }
 
   select(id: string | null, center: boolean): void {
@@ -408,9 +441,12 @@ export class MapView {
       all.add(a);
       all.add(b);
     }
+    const g = this.graph;
+    // Nothing highlighted before or now: leave the styles (and Cytoscape's caches) alone.
+    if (all.size === 0 && !this.edgeState.emphasis && cy.edges().empty()) return;
     cy.batch(() => {
-      cy.remove(cy.edges('.proposed'));
-      cy.elements().removeClass('faded hl hl2 cut removed path');
+      cy.remove(cy.edges());
+      cy.elements().removeClass('faded hl hl2 cut removed');
       if (all.size === 0) return;
       cy.elements().addClass('faded');
       const mark = (ids: string[], cls: string) => {
@@ -420,9 +456,14 @@ export class MapView {
       mark(h.primary, 'hl');
       mark(h.cut, 'cut');
       mark(h.removed, 'removed');
+      // The path's ties that exist, drawn over the edge layer.
       for (const [a, b] of h.path) {
-        const between = cy.getElementById(a).edgesWith(cy.getElementById(b));
-        between.removeClass('faded').addClass('path');
+        if (!g || !linked(g, a, b)) continue;
+        cy.add({
+          group: 'edges',
+          data: { id: `path:${a}:${b}`, source: a, target: b },
+          classes: 'path',
+        });
         cy.getElementById(a).removeClass('faded');
         cy.getElementById(b).removeClass('faded');
       }
@@ -430,16 +471,26 @@ export class MapView {
         if (cy.getElementById(a).empty() || cy.getElementById(b).empty()) continue;
         cy.add({
           group: 'edges',
-          data: { id: `proposed:${a}:${b}`, source: a, target: b, weight: 3, color: HIGHLIGHT },
+          data: { id: `proposed:${a}:${b}`, source: a, target: b },
           classes: 'proposed',
         });
         cy.getElementById(a).removeClass('faded');
         cy.getElementById(b).removeClass('faded');
       }
-      // The ties among the highlighted nodes stay readable.
-      const nodes = cy.nodes().filter((n) => all.has(n.id()));
-      nodes.edgesWith(nodes).removeClass('faded');
     });
+    // The edge layer fades all ties but those among the highlighted nodes.
+    if (g) {
+      let emphasis: Uint8Array | null = null;
+      if (all.size > 0) {
+        emphasis = new Uint8Array(g.ids.length);
+        for (const id of all) {
+          const i = g.index.get(id);
+          if (i !== undefined) emphasis[i] = 1;
+        }
+      }
+      this.edgeState = { ...this.edgeState, emphasis };
+      this.edgeLayer.setState(this.edgeState);
+    }
     if (fit) {
       const nodes = cy.nodes().filter((n) => all.has(n.id()) && !n.hasClass('hidden'));
       if (nodes.nonempty()) this.reveal(nodes);
@@ -465,27 +516,52 @@ export class MapView {
     this.cy?.fit(this.cy.nodes().not('.hidden'), 30);
   }
 
-  /** The current map as a PNG (white background, whole graph). */
-  png(): Blob {
-    if (!this.cy) throw new Error('no map');
-    const big = this.cy.nodes().length > LARGE;
-    return this.cy.png({
-      output: 'blob',
-      bg: '#ffffff',
-      full: true,
-      scale: big ? 1 : 2,
-      maxWidth: 6000,
-      maxHeight: 6000,
-    });
+  /** The current map as a PNG (white background, whole graph): the edges, then Cytoscape's. */
+  async png(): Promise<Blob> {
+    const cy = this.cy;
+    if (!cy || !this.graph) throw new Error('no map');
+    const scale = cy.nodes().length > LARGE ? 1 : 2;
+    // The PNG is drawn at zoom `scale`: the small labels it shows must be on meanwhile.
+    const labelsBefore = this.smallLabels;
+    if (scale * SMALL_FONT >= MIN_LABEL_PX) this.updateLabels(true);
+    // The box and scale Cytoscape's png({ full: true, scale }) draws (its bufferCanvasImage).
+    const bb = cy.elements().boundingBox();
+    const nodesPng = cy.png({ output: 'blob', full: true, scale, maxWidth: 6000, maxHeight: 6000 });
+    this.updateLabels(labelsBefore);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(bb.w) * scale;
+    canvas.height = Math.ceil(bb.h) * scale;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(scale, 0, 0, scale, -bb.x1 * scale, -bb.y1 * scale);
+    const view = { zoom: scale, pan: { x: -bb.x1 * scale, y: -bb.y1 * scale } };
+    strokeBatches(
+      ctx,
+      planEdges(this.graph.edges, this.edgeState, {
+        ...view,
+        width: canvas.width,
+        height: canvas.height,
+      }),
+    );
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(await createImageBitmap(nodesPng), 0, 0);
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG not made'))), 'image/png'),
+    );
   }
 
   destroy(): void {
+    clearTimeout(this.labelTimer);
     this.cy?.destroy();
     this.cy = undefined;
+    this.graph = undefined;
+    this.edgeLayer.clear();
   }
 }
 
-function nodeData(n: MapNode): Record<string, unknown> {
+function nodeData(n: MapNode): Record<string, unknown> & { font: number } {
   const base = KIND_STYLE[n.kind] ?? KIND_STYLE.Person;
   const isPerson = n.kind === 'Person';
   return {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, edgeWidth, EDGE_COLORS, hiddenNodes, linked } from './mapGraph';
+import type { MapEdge, MapNode } from './types';
+
+function node(id: string, kind: MapNode['kind'] = 'Person'): MapNode {
+  return {
+    id,
+    kind,
+    name: id,
+    subKind: null,
+    score: null,
+    inKeyPersonGroup: false,
+    declaredKeyPerson: false,
+    isTalent: false,
+    community: null,
+    regionIds: [],
+    x: null,
+    y: null,
+  };
+}
+
+// a - b - c - d, b - s (a skill), s - e: e is reachable from b only through the skill.
+const nodes = [node('a'), node('b'), node('c'), node('d', 'SME'), node('s', 'Skill'), node('e')];
+const edges: MapEdge[] = [
+  { source: 'a', target: 'b', type: 'KNOWS', weight: 1 },
+  { source: 'b', target: 'c', type: 'KNOWS', weight: 3 },
+  { source: 'c', target: 'd', type: 'WORKS_AT', weight: 2 },
+  { source: 'b', target: 's', type: 'HAS_SKILL', weight: 1 },
+  { source: 's', target: 'e', type: 'HAS_SKILL', weight: 1 },
+];
+const positions = Object.fromEntries(nodes.map((n, i) => [n.id, { x: i * 10, y: -i }]));
+const g = buildGraph(nodes, edges, positions);
+const ids = (hidden: Uint8Array) => g.ids.filter((_, i) => !hidden[i]);
+
+describe('map graph (index form)', () => {
+  it('indexes nodes, positions and edges with a style per colour and width', () => {
+    expect(g.ids).toEqual(['a', 'b', 'c', 'd', 's', 'e']);
+    expect([...g.edges.xs]).toEqual([0, 10, 20, 30, 40, 50]);
+    expect([...g.edges.src]).toEqual([0, 1, 2, 1, 4]);
+    expect([...g.edges.dst]).toEqual([1, 2, 3, 4, 5]);
+    const style = (k: number) => g.edges.styles[g.edges.style[k]!];
+    expect(style(0)).toEqual({ color: EDGE_COLORS.KNOWS, width: 0.6 });
+    expect(style(1)).toEqual({ color: EDGE_COLORS.KNOWS, width: 2.4 });
+    expect(style(2)).toEqual({ color: EDGE_COLORS.WORKS_AT, width: 1.5 });
+    // the two HAS_SKILL ties share one style (the default colour)
+    expect(g.edges.style[3]).toBe(g.edges.style[4]);
+    expect(g.edges.styles).toHaveLength(4);
+  });
+
+  it('edge widths follow the weight 1–3 linearly (clamped)', () => {
+    expect([0, 1, 1.5, 2, 3, 7].map(edgeWidth)).toEqual([0.6, 0.6, 1.1, 1.5, 2.4, 2.4]);
+  });
+
+  it('knows which nodes are tied', () => {
+    expect(linked(g, 'a', 'b')).toBe(true);
+    expect(linked(g, 'b', 'a')).toBe(true);
+    expect(linked(g, 'a', 'c')).toBe(false);
+    expect(linked(g, 'a', 'nobody')).toBe(false);
+  });
+
+  it('hides the kinds not shown', () => {
+    expect(ids(hiddenNodes(g, ['Person', 'SME'], null))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(ids(hiddenNodes(g, ['SME'], null))).toEqual(['d']);
+  });
+
+  it('focus: the neighbourhood within depth ties, through shown nodes only', () => {
+    const all = ['Person', 'SME', 'Skill'] as const;
+    expect(ids(hiddenNodes(g, [...all], { id: 'a', depth: 1 }))).toEqual(['a', 'b']);
+    expect(ids(hiddenNodes(g, [...all], { id: 'a', depth: 2 }))).toEqual(['a', 'b', 'c', 's']);
+    expect(ids(hiddenNodes(g, [...all], { id: 'b', depth: 2 }))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      's',
+      'e',
+    ]);
+    // skills hidden: e is not reached through s
+    expect(ids(hiddenNodes(g, ['Person', 'SME'], { id: 'b', depth: 2 }))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    // the focused node stays even when its kind is filtered out
+    expect(ids(hiddenNodes(g, ['SME'], { id: 'a', depth: 1 }))).toEqual(['a']);
+    // depth 0 or an unknown id: only the kind filter
+    expect(ids(hiddenNodes(g, [...all], { id: 'a', depth: 0 }))).toEqual(['a']);
+    expect(ids(hiddenNodes(g, ['SME'], { id: 'zz', depth: 1 }))).toEqual(['d']);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The map's nodes and edges in index form (pure, no DOM): the edge layer's model, the kind and
+ * neighbourhood filters and the counts work on typed arrays instead of Cytoscape collections.
+ */
+import type { EdgeModel } from './edgeLayer';
+import type { LayoutResult } from './layoutCore';
+import type { MapNodeKind } from './state';
+import type { MapEdge, MapNode } from './types';
+
+export const EDGE_COLORS: Record<string, string> = {
+  KNOWS: '#7d8fa6',
+  WORKS_AT: '#b8c2cf',
+  SUPPORTS: '#7fb89a',
+  MEMBER_OF: '#d9a0a0',
+  LEADS: '#c0392b',
+  PARTNERS_WITH: '#8aa8d6',
+};
+
+const EDGE_DEFAULT_COLOR = '#c3cad4';
+
+/** An edge's width by its weight (1–3), in model units: 0.6 … 2.4 (was mapData(weight, 1, 3, 0.6, 2.4)). */
+export function edgeWidth(weight: number): number {
+  const w = Math.min(3, Math.max(1, weight || 1));
+  // Rounded to 0.1, so that the edges fall into a few strokes.
+  return Math.round((0.6 + ((w - 1) * 1.8) / 2) * 10) / 10;
+}
+
+/** The map's nodes and edges in index form, for the edge layer, the filters and the counts. */
+export interface Graph {
+  ids: string[];
+  index: Map<string, number>;
+  kinds: MapNodeKind[];
+  edges: EdgeModel;
+  /** Neighbours of node i: adj[off[i] .. off[i+1]). */
+  off: Uint32Array;
+  adj: Uint32Array;
+}
+
+/** Node indices, the edges for the edge layer and the adjacency for the neighbourhood filter. */
+export function buildGraph(nodes: MapNode[], edges: MapEdge[], positions: LayoutResult): Graph {
+  const n = nodes.length;
+  const ids = nodes.map((x) => x.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  nodes.forEach((x, i) => {
+    const p = positions[x.id];
+    xs[i] = p?.x ?? 0;
+    ys[i] = p?.y ?? 0;
+  });
+  const m = edges.length;
+  const src = new Uint32Array(m);
+  const dst = new Uint32Array(m);
+  const style = new Uint16Array(m);
+  const styles: EdgeModel['styles'] = [];
+  const styleKey = new Map<string, number>();
+  const degree = new Uint32Array(n + 1);
+  edges.forEach((e, k) => {
+    const a = index.get(e.source)!;
+    const b = index.get(e.target)!;
+    src[k] = a;
+    dst[k] = b;
+    degree[a]!++;
+    degree[b]!++;
+    const color = EDGE_COLORS[e.type] ?? EDGE_DEFAULT_COLOR;
+    const width = edgeWidth(e.weight);
+    const key = `${color} ${width}`;
+    let s = styleKey.get(key);
+    if (s === undefined) {
+      s = styles.length;
+      styles.push({ color, width });
+      styleKey.set(key, s);
+    }
+    style[k] = s;
+  });
+  const off = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) off[i + 1] = off[i]! + degree[i]!;
+  const fill = off.slice(0, n);
+  const adj = new Uint32Array(2 * m);
+  for (let k = 0; k < m; k++) {
+    adj[fill[src[k]!]!++] = dst[k]!;
+    adj[fill[dst[k]!]!++] = src[k]!;
+  }
+  return {
+    ids,
+    index,
+    kinds: nodes.map((x) => x.kind),
+    edges: { xs, ys, src, dst, style, styles },
+    off,
+    adj,
+  };
+}
+
+/**
+ * Which nodes the filters hide (1): kinds not shown, and when focusing, all but the nodes within
+ * `depth` ties of the focused one (through shown nodes); the focused node itself is always shown.
+ */
+export function hiddenNodes(
+  g: Pick<Graph, 'ids' | 'index' | 'kinds' | 'off' | 'adj'>,
+  kinds: readonly MapNodeKind[],
+  focus: { id: string; depth: number } | null,
+): Uint8Array {
+  const shown = new Set(kinds);
+  const hidden = new Uint8Array(g.ids.length);
+  g.kinds.forEach((k, i) => (hidden[i] = shown.has(k) ? 0 : 1));
+  const start = focus ? g.index.get(focus.id) : undefined;
+  if (focus && start !== undefined) {
+    const inHood = new Uint8Array(g.ids.length);
+    inHood[start] = 1;
+    let frontier = [start];
+    for (let d = 0; d < focus.depth; d++) {
+      const next: number[] = [];
+      for (const i of frontier) {
+        for (let j = g.off[i]!; j < g.off[i + 1]!; j++) {
+          const nb = g.adj[j]!;
+          if (!inHood[nb] && !hidden[nb]) {
+            inHood[nb] = 1;
+            next.push(nb);
+          }
+        }
+      }
+      frontier = next;
+    }
+    for (let i = 0; i < hidden.length; i++) if (!inHood[i]) hidden[i] = 1;
+    hidden[start] = 0;
+  }
+  return hidden;
+}
+
+/** Whether the map has a tie between the two nodes. */
+export function linked(g: Graph, a: string, b: string): boolean {
+  const i = g.index.get(a);
+  const j = g.index.get(b);
+  if (i === undefined || j === undefined) return false;
+  for (let k = g.off[i]!; k < g.off[i + 1]!; k++) if (g.adj[k] === j) return true;
+  return false;
+}
