@@ -197,6 +197,9 @@ function spawnLauncher(home: string, port: number, heap: string, password: strin
     'java',
     [
       `-Xmx${heap}`,
+      // Initial heap = maximum, as Neo4j's own configuration advises: no heap resizing while a
+      // large import's transaction state grows (a few per cent faster on a new JVM).
+      `-Xms${heap}`,
       '-XX:+UseG1GC',
       '-cp',
       [path.join(TARGET, 'local-neo4j-1.0.0.jar'), path.join(TARGET, 'lib', '*')].join(
