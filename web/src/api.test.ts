@@ -91,3 +91,18 @@ describe('GraphQL client errors are friendly', () => {
     await expect(gql('{ x }', {}, fakeFetch(500, 'oops'))).rejects.toThrow(/サーバーでエラー/);
   });
 });
+
+describe('the end of a session', () => {
+  it('calls the handler on UNAUTHENTICATED only', async () => {
+    const { setUnauthenticatedHandler } = await import('./api');
+    let calls = 0;
+    setUnauthenticatedHandler(() => calls++);
+    const refused = (code: string) =>
+      fakeFetch(401, { errors: [{ message: 'x', extensions: { code } }] });
+    await expect(gql('{ x }', {}, refused('UNAUTHENTICATED'))).rejects.toBeInstanceOf(ApiError);
+    expect(calls).toBe(1);
+    await expect(gql('{ x }', {}, refused('FORBIDDEN'))).rejects.toBeInstanceOf(ApiError);
+    expect(calls).toBe(1);
+    setUnauthenticatedHandler(null);
+  });
+});

@@ -70,6 +70,16 @@ export function fieldIssues(err: GraphQLErrorShape): ServerFieldIssue[] {
 
 export type Fetcher = typeof fetch;
 
+let onUnauthenticated: (() => void) | null = null;
+
+/**
+ * What to do when the server says the session is over (expired, signed out elsewhere, account
+ * disabled): the app shows the sign-in form again instead of failing panel by panel.
+ */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
 export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
@@ -100,6 +110,7 @@ export async function gql<T>(
   if (body?.errors && body.errors.length > 0) {
     console.warn('GraphQL errors', body.errors);
     const first = messageFor(body.errors[0]!);
+    if (first.code === 'UNAUTHENTICATED') onUnauthenticated?.();
     throw new ApiError(first.message, first.code, fieldIssues(body.errors[0]!));
   }
   if (!res.ok || !body?.data) {

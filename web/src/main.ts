@@ -3,7 +3,7 @@
  * and the panels (panels/*.ts), and loads data through GraphQL (api.ts).
  */
 import './styles.css';
-import { ApiError, friendly, gql } from './api';
+import { ApiError, friendly, gql, setUnauthenticatedHandler } from './api';
 import { csvFileName, toCsv, type Cell } from './csv';
 import { clear, download, h } from './dom';
 import { canWrite, fetchMe, roleText, seesContact, signInForm, signOut, type Me } from './auth';
@@ -977,6 +977,12 @@ async function boot(): Promise<void> {
     return;
   }
   data.me = me;
+  // A session that ends while the page is open: say so, then show the sign-in form.
+  setUnauthenticatedHandler(() => {
+    setUnauthenticatedHandler(null);
+    notify(t('auth.expired'), 'error');
+    setTimeout(() => location.reload(), 2500);
+  });
   // What the role may not read is not asked for (the server would refuse it anyway).
   if (!seesContact(me)) hideFields(['email', 'phone']);
   const own = me.regionIds;
