@@ -3,8 +3,9 @@
  * analytics result as the server computes it, the server's own type is used (type-only
  * imports: nothing of the server is bundled).
  */
-import type { Reason } from '../../server/analytics';
-import type { MapNodeKind } from './state';
+import type { OutreachTarget as ComputedOutreachTarget } from '../../server/analytics';
+import type { INTRODUCTION_STATUSES } from '../../server/domain/model';
+import type { MapEdge as ServerMapEdge, NetworkMapData } from '../../server/graphql/networkMap';
 
 export { GAP_KINDS, type GapKind } from '../../server/domain/model';
 export type {
@@ -15,57 +16,19 @@ export type {
   RemovalImpact,
 } from '../../server/analytics';
 
-export interface MapNode {
-  id: string;
-  kind: MapNodeKind;
-  name: string;
-  subKind: string | null;
-  score: number | null;
-  inKeyPersonGroup: boolean;
-  declaredKeyPerson: boolean;
-  isTalent: boolean;
-  community: number | null;
-  regionIds: string[];
-  x: number | null;
-  y: number | null;
-}
+export type { MapNode } from '../../server/graphql/networkMap';
+export type { PathStep } from '../../server/analytics';
 
-export interface MapEdge {
-  /** Not requested by the app (the map is large; cytoscape ids are made from the index). */
-  id?: string;
-  source: string;
-  target: string;
-  type: string;
-  weight: number;
-}
+/** The app does not request edge ids (the map is large; cytoscape ids are made from the index). */
+export type MapEdge = Omit<ServerMapEdge, 'id'> & { id?: string };
 
-export interface NetworkMap {
-  nodes: MapNode[];
-  edges: MapEdge[];
-  graphVersion: number;
-}
+export type NetworkMap = Omit<NetworkMapData, 'edges'> & { edges: MapEdge[] };
 
-export interface OutreachTarget {
-  smeId: string;
-  smeName: string;
-  priority: number;
-  viaOrgId: string | null;
-  viaOrgName: string | null;
-  viaPersonId: string | null;
-  viaPersonName: string | null;
+/** As the API sends it: the resolver gives the programme as two texts. */
+export type OutreachTarget = Omit<ComputedOutreachTarget, 'programme'> & {
   programmeJa: string;
   programmeEn: string;
-  reasons: Reason[];
-}
-
-export interface PathStep {
-  fromId: string;
-  fromName: string;
-  toId: string;
-  toName: string;
-  relType: string;
-  strength: number | null;
-}
+};
 
 export interface RegionOption {
   id: string;
@@ -74,4 +37,4 @@ export interface RegionOption {
   prefecture: string | null;
 }
 
-export type IntroductionStatus = 'suggested' | 'accepted' | 'made' | 'declined';
+export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
