@@ -13,6 +13,7 @@
  * groups are packed in rows, as the web app's fcose path does (web/src/layoutCore.ts).
  * The result is scaled to the web map's edge length, and no two nodes share a point.
  */
+import { shelfOffsets } from './shelfPack';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkGraph } from '../analytics/graph';
@@ -333,26 +334,15 @@ function separate(points: Array<{ id: string; x: number; y: number }>): void {
   }
 }
 
-/** Places the parts in rows (shelf packing), as web/src/layoutCore.ts `pack`; rounds to 0.1. */
+/** Places the parts in rows (server/graphql/shelfPack.ts); rounds to 0.1. */
 function pack(parts: Part[]): Positions {
-  const gap = 160;
-  const total = parts.reduce((s, p) => s + (p.w + gap) * (p.h + gap), 0);
-  const rowWidth = Math.max(Math.sqrt(total) * 1.4, ...parts.map((p) => p.w));
+  const offsets = shelfOffsets(parts);
   const out: Positions = new Map();
-  let x = 0;
-  let y = 0;
-  let rowH = 0;
-  for (const p of parts) {
-    if (x > 0 && x + p.w > rowWidth) {
-      x = 0;
-      y += rowH + gap;
-      rowH = 0;
-    }
+  parts.forEach((p, i) => {
+    const o = offsets[i]!;
     for (const [id, q] of p.pos) {
-      out.set(id, { x: Math.round((q.x + x) * 10) / 10, y: Math.round((q.y + y) * 10) / 10 });
+      out.set(id, { x: Math.round((q.x + o.x) * 10) / 10, y: Math.round((q.y + o.y) * 10) / 10 });
     }
-    x += p.w + gap;
-    rowH = Math.max(rowH, p.h);
-  }
+  });
   return out;
 }

@@ -8,6 +8,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { shelfOffsets } from '../../server/graphql/shelfPack';
 
 let registered = false;
 
@@ -92,26 +93,15 @@ export function splitGroups(input: LayoutInput): LayoutInput[] {
   return [...groups.values()];
 }
 
-/** Places the parts in rows (shelf packing) about as wide as the square root of their area. */
+/** Places the parts in rows (server/graphql/shelfPack.ts, as the server does for large maps). */
 export function pack(parts: Part[]): LayoutResult {
   if (parts.length === 1) return round(parts[0]!.pos);
-  const gap = 160;
-  const total = parts.reduce((s, p) => s + (p.w + gap) * (p.h + gap), 0);
-  const rowWidth = Math.max(Math.sqrt(total) * 1.4, ...parts.map((p) => p.w));
+  const offsets = shelfOffsets(parts);
   const out: LayoutResult = {};
-  let x = 0;
-  let y = 0;
-  let rowH = 0;
-  for (const p of parts) {
-    if (x > 0 && x + p.w > rowWidth) {
-      x = 0;
-      y += rowH + gap;
-      rowH = 0;
-    }
-    for (const [id, q] of Object.entries(p.pos)) out[id] = { x: q.x + x, y: q.y + y };
-    x += p.w + gap;
-    rowH = Math.max(rowH, p.h);
-  }
+  parts.forEach((p, i) => {
+    const o = offsets[i]!;
+    for (const [id, q] of Object.entries(p.pos)) out[id] = { x: q.x + o.x, y: q.y + o.y };
+  });
   return round(out);
 }
 
