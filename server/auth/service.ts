@@ -5,13 +5,14 @@
  * disabled account or a reset password stops working at once across the server.
  */
 import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../config/env';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import { recordAudit } from './audit';
 import { verifyPassword } from './password';
 import { AccessDenied, type Viewer } from './roles';
-import { TokenError, TokenSigner, type TokenClaims } from './tokens';
+import { loadSigningKey, TokenError, TokenSigner, type TokenClaims } from './tokens';
 import { findUser, viewerOf, type StoredUser } from './users';
 
 export interface AuthSettings {
@@ -31,6 +32,14 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   lockMinutes: 15,
   userCacheMs: 5_000,
 };
+
+/** The service as the environment configures it (AUTH_SECRET or DATA_DIR, lifetimes). */
+export function authServiceFromConfig(db: Database, config: AppConfig): AuthService {
+  return new AuthService(db, new TokenSigner(loadSigningKey(config.AUTH_SECRET, config.dataDir)), {
+    sessionHours: config.SESSION_HOURS,
+    apiTokenDays: config.API_TOKEN_DAYS,
+  });
+}
 
 export class SignInError extends Error {
   constructor(

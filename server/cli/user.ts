@@ -15,8 +15,7 @@ import { parseArgs } from 'node:util';
 import { auditOnce, cliActor, listAudit } from '../auth/audit';
 import { generatePassword } from '../auth/password';
 import { ROLES } from '../auth/roles';
-import { AuthService } from '../auth/service';
-import { loadSigningKey, TokenSigner } from '../auth/tokens';
+import { authServiceFromConfig } from '../auth/service';
 import {
   addUser,
   changeUser,
@@ -136,12 +135,11 @@ async function run(db: Database, argv: string[]): Promise<void> {
       const user = await findUser(db, { username: needUser() });
       if (!user) throw new UserInputError(`username: no account ${username}`);
       if (user.disabled) throw new UserInputError(`username: ${username} is disabled`);
-      const config = loadConfig();
-      const auth = new AuthService(
-        db,
-        new TokenSigner(loadSigningKey(config.AUTH_SECRET, config.dataDir)),
+      const auth = authServiceFromConfig(db, loadConfig());
+      const issued = await auth.issueApiToken(
+        user,
+        intOption(values.days, 'days', 365, auth.settings.apiTokenDays),
       );
-      const issued = await auth.issueApiToken(user, intOption(values.days, 'days', 365, 30));
       await auditOnce(db, actor, 'token.issue', user.username, {
         expiresAt: issued.expiresAt.toISOString(),
       });

@@ -10,8 +10,7 @@ import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
 import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
 import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
-import { AuthService } from '../auth/service';
-import { loadSigningKey, TokenSigner } from '../auth/tokens';
+import { authServiceFromConfig, type AuthService } from '../auth/service';
 import { loadConfig } from '../config/env';
 import { MAX_BODY, mountGraphql } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
@@ -28,12 +27,7 @@ export interface AppOptions {
 
 export function createApp(db: Database, opts: AppOptions = {}): Express {
   const config = loadConfig();
-  const auth =
-    opts.auth ??
-    new AuthService(db, new TokenSigner(loadSigningKey(config.AUTH_SECRET, config.dataDir)), {
-      sessionHours: config.SESSION_HOURS,
-      apiTokenDays: config.API_TOKEN_DAYS,
-    });
+  const auth = opts.auth ?? authServiceFromConfig(db, config);
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
