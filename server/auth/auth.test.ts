@@ -4,7 +4,7 @@
  */
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { entityTypeDefs, variantFor } from '../graphql/schema';
+import { entityTypeDefs, roleHiddenFields, variantFor } from '../graphql/variants';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { personAlias } from './privacy';
 import { assertReadRegion, canReadRegion, canWrite, type Viewer } from './roles';
@@ -106,9 +106,22 @@ describe('entity schema variants', () => {
     expect(fields('pseudonymised', 'Person').has('phone')).toBe(false);
   });
 
+  it('knows which fields some role does not have, from the variants themselves', () => {
+    const hidden = roleHiddenFields();
+    expect([...hidden.keys()].sort()).toEqual(['Introduction', 'Person']);
+    expect([...hidden.get('Person')!].sort()).toEqual(['email', 'phone']);
+    expect([...hidden.get('Introduction')!]).toEqual(['reason']);
+  });
+
   it("computes the analyst's Person.name as the alias and drops free-text notes", () => {
     const name = fields('pseudonymised', 'Person').get('name')!;
     expect(name.directives?.map((d) => d.name.value)).toContain('cypher');
+    // the same Cypher as displayName, written once in entities.graphql
+    const statement = (f: typeof name) => {
+      const arg = f.directives![0]!.arguments!.find((a) => a.name.value === 'statement')!;
+      return (arg.value as { value: string }).value.replace(/ AS \w+$/, '');
+    };
+    expect(statement(name)).toBe(statement(fields('full', 'Person').get('displayName')!));
     expect(fields('full', 'Person').get('name')!.directives ?? []).toHaveLength(0);
     expect(fields('pseudonymised', 'Introduction').has('reason')).toBe(false);
     expect(fields('noContact', 'Introduction').has('reason')).toBe(true);

@@ -11,6 +11,7 @@ import { AccessDenied } from '../auth/roles';
 import { FIELD_ISSUE_CODES, type FieldIssueCode } from '../domain/issues';
 import { log } from '../log';
 import { ScopeNotFoundError } from '../projection/load';
+import { roleHiddenFields } from './variants';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -136,9 +137,18 @@ function neo4jGraphqlAuthCode(err: unknown): 'FORBIDDEN' | 'UNAUTHENTICATED' | n
   return null;
 }
 
-/** A validation error about a field only some roles' schemas have (entities.graphql `#@…`). */
-const ROLE_HIDDEN_FIELD =
-  /^Cannot query field "(email|phone|reason)" on type "(Person|Introduction)"|^Field "(email|phone|reason)" is not defined by type "(PersonWhere|PersonSort|IntroductionWhere|IntroductionSort)"/;
+/**
+ * `Type.field` when a validation error is about a field the full schema has but the caller's
+ * role's variant does not (server/graphql/variants.ts): selected, filtered or sorted on.
+ */
+function roleHiddenField(message: string): string | null {
+  const m =
+    /^Cannot query field "(\w+)" on type "(\w+)"/.exec(message) ??
+    /^Field "(\w+)" is not defined by type "(\w+?)(?:Where|Sort)"/.exec(message);
+  if (!m) return null;
+  const [, field, type] = m as unknown as [string, string, string];
+  return roleHiddenFields().get(type)?.has(field) ? `${type}.${field}` : null;
+}
 
 /** Apollo's own codes for requests a client got wrong. */
 const CLIENT_CODES: ReadonlySet<string> = new Set([
@@ -172,11 +182,10 @@ export function formatError(
         : 'Sign in first. / サインインしてください。';
   } else if (CODES.has(code)) {
     // ours, or Apollo's BAD_USER_INPUT for a variable of the wrong type: keep the message
-  } else if (CLIENT_CODES.has(code) && ROLE_HIDDEN_FIELD.test(message)) {
-    // The field exists, but not in the schema of the caller's role (server/graphql/schema.ts).
-    const field = ROLE_HIDDEN_FIELD.exec(message)!;
+  } else if (CLIENT_CODES.has(code) && roleHiddenField(message)) {
+    // The field exists, but not in the schema of the caller's role.
     code = 'FORBIDDEN';
-    message = `Your role may not read or filter by ${(field[2] ?? field[4] ?? '').replace(/(Where|Sort)$/, '')}.${field[1] ?? field[3]}. / この項目を見る権限がありません。`;
+    message = `Your role may not read or filter by ${roleHiddenField(message)}. / この項目を見る権限がありません。`;
   } else if (CLIENT_CODES.has(code)) {
     code = 'BAD_USER_INPUT';
   } else if (isDatabaseUnavailable(original)) {

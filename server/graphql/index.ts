@@ -18,7 +18,8 @@ import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
-import { buildSchema, SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './schema';
+import { buildSchema } from './schema';
+import { SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './variants';
 
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
