@@ -9,7 +9,6 @@
  */
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config/env';
@@ -19,6 +18,7 @@ import { applySchema, graphVersion } from '../server/db/schema';
 import { closeGracefully, createApp } from '../server/http/app';
 import { bearer, TEST_ADMIN } from './auth';
 import { importDataset, type Dataset } from '../server/import';
+import { listenOnLoopback } from '../server/http/listen';
 
 const P = 'test-fault:';
 const DATA_DIR = path.join(loadConfig().dataDir, 'fault-test');
@@ -181,9 +181,7 @@ beforeAll(async () => {
   const app = createApp(db);
   await app.locals.graphqlReady;
   auth = await bearer(app, db, TEST_ADMIN);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, url: base } = await listenOnLoopback(app));
 }, 180_000);
 
 afterAll(async () => {

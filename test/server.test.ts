@@ -2,12 +2,12 @@
  * The foundation end to end against the real Neo4j: schema migrations are idempotent, APOC is
  * there, and /healthz reports the database and its counts.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../server/db/cypher';
 import { applySchema, countsByLabel, missingApoc } from '../server/db/schema';
 import { createApp } from '../server/http/app';
 import { removeByIdPrefix, testDb } from './db';
+import { listenOnLoopback } from '../server/http/listen';
 
 const PREFIX = 'test-server:';
 
@@ -55,10 +55,7 @@ describe('/healthz', () => {
 
   beforeAll(async () => {
     const db = await testDb();
-    const server = createApp(db).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((r) => server.close(() => r()));
+    ({ url: base, close } = await listenOnLoopback(createApp(db)));
   });
   afterAll(() => close());
 

@@ -5,13 +5,12 @@
  * analytics response cache; repeats with a different query text miss it but find the
  * projection and the map memoised, so they measure GraphQL execution and serialisation.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { cliActor } from '../auth/audit';
 import type { AuthService } from '../auth/service';
 import { ensureUser, type StoredUser } from '../auth/users';
 import { createApp } from '../http/app';
+import { listenOnLoopback } from '../http/listen';
 import type { ProjectionCache } from '../projection';
 import { NETWORK_MAP } from '../../web/src/queries';
 import { table, writeSection } from './report';
@@ -55,16 +54,14 @@ export async function startTimedApp(state: BenchState): Promise<{
     next();
   });
   outer.use(api);
-  const server: Server = outer.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(outer);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     serverTimes,
     cache: (api.locals as { projectionCache: ProjectionCache }).projectionCache,
     headers: { authorization: `Bearer ${token}` },
     tokenFor: async (user) => (await (api.locals.auth as AuthService).issueApiToken(user)).token,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close,
   };
 }
 

@@ -5,8 +5,6 @@
  * traces; recordIntroduction writes once, bumps the version and changes the analytics;
  * updateNode validates by the model's schemas, writes in one transaction and bumps the version.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, TEST_ADMIN } from '../../test/auth';
@@ -17,9 +15,10 @@ import type { Database } from '../db/driver';
 import { createApp } from '../http/app';
 import { importDataset } from '../import';
 import { ids, P, testDataset } from './testDataset';
+import { listenOnLoopback, type Listening } from '../http/listen';
 
 let db: Database;
-let server: Server;
+let served: Listening | undefined;
 let base = '';
 let auth: Record<string, string> = {};
 
@@ -73,13 +72,12 @@ beforeAll(async () => {
   const app = createApp(db);
   await app.locals.graphqlReady;
   auth = await bearer(app, db, TEST_ADMIN);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await listenOnLoopback(app);
+  base = served.url;
 });
 
 afterAll(async () => {
-  await new Promise((r) => server?.close(() => r(undefined)));
+  await served?.close();
   if (db) await removeByIdPrefix(db, P);
 });
 
@@ -640,9 +638,8 @@ describe('when Neo4j is away', () => {
       id: 'no-such-user',
       tokenVersion: 0,
     } as StoredUser);
-    const s = app.listen(0, '127.0.0.1');
-    await new Promise((r) => s.once('listening', r));
-    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/graphql`;
+    const s = await listenOnLoopback(app);
+    const url = `${s.url}/graphql`;
     try {
       for (const query of [`{ networkGaps { id } }`, `{ people { id } }`, RECORD_PROBE]) {
         const started = Date.now();
@@ -658,7 +655,7 @@ describe('when Neo4j is away', () => {
         expect(Date.now() - started).toBeLessThan(10_000);
       }
     } finally {
-      await new Promise((r) => s.close(() => r(undefined)));
+      await s.close();
       await away.close();
     }
   });
