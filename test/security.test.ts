@@ -8,11 +8,10 @@
  * token) is stored verbatim or refused with a clear error; sign-in locks after repeated
  * failures and is rate-limited; every write is in the audit log.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, listAudit } from '../server/auth/audit';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../server/auth/http';
 import { personAlias } from '../server/auth/privacy';
 import type { AuthService } from '../server/auth/service';
 import { changeUser, ensureUser, findUser, type NewUser } from '../server/auth/users';
@@ -20,6 +19,7 @@ import type { Database } from '../server/db/driver';
 import { createApp } from '../server/http/app';
 import { ensurePilotSeed, undoIntroductionsSince } from '../web/e2e/server';
 import { testDb } from './db';
+import { listenOnLoopback, type Listening } from '../server/http/listen';
 
 type Who = 'admin' | 'shiojiri' | 'tsubame' | 'city' | 'analyst' | 'anonymous';
 const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, Omit<NewUser, 'password'>> = {
@@ -33,7 +33,7 @@ const WHO: Who[] = ['admin', 'shiojiri', 'tsubame', 'city', 'analyst', 'anonymou
 
 let db: Database;
 let app: Express;
-let server: Server;
+let served: Listening | undefined;
 let base = '';
 const headers: Partial<Record<Who, Record<string, string>>> = { anonymous: {} };
 const started = new Date().toISOString();
@@ -90,9 +90,8 @@ beforeAll(async () => {
     const { token } = await (app.locals.auth as AuthService).issueApiToken(fresh!);
     headers[who as Who] = { authorization: `Bearer ${token}` };
   }
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await listenOnLoopback(app);
+  base = served.url;
 
   const people = await gql(
     'admin',
@@ -132,7 +131,7 @@ afterAll(async () => {
       },
     );
   }
-  await new Promise((r) => server?.close(() => r(undefined)));
+  await served?.close();
   if (db) await undoIntroductionsSince(db, started);
 });
 
@@ -422,7 +421,7 @@ describe('hostile input', () => {
   it('a cookie session must echo its CSRF token to change or query anything', async () => {
     const user = await findUser(db, { username: ACCOUNTS.shiojiri.username });
     const session = await (app.locals.auth as AuthService).issueSession(user!);
-    const cookie = `cj_session=${session.token}; cj_csrf=${session.csrf}`;
+    const cookie = `${SESSION_COOKIE}=${session.token}; ${CSRF_COOKIE}=${session.csrf}`;
     const without = await post({ query: '{ me { username } }' }, { cookie });
     expect(without.status).toBe(403);
     expect(without.body.errors[0].message).toMatch(/CSRF/);
@@ -454,10 +453,10 @@ describe('sign-in', () => {
     });
     expect(res.status).toBe(200);
     const cookies = res.headers.getSetCookie();
-    const session = cookies.find((c) => c.startsWith('cj_session='))!;
+    const session = cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Strict/i);
-    expect(cookies.find((c) => c.startsWith('cj_csrf='))).not.toMatch(/HttpOnly/i);
+    expect(cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`))).not.toMatch(/HttpOnly/i);
     const body = (await res.json()) as any;
     expect(body.user).toMatchObject({
       username: lockUser.username,
@@ -503,9 +502,8 @@ describe('sign-in', () => {
 
   it('rate-limits sign-in attempts per address', async () => {
     const strict = createApp(db, { signInPerMinute: 3 });
-    const s = strict.listen(0, '127.0.0.1');
-    await new Promise((r) => s.once('listening', r));
-    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/auth/signin`;
+    const s = await listenOnLoopback(strict);
+    const url = `${s.url}/auth/signin`;
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
@@ -518,7 +516,7 @@ describe('sign-in', () => {
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
-      await new Promise((r) => s.close(() => r(undefined)));
+      await s.close();
     }
   });
 });

@@ -16,18 +16,19 @@ import { z } from 'zod';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import { auditOnce } from './audit';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 import { AccessDenied, ROLE_LABELS, type Viewer } from './roles';
 import { SignInError, type AuthService } from './service';
 import { viewerOf as viewerOfUser } from './users';
 
-export const SESSION_COOKIE = 'cj_session';
-export const CSRF_COOKIE = 'cj_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE };
 
 export interface AuthLocals {
   viewer: Viewer | null;
   /** Why there is no viewer when a credential was presented (expired, malformed, revoked). */
   authError: AccessDenied | null;
+  /** The CSRF value of a cookie session (null for bearer tokens). */
+  csrf: string | null;
 }
 
 export function viewerOf(res: Response): Viewer | null {
@@ -50,6 +51,7 @@ export function authenticate(auth: AuthService) {
     const locals = res.locals as AuthLocals;
     locals.viewer = null;
     locals.authError = null;
+    locals.csrf = null;
     const header = req.headers.authorization;
     const cookies = req.headers.cookie ? parseCookies(req.headers.cookie) : {};
     let token: string | undefined;
@@ -84,6 +86,7 @@ export function authenticate(auth: AuthService) {
         }
       }
       locals.viewer = viewer;
+      if (viaCookie) locals.csrf = claims.csrf ?? null;
     } catch (err) {
       if (err instanceof AccessDenied) locals.authError = err;
       else return next(err);
@@ -208,13 +211,12 @@ export function mountAuthRoutes(
 
   // Not signed in is an answer here, not an error: {user: null} (and why, if a credential was
   // presented and refused), so the page can show its sign-in form without a failed request.
-  app.get('/auth/me', (req, res) => {
+  app.get('/auth/me', (_req, res) => {
     const viewer = viewerOf(res);
     if (!viewer) {
       return res.json({ user: null, reason: authErrorOf(res)?.message ?? null });
     }
-    const cookies = req.headers.cookie ? parseCookies(req.headers.cookie) : {};
-    res.json({ user: userJson(viewer), csrfToken: cookies[CSRF_COOKIE] ?? null });
+    res.json({ user: userJson(viewer), csrfToken: (res.locals as AuthLocals).csrf });
   });
 
   // API tokens for analysts' GraphQL clients: the same credentials, a longer-lived token.

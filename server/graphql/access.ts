@@ -22,41 +22,43 @@ export function assertMayEditKind(viewer: Viewer, kind: string): void {
   );
 }
 
+/** What one viewer may name, with their regions' graphs loaded once. */
+export interface ViewerAccess {
+  /** FORBIDDEN unless every id is a node of one of the viewer's regions. */
+  assertReadable(ids: string[]): void;
+  /**
+   * The name to show for a node of `graph`: persons outside the viewer's regions without
+   * consentPublicProfile get their alias.
+   */
+  name(graph: NetworkGraph, id: string, name: string): string;
+}
+
+const EVERYTHING: ViewerAccess = { assertReadable: () => undefined, name: (_g, _id, n) => n };
+
 export class RegionAccess {
   constructor(private readonly cache: ProjectionCache) {}
 
-  /** The viewer's region graphs (null for viewers who read every region). */
-  private async graphs(viewer: Viewer): Promise<NetworkGraph[] | null> {
-    if (viewer.regionIds === null) return null;
-    return Promise.all(
+  async of(viewer: Viewer): Promise<ViewerAccess> {
+    if (viewer.regionIds === null) return EVERYTHING;
+    const graphs = await Promise.all(
       viewer.regionIds.map(async (regionId) => (await this.cache.get({ regionId })).graph),
     );
-  }
-
-  /** FORBIDDEN unless every id is a node of one of the viewer's regions. */
-  async assertReadable(viewer: Viewer, ids: string[]): Promise<void> {
-    const graphs = await this.graphs(viewer);
-    if (graphs === null) return;
-    const outside = ids.filter((id) => !graphs.some((g) => g.hasNode(id)));
-    if (outside.length === 0) return;
-    throw new AccessDenied(
-      'FORBIDDEN',
-      `${outside.join(', ')}: not in your regions (${(viewer.regionIds ?? []).join(', ')}). / 担当地域外のデータです。`,
-    );
-  }
-
-  /**
-   * A function giving the name to show for a node of `graph`: persons outside the viewer's
-   * regions without consentPublicProfile get their alias.
-   */
-  async namer(viewer: Viewer, graph: NetworkGraph): Promise<(id: string, name: string) => string> {
-    const graphs = await this.graphs(viewer);
-    if (graphs === null) return (_id, name) => name;
-    return (id, name) => {
-      if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'kind') !== 'Person') return name;
-      if (graphs.some((g) => g.hasNode(id))) return name;
-      const props = graph.getNodeAttribute(id, 'props') as Record<string, unknown>;
-      return props.consentPublicProfile === true ? name : personAlias(id);
+    const inRegions = (id: string) => graphs.some((g) => g.hasNode(id));
+    return {
+      assertReadable(ids) {
+        const outside = ids.filter((id) => !inRegions(id));
+        if (outside.length === 0) return;
+        throw new AccessDenied(
+          'FORBIDDEN',
+          `${outside.join(', ')}: not in your regions (${(viewer.regionIds ?? []).join(', ')}). / 担当地域外のデータです。`,
+        );
+      },
+      name(graph, id, name) {
+        if (!graph.hasNode(id) || graph.getNodeAttribute(id, 'kind') !== 'Person') return name;
+        if (inRegions(id)) return name;
+        const props = graph.getNodeAttribute(id, 'props') as Record<string, unknown>;
+        return props.consentPublicProfile === true ? name : personAlias(id);
+      },
     };
   }
 }

@@ -243,29 +243,32 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     }),
 
     talentMatches: resolver(TalentArgs, async ({ smeId, limit }, viewer) => {
-      await access.assertReadable(viewer, [smeId]);
+      const may = await access.of(viewer);
+      may.assertReadable([smeId]);
       // Talent may come from anywhere (remote work): match across all regions; persons outside
       // the viewer's regions appear under their alias unless they consented to a public profile.
       const a = await scoped({ regionId: null, pseudonymised: pseudonymises(viewer) });
       const matches = a.view.memo(`talent:${smeId}:${limit}`, () =>
         talentMatches(a.graph, smeId, { limit }),
       );
-      const names = await access.namer(viewer, a.graph);
-      return matches.map((m) => ({ ...m, talentName: names(m.talentId, m.talentName) }));
+      return matches.map((m) => ({
+        ...m,
+        talentName: may.name(a.graph, m.talentId, m.talentName),
+      }));
     }),
 
     connectionPath: resolver(PathArgs, async ({ fromId, toId }, viewer) => {
-      await access.assertReadable(viewer, [fromId, toId]);
+      const may = await access.of(viewer);
+      may.assertReadable([fromId, toId]);
       const a = await scoped({ regionId: null, pseudonymised: pseudonymises(viewer) });
       const steps = a.view.memo(`path:${fromId}:${toId}`, () =>
         connectionPath(a.graph, fromId, toId),
       );
       if (!steps) return steps;
-      const names = await access.namer(viewer, a.graph);
       return steps.map((s) => ({
         ...s,
-        fromName: names(s.fromId, s.fromName),
-        toName: names(s.toId, s.toName),
+        fromName: may.name(a.graph, s.fromId, s.fromName),
+        toName: may.name(a.graph, s.toId, s.toName),
       }));
     }),
 
@@ -285,7 +288,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
   const Mutation = {
     recordIntroduction: resolver(RecordIntroductionArgs, async (args, viewer) => {
       assertCanWrite(viewer);
-      await access.assertReadable(viewer, [
+      (await access.of(viewer)).assertReadable([
         args.fromId,
         args.toId,
         ...(args.viaId !== null ? [args.viaId] : []),
@@ -294,7 +297,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     }),
     updateNode: resolver(UpdateNodeArgs, async (args, viewer) => {
       assertCanWrite(viewer);
-      await access.assertReadable(viewer, [args.id]);
+      (await access.of(viewer)).assertReadable([args.id]);
       return updateNode(db, args, actorOf(viewer), (kind) => assertMayEditKind(viewer, kind));
     }),
   };

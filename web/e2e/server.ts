@@ -3,11 +3,10 @@
  * server/http/app.ts with the web app mounted in front, against the test Neo4j, with the pilot
  * seed loaded through the generator and the importer when the database has no regions yet.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
 import { cliActor } from '../../server/auth/audit';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../server/auth/http';
 import { generatePassword } from '../../server/auth/password';
 import type { AuthService } from '../../server/auth/service';
 import { changeUser, ensureUser, findUser, type NewUser } from '../../server/auth/users';
@@ -15,6 +14,7 @@ import { cypher } from '../../server/db/cypher';
 import type { Database } from '../../server/db/driver';
 import { countsByLabel } from '../../server/db/schema';
 import { createApp } from '../../server/http/app';
+import { listenOnLoopback } from '../../server/http/listen';
 import { ensureWebBuilt, mountWeb } from '../../server/http/web';
 
 export const SEED_AS_OF = '2026-04-01';
@@ -120,22 +120,19 @@ export async function startWebServer(db: Database, port = 0): Promise<RunningSer
   outer.use(helmet());
   mountWeb(outer);
   outer.use(api);
-  const server: Server = outer.listen(port, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port: actual } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(outer, port);
   return {
-    url: `http://127.0.0.1:${actual}`,
+    url,
     accounts,
     adminHeaders: { authorization: `Bearer ${token}` },
     async adminCookies() {
       const session = await (api.locals.auth as AuthService).issueSession(admin!);
-      const url = `http://127.0.0.1:${actual}`;
       return [
-        { name: 'cj_session', value: session.token, url },
-        { name: 'cj_csrf', value: session.csrf, url },
+        { name: SESSION_COOKIE, value: session.token, url },
+        { name: CSRF_COOKIE, value: session.csrf, url },
       ];
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close,
   };
 }
 

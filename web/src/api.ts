@@ -2,7 +2,7 @@
  * GraphQL over fetch (POST /graphql). Every failure becomes an ApiError with a message a
  * coordinator can read (in the current language); details go to the console, never the page.
  */
-import { csrfToken } from './auth';
+import { CSRF_HEADER, csrfToken } from './auth';
 import type { ServerFieldIssue } from './fields';
 import { t } from './i18n';
 
@@ -92,7 +92,7 @@ export async function gql<T>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        'x-csrf-token': csrfToken(),
+        [CSRF_HEADER]: csrfToken(),
       },
       credentials: 'same-origin',
       body: JSON.stringify({ query, variables }),

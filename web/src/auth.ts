@@ -5,10 +5,15 @@
  * value (a readable cookie) in X-CSRF-Token on every request that changes something. What is
  * shown per role is a convenience: the server enforces every rule.
  */
+import { CSRF_COOKIE, CSRF_HEADER } from '../../server/auth/cookies';
+import type { Role } from '../../server/auth/roles';
 import { h } from './dom';
 import { getLang, t } from './i18n';
 
-export type Role = 'admin' | 'coordinator' | 'municipality' | 'analyst';
+// The server's own rules (a pure module): the page offers what the server allows.
+export { canWrite, seesContact } from '../../server/auth/roles';
+export type { Role };
+export { CSRF_HEADER };
 
 export interface Me {
   username: string;
@@ -20,8 +25,6 @@ export interface Me {
   regionIds: string[] | null;
 }
 
-const CSRF_COOKIE = 'cj_csrf';
-
 /** The CSRF value of this session (a readable cookie), or '' when signed out. */
 export function csrfToken(
   cookie: string = typeof document === 'undefined' ? '' : document.cookie,
@@ -31,14 +34,6 @@ export function csrfToken(
     if (k === CSRF_COOKIE) return decodeURIComponent(v.join('='));
   }
   return '';
-}
-
-export function canWrite(me: Me): boolean {
-  return me.role === 'admin' || me.role === 'coordinator';
-}
-
-export function seesContact(me: Me): boolean {
-  return me.role === 'admin' || me.role === 'coordinator';
 }
 
 /** The role as the page shows it. */
@@ -71,7 +66,7 @@ export async function signOut(): Promise<void> {
   await fetch('/auth/signout', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrfToken() },
+    headers: { [CSRF_HEADER]: csrfToken() },
   });
   location.reload();
 }

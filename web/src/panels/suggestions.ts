@@ -8,6 +8,7 @@ import { enumLabel, reasonText, t } from '../i18n';
 import type { IntroductionStatus, IntroductionSuggestion } from '../types';
 import { asyncState, nodeButton, panelHeader } from './common';
 import type { PanelContext } from './context';
+import { canWrite } from '../auth';
 
 const OUTCOMES: Array<{ status: IntroductionStatus; label: string; help: string; cls: string }> = [
   { status: 'accepted', label: 'sug.accept', help: 'sug.accept.help', cls: 'secondary' },
@@ -148,7 +149,7 @@ export function renderSuggestions(ctx: PanelContext): HTMLElement {
               )
             : null,
           // Recording is for accounts that may write (the server refuses the others anyway).
-          !ctx.data.me || ctx.data.me.role === 'admin' || ctx.data.me.role === 'coordinator'
+          !ctx.data.me || canWrite(ctx.data.me)
             ? h(
                 'div',
                 { class: 'actions', role: 'group', 'aria-label': routeText(s) },
