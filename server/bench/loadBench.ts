@@ -4,6 +4,7 @@
  * database with the prefecture network) under autocannon — 50 connections for 60 s, each
  * asking an entity query as a signed-in analyst with a bearer token (so the token check, the
  * role's schema, the @authorization rules and the alias computation are all on the path).
+ * BENCH_LOAD_SECONDS shortens the run while trying a change; the figures in docs are of 60 s.
  */
 import autocannon from 'autocannon';
 import { fmtInt, fmtMs, loadNote, percentile, say, verdict, type BenchState } from './common';
