@@ -1,9 +1,13 @@
-// Import: create one batch of relationships between nodes this import creates (so none can
-// exist yet). `__TYPE__` is a type from REL_TYPES of server/domain/model.ts, never input.
-// Endpoints are found by one seek each on the :Entity id constraint.
+// Import: create one batch of relationships between two nodes this import creates (so none can
+// exist yet). $type is a type from REL_TYPES of server/domain/model.ts, checked against that
+// allow-list before it is sent, never input; a parameter, so one query plan serves every type.
+// Each row: {a, b, create}: a and b are the internal ids import-create-nodes returned in this
+// same transaction (a node created here cannot be deleted and its id reused before the commit).
+// A seek by internal id is cheaper than one on the id index, which must also look through this
+// transaction's changes.
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})
-CREATE (a)-[r:__TYPE__]->(b)
+MATCH (a) WHERE id(a) = row.a
+MATCH (b) WHERE id(b) = row.b
+CREATE (a)-[r:$($type)]->(b)
 SET r += row.create
 RETURN count(*) AS created

@@ -223,7 +223,10 @@ export class BenchState {
     return loads.reduce((a, b) => (b.nodes > a.nodes ? b : a));
   }
 
+  /** Closes the bench database (and stops its Neo4j); `db()` opens it again. */
   async close(): Promise<void> {
-    if (this.dbPromise) await (await this.dbPromise).close();
+    const open = this.dbPromise;
+    this.dbPromise = null;
+    if (open) await (await open).close();
   }
 }

@@ -10,7 +10,7 @@ import { graphVersion } from '../db/schema';
 import { removeByIdPrefix, testDb } from '../../test/db';
 import { formatImportError } from './dataset';
 import { readPath, targetOfFileName } from './read';
-import { importDataset, importPath } from './write';
+import { ImportConflictError, importDataset, importPath } from './write';
 
 const PREFIX = 'test-import:';
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -339,6 +339,55 @@ describe('import (real Neo4j)', () => {
     expect(bad.errors[0]!.reason).toBe(
       `"${PREFIX}e:s" is a Skill, but HAS_SKILL must start at a Person`,
     );
+  });
+
+  it('stops and writes nothing when an endpoint is deleted between validation and writing', async () => {
+    const x = `${PREFIX}gone:x`;
+    const y = `${PREFIX}gone:y`;
+    await importDataset(db, {
+      nodes: { Person: [{ id: x, name: 'X', origin: 'local' }] },
+      relationships: {},
+    });
+    // Another user deletes x after validation looked it up (so its internal id is known) and
+    // before the relationship to it is written. Run as a separate process, synchronously, so
+    // that the import cannot go on meanwhile.
+    const deleter = `import neo4j from 'neo4j-driver';
+      const d = neo4j.driver(process.env.CJ_URI, neo4j.auth.basic(process.env.CJ_USER, process.env.CJ_PASSWORD));
+      await d.executeQuery('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id: process.env.CJ_ID }, { database: process.env.CJ_DB || undefined });
+      await d.close();`;
+    let deleted = false;
+    const attempt = importDataset(
+      db,
+      {
+        nodes: { Person: [{ id: y, name: 'Y', origin: 'local' }] },
+        relationships: { KNOWS: [{ from: y, to: x, strength: 2 }] },
+      },
+      {
+        onProgress: (p) => {
+          if (deleted || p.phase !== 'validate' || p.done !== p.total) return;
+          const run = spawnSync(process.execPath, ['--input-type=module', '-e', deleter], {
+            cwd: PROJECT_ROOT,
+            env: {
+              ...process.env,
+              CJ_URI: db.connection.uri,
+              CJ_USER: db.connection.user,
+              CJ_PASSWORD: db.connection.password,
+              CJ_DB: db.database ?? '',
+              CJ_ID: x,
+            },
+            encoding: 'utf8',
+          });
+          if (run.status !== 0) throw new Error(`deleting x failed: ${run.stderr}`);
+          deleted = true;
+        },
+      },
+    );
+    await expect(attempt).rejects.toThrow(ImportConflictError);
+    await expect(attempt).rejects.toThrow(
+      '1 KNOWS relationship(s) lost an endpoint that was deleted in the database while this import ran; run the import again',
+    );
+    expect(deleted).toBe(true);
+    expect(await q('MATCH (n:Entity) WHERE n.id IN [$x, $y] RETURN n.id', { x, y })).toEqual([]);
   });
 
   it('keeps KNOWS imported in both directions one relationship', async () => {

@@ -39,7 +39,7 @@ export interface PreparedRel {
   to: string;
   set: Record<string, unknown>;
   create: Record<string, unknown>;
-  /** Both endpoints are created by this import, so the relationship cannot exist yet. */
+  /** An endpoint is created by this import, so the relationship cannot exist yet. */
   fresh?: boolean;
 }
 
@@ -276,25 +276,29 @@ function sortErrors(errors: ImportError[]): ImportError[] {
 }
 
 /** Looks up ids in the database: id → its node label (from NODE_LABELS). One query. */
+/**
+ * The database's nodes with these ids: their label (into `labels`) and internal id (into
+ * `nodeIds`, which the writer uses to find relationship endpoints by id; it checks the id
+ * property again there, in case the node was deleted and its internal id reused meanwhile).
+ */
 export async function lookupLabels(
   db: Database,
   ids: string[],
-): Promise<Map<string, NodeLabel | null>> {
-  const out = new Map<string, NodeLabel | null>();
-  if (ids.length === 0) return out;
+  labels: Map<string, NodeLabel | null>,
+  nodeIds: Map<string, number>,
+): Promise<void> {
+  if (ids.length === 0) return;
   const res = await db.driver.executeQuery(
     cypher('import-lookup-ids'),
     { ids },
     { database: db.database },
   );
   for (const r of res.records) {
-    const labels = r.get('labels') as string[];
-    out.set(
-      r.get('id') as string,
-      (NODE_LABELS.find((l) => labels.includes(l)) ?? null) as NodeLabel | null,
-    );
+    const id = r.get('id') as string;
+    const has = r.get('labels') as string[];
+    labels.set(id, (NODE_LABELS.find((l) => has.includes(l)) ?? null) as NodeLabel | null);
+    nodeIds.set(id, r.get('nodeId') as number);
   }
-  return out;
 }
 
 /**
@@ -347,6 +351,8 @@ export interface NodeValidation {
   failedIds: Map<string, NodeLabel>;
   /** Ids found in the database, with their label (null: not one of NODE_LABELS). */
   inDb: Map<string, NodeLabel | null>;
+  /** The internal ids of the nodes in `inDb` (lookupLabels). */
+  dbNodeIds: Map<string, number>;
 }
 
 export async function validateNodes(
@@ -422,9 +428,9 @@ export async function validateNodes(
   }
 
   // Ids of the input in the database: a node must keep its label.
-  const inDb = db
-    ? await lookupLabels(db, [...nodeIds.keys()])
-    : new Map<string, NodeLabel | null>();
+  const inDb = new Map<string, NodeLabel | null>();
+  const dbNodeIds = new Map<string, number>();
+  if (db) await lookupLabels(db, [...nodeIds.keys()], inDb, dbNodeIds);
   for (const { id, label, src, p, node } of nodeSrcs) {
     if (!inDb.has(id)) continue;
     p.exists = node.exists = true;
@@ -438,7 +444,7 @@ export async function validateNodes(
       });
     }
   }
-  return { errors, prepared, nodeIds, failedIds, inDb };
+  return { errors, prepared, nodeIds, failedIds, inDb, dbNodeIds };
 }
 
 /**
@@ -547,8 +553,7 @@ export async function validateRelationships(
     if (!b && !failedIds.has(p.to)) lookup.add(p.to);
   }
   const inDb = stage.inDb;
-  if (db && lookup.size > 0)
-    for (const [k, v] of await lookupLabels(db, [...lookup])) inDb.set(k, v);
+  if (db && lookup.size > 0) await lookupLabels(db, [...lookup], inDb, stage.dbNodeIds);
 
   for (const { type, p, src, a, b } of pending) {
     const spec = RELATIONSHIPS[type];
@@ -591,7 +596,9 @@ export async function validateRelationships(
       }
     }
     if (!ok) continue;
-    p.fresh = !!a && !!b && !a.exists && !b.exists;
+    // A relationship with an endpoint this import creates cannot exist yet (and the input has
+    // no duplicates), so it is created without looking for it first.
+    p.fresh = (!!a && !a.exists) || (!!b && !b.exists);
     (prepared.relationships[type] ??= []).push(p);
   }
 

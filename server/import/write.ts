@@ -6,7 +6,7 @@
  * either way. A dry run runs exactly the same statements and rolls the transaction back, so its
  * counts are those a real import would report.
  */
-import type { Transaction } from 'neo4j-driver';
+import neo4j, { type Integer, type Transaction } from 'neo4j-driver';
 import {
   NODE_LABELS,
   PERSON_EXTRA_LABELS,
@@ -67,17 +67,6 @@ export interface PathImportResult extends ImportResult {
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-const statements = new Map<string, string>();
-
-function statement(key: string, build: () => string): string {
-  let s = statements.get(key);
-  if (!s) {
-    s = build();
-    statements.set(key, s);
-  }
-  return s;
-}
-
 function assertLabel(label: NodeLabel): void {
   if (!NODE_LABELS.includes(label)) throw new Error(`not a node label: ${String(label)}`);
 }
@@ -85,47 +74,15 @@ function assertType(type: RelType): void {
   if (!REL_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
 }
 
-/** CREATE for new nodes; the label list is made of allow-list constants only. */
-function createNodeStatement(
+/** The labels of a new node, from the allow-lists only: its label, `Entity`, the Person extras. */
+function newNodeLabels(
   label: NodeLabel,
   extra: readonly (typeof PERSON_EXTRA_LABELS)[number][],
-): string {
+): string[] {
   assertLabel(label);
   for (const x of extra)
     if (!PERSON_EXTRA_LABELS.includes(x)) throw new Error(`not a Person label: ${x}`);
-  const labels = [label, 'Entity', ...extra].join(':');
-  return statement(`create:${labels}`, () =>
-    cypher('import-create-nodes').replaceAll('__LABELS__', labels),
-  );
-}
-
-/** Conditional update of existing nodes of one label. */
-function updateNodeStatement(label: NodeLabel): string {
-  assertLabel(label);
-  return statement(`update:${label}`, () =>
-    label === 'Person'
-      ? cypher('import-update-persons')
-      : cypher('import-update-nodes').replaceAll('__LABEL__', label),
-  );
-}
-
-/** CREATE for relationships whose endpoints are both new. */
-function createRelStatement(type: RelType): string {
-  assertType(type);
-  return statement(`create:${type}`, () =>
-    cypher('import-create-rels').replaceAll('__TYPE__', type),
-  );
-}
-
-/** MERGE-like upsert for the other relationships (undirected for the symmetric types). */
-function upsertRelStatement(type: RelType): string {
-  assertType(type);
-  return statement(`upsert:${type}`, () =>
-    cypher(SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels').replaceAll(
-      '__TYPE__',
-      type,
-    ),
-  );
+  return [label, 'Entity', ...extra];
 }
 
 function emptyResult(dryRun: boolean, errors: ImportError[] = []): ImportResult {
@@ -142,11 +99,36 @@ function countRows(d: Dataset): number {
 interface Work {
   name: string;
   statement: string;
+  /** Parameters besides `rows` and `now` (the labels or type of a create). */
+  params?: Record<string, unknown>;
+  /** The result column that must count every row of a batch (relationships: both endpoints found). */
+  everyRow?: 'created' | 'total';
   rows: unknown[];
 }
 
+/**
+ * A relationship's endpoint vanished between validation and writing (another user deleted the
+ * node meanwhile): the import stops and is rolled back rather than silently skip the row.
+ */
+export class ImportConflictError extends Error {
+  constructor(name: string, missing: number) {
+    super(
+      (NODE_LABELS as readonly string[]).includes(name)
+        ? `${missing} ${name} node(s) of this import were deleted in the database while it ran; run the import again`
+        : `${missing} ${name} relationship(s) lost an endpoint that was deleted in the database while this import ran; run the import again`,
+    );
+    this.name = 'ImportConflictError';
+  }
+}
+
 /** The node batches, in order: per label, creates (grouped by extra labels), then updates. */
-function planNodes(prepared: Prepared, work: Work[], totals: Map<string, number>): void {
+function planNodes(
+  prepared: Prepared,
+  dbNodeIdOf: (id: string) => Integer,
+  now: string,
+  work: Work[],
+  totals: Map<string, number>,
+): void {
   for (const label of NODE_LABELS) {
     const rows = prepared.nodes[label];
     if (!rows?.length) continue;
@@ -158,10 +140,11 @@ function planNodes(prepared: Prepared, work: Work[], totals: Map<string, number>
     const updates: unknown[] = [];
     for (const r of rows) {
       if (r.exists) {
+        const n = dbNodeIdOf(r.id);
         updates.push(
           label === 'Person'
-            ? { id: r.id, set: r.set, kp: r.kp ?? null, tal: r.tal ?? null }
-            : { id: r.id, set: r.set },
+            ? { n, id: r.id, set: r.set, kp: r.kp ?? null, tal: r.tal ?? null }
+            : { n, id: r.id, set: r.set },
         );
         continue;
       }
@@ -171,29 +154,92 @@ function planNodes(prepared: Prepared, work: Work[], totals: Map<string, number>
       const key = extra.join(':');
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { extra, rows: [] }));
-      g.rows.push({ id: r.id, create: r.create });
+      g.rows.push({ ...r.create, id: r.id, createdAt: now, updatedAt: now });
     }
     for (const g of groups.values())
-      work.push({ name: label, statement: createNodeStatement(label, g.extra), rows: g.rows });
-    if (updates.length)
-      work.push({ name: label, statement: updateNodeStatement(label), rows: updates });
+      work.push({
+        name: label,
+        statement: cypher('import-create-nodes'),
+        params: { labels: newNodeLabels(label, g.extra) },
+        rows: g.rows,
+      });
+    if (updates.length) {
+      work.push({
+        name: label,
+        statement: cypher(label === 'Person' ? 'import-update-persons' : 'import-update-nodes'),
+        everyRow: 'total',
+        rows: updates,
+      });
+    }
   }
 }
 
-/** The relationship batches, per type: creates between new nodes, then upserts. */
-function planRels(prepared: Prepared, work: Work[], totals: Map<string, number>): void {
+/**
+ * The relationship batches, per type: creates between two new nodes, creates between a new node
+ * and one in the database, then upserts (both endpoints in the database). Endpoints go by
+ * internal id: `createdId` has it for the nodes this import created, `dbNodeIdOf` gives it for
+ * those in the database (whose id property the statements check again).
+ */
+function planRels(
+  prepared: Prepared,
+  createdId: ReadonlyMap<string, Integer>,
+  dbNodeIdOf: (id: string) => Integer,
+  work: Work[],
+  totals: Map<string, number>,
+): void {
   for (const type of REL_TYPES) {
     const rows = prepared.relationships[type];
     if (!rows?.length) continue;
+    assertType(type);
     totals.set(type, rows.length);
     const fresh: unknown[] = [];
+    const halfNew: unknown[] = [];
     const other: unknown[] = [];
     for (const r of rows) {
-      if (r.fresh) fresh.push({ from: r.from, to: r.to, create: r.create });
-      else other.push({ from: r.from, to: r.to, set: r.set, create: r.create });
+      const newA = createdId.get(r.from);
+      const newB = createdId.get(r.to);
+      if (newA && newB) fresh.push({ a: newA, b: newB, create: r.create });
+      else {
+        const a = newA ?? dbNodeIdOf(r.from);
+        const b = newB ?? dbNodeIdOf(r.to);
+        (r.fresh ? halfNew : other).push({
+          a,
+          b,
+          from: r.from,
+          to: r.to,
+          set: r.set,
+          create: r.create,
+        });
+      }
     }
-    if (fresh.length) work.push({ name: type, statement: createRelStatement(type), rows: fresh });
-    if (other.length) work.push({ name: type, statement: upsertRelStatement(type), rows: other });
+    const params = { type };
+    if (fresh.length) {
+      work.push({
+        name: type,
+        statement: cypher('import-create-rels'),
+        params,
+        everyRow: 'created',
+        rows: fresh,
+      });
+    }
+    if (halfNew.length) {
+      work.push({
+        name: type,
+        statement: cypher('import-create-rels-half-new'),
+        params,
+        everyRow: 'created',
+        rows: halfNew,
+      });
+    }
+    if (other.length) {
+      work.push({
+        name: type,
+        statement: cypher(SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels'),
+        params,
+        everyRow: 'total',
+        rows: other,
+      });
+    }
   }
 }
 
@@ -204,6 +250,8 @@ function planRels(prepared: Prepared, work: Work[], totals: Map<string, number>)
  */
 class BatchWriter {
   done = 0;
+  /** Internal ids of the nodes this transaction created, by id (import-create-nodes). */
+  readonly nodeIds = new Map<string, Integer>();
   private readonly totals = new Map<string, number>();
   constructor(
     private readonly tx: Transaction,
@@ -231,11 +279,21 @@ class BatchWriter {
         for (let i = 0; i < w.rows.length; i += this.batchSize) {
           const batch = w.rows.slice(i, i + this.batchSize);
           const handled = Promise.resolve(
-            this.tx.run(w.statement, { rows: batch, now: this.now }),
+            this.tx.run(w.statement, { ...w.params, rows: batch, now: this.now }),
           ).then((res) => {
             const rec = res.records[0];
+            if (w.everyRow) {
+              const n = Number(rec?.get(w.everyRow) ?? 0);
+              if (n !== batch.length) throw new ImportConflictError(w.name, batch.length - n);
+            }
             if (rec?.has('created')) result.created[w.name]! += Number(rec.get('created') ?? 0);
             if (rec?.has('updated')) result.updated[w.name]! += Number(rec.get('updated') ?? 0);
+            if (rec?.has('nodeIds')) {
+              const keys = rec.get('keys') as string[];
+              const ids = rec.get('nodeIds') as number[];
+              // Sent back as Neo4j integers (a plain number would go as a float).
+              for (let k = 0; k < keys.length; k++) this.nodeIds.set(keys[k]!, neo4j.int(ids[k]!));
+            }
             this.done += batch.length;
             onProgress?.({ phase: w.name, done: this.done, total });
           });
@@ -291,9 +349,14 @@ export async function importDataset(
   let tx: Transaction | undefined;
   try {
     tx = session.beginTransaction();
+    const dbNodeIdOf = (id: string): Integer => {
+      const n = nodeStage.dbNodeIds.get(id);
+      if (n === undefined) throw new Error(`import: no internal id for node ${id}`);
+      return neo4j.int(n);
+    };
     const writer = new BatchWriter(tx, result, now, batchSize, totalRows, opts.onProgress);
     const nodesWritten = writer.write((work, totals) =>
-      planNodes(nodeStage.prepared, work, totals),
+      planNodes(nodeStage.prepared, dbNodeIdOf, now, work, totals),
     );
     nodesWritten.catch(() => undefined); // awaited below
     let checked: ValidationResult;
@@ -313,7 +376,9 @@ export async function importDataset(
     }
     opts.onProgress?.({ phase: 'validate', done: totalRows, total: totalRows });
     await nodesWritten;
-    await writer.write((work, totals) => planRels(checked.prepared, work, totals));
+    await writer.write((work, totals) =>
+      planRels(checked.prepared, writer.nodeIds, dbNodeIdOf, work, totals),
+    );
     writer.finish();
     if (dryRun) {
       opts.onProgress?.({ phase: 'rollback', done: totalRows, total: totalRows });
