@@ -4,7 +4,7 @@
  * endpoint labels the type does not allow). All errors are collected, never just the first.
  * The result also holds the rows prepared for writing.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import { z } from 'zod';
 import {
   NODE_LABELS,
@@ -39,8 +39,6 @@ export interface PreparedRel {
   to: string;
   set: Record<string, unknown>;
   create: Record<string, unknown>;
-  /** An endpoint is created by this import, so the relationship cannot exist yet. */
-  fresh?: boolean;
 }
 
 export interface Prepared {
@@ -275,17 +273,22 @@ function sortErrors(errors: ImportError[]): ImportError[] {
   return errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.row - b.row));
 }
 
-/** Looks up ids in the database: id → its node label (from NODE_LABELS). One query. */
-/**
- * The database's nodes with these ids: their label (into `labels`) and internal id (into
- * `nodeIds`, which the writer uses to find relationship endpoints by id; it checks the id
- * property again there, in case the node was deleted and its internal id reused meanwhile).
- */
-export async function lookupLabels(
+/** A node of the database that the import names: its label and its internal id. */
+export interface DbNode {
+  /** One of NODE_LABELS, or null for a node of another kind. */
+  label: NodeLabel | null;
+  /**
+   * For the writer, which finds relationship endpoints by internal id (and checks the id
+   * property again there, in case the node was deleted and its internal id reused meanwhile).
+   */
+  nodeId: Integer;
+}
+
+/** Looks up ids in the database (one query) and adds those found to `into`. */
+export async function lookupIds(
   db: Database,
   ids: string[],
-  labels: Map<string, NodeLabel | null>,
-  nodeIds: Map<string, number>,
+  into: Map<string, DbNode>,
 ): Promise<void> {
   if (ids.length === 0) return;
   const res = await db.driver.executeQuery(
@@ -294,10 +297,12 @@ export async function lookupLabels(
     { database: db.database },
   );
   for (const r of res.records) {
-    const id = r.get('id') as string;
-    const has = r.get('labels') as string[];
-    labels.set(id, (NODE_LABELS.find((l) => has.includes(l)) ?? null) as NodeLabel | null);
-    nodeIds.set(id, r.get('nodeId') as number);
+    const labels = r.get('labels') as string[];
+    into.set(r.get('id') as string, {
+      label: (NODE_LABELS.find((l) => labels.includes(l)) ?? null) as NodeLabel | null,
+      // Kept as a Neo4j integer: sent back as a plain number it would go as a float.
+      nodeId: neo4j.int(r.get('nodeId') as number),
+    });
   }
 }
 
@@ -335,8 +340,6 @@ export interface InputNode {
   src: RowSource;
   /** Its position among the input's valid nodes (for compact relationship keys). */
   index: number;
-  /** Found in the database by the first stage. */
-  exists: boolean;
 }
 
 /**
@@ -349,10 +352,8 @@ export interface NodeValidation {
   prepared: Prepared;
   nodeIds: Map<string, InputNode>;
   failedIds: Map<string, NodeLabel>;
-  /** Ids found in the database, with their label (null: not one of NODE_LABELS). */
-  inDb: Map<string, NodeLabel | null>;
-  /** The internal ids of the nodes in `inDb` (lookupLabels). */
-  dbNodeIds: Map<string, number>;
+  /** Ids found in the database (the input's, then the relationship endpoints not in it). */
+  inDb: Map<string, DbNode>;
 }
 
 export async function validateNodes(
@@ -368,7 +369,6 @@ export async function validateNodes(
     label: NodeLabel;
     src: RowSource;
     p: PreparedNode;
-    node: InputNode;
   }[] = [];
   const failedIds = new Map<string, NodeLabel>();
   // Nodes
@@ -407,10 +407,9 @@ export async function validateNodes(
         });
         return;
       }
-      const node: InputNode = { label, src, index: nodeIds.size, exists: false };
-      nodeIds.set(id, node);
+      nodeIds.set(id, { label, src, index: nodeIds.size });
       const p: PreparedNode = { id, set: {}, create: {} };
-      nodeSrcs.push({ id, label, src, p, node });
+      nodeSrcs.push({ id, label, src, p });
       for (const [k, info] of fieldEntries(fields)) {
         if (k === 'id') continue;
         const v = toNeo4j(info, parsed[k]);
@@ -428,13 +427,12 @@ export async function validateNodes(
   }
 
   // Ids of the input in the database: a node must keep its label.
-  const inDb = new Map<string, NodeLabel | null>();
-  const dbNodeIds = new Map<string, number>();
-  if (db) await lookupLabels(db, [...nodeIds.keys()], inDb, dbNodeIds);
-  for (const { id, label, src, p, node } of nodeSrcs) {
+  const inDb = new Map<string, DbNode>();
+  if (db) await lookupIds(db, [...nodeIds.keys()], inDb);
+  for (const { id, label, src, p } of nodeSrcs) {
     if (!inDb.has(id)) continue;
-    p.exists = node.exists = true;
-    const existing = inDb.get(id);
+    p.exists = true;
+    const existing = inDb.get(id)!.label;
     if (existing !== label) {
       errors.push({
         file: src.file,
@@ -444,7 +442,7 @@ export async function validateNodes(
       });
     }
   }
-  return { errors, prepared, nodeIds, failedIds, inDb, dbNodeIds };
+  return { errors, prepared, nodeIds, failedIds, inDb };
 }
 
 /**
@@ -553,7 +551,7 @@ export async function validateRelationships(
     if (!b && !failedIds.has(p.to)) lookup.add(p.to);
   }
   const inDb = stage.inDb;
-  if (db && lookup.size > 0) await lookupLabels(db, [...lookup], inDb, stage.dbNodeIds);
+  if (db && lookup.size > 0) await lookupIds(db, [...lookup], inDb);
 
   for (const { type, p, src, a, b } of pending) {
     const spec = RELATIONSHIPS[type];
@@ -576,7 +574,7 @@ export async function validateRelationships(
         ok = false;
         continue;
       }
-      const label = input ? input.label : inDb.get(id);
+      const label = input ? input.label : inDb.get(id)?.label;
       if (label === undefined) {
         errors.push({
           file: src.file,
@@ -596,9 +594,6 @@ export async function validateRelationships(
       }
     }
     if (!ok) continue;
-    // A relationship with an endpoint this import creates cannot exist yet (and the input has
-    // no duplicates), so it is created without looking for it first.
-    p.fresh = (!!a && !a.exists) || (!!b && !b.exists);
     (prepared.relationships[type] ??= []).push(p);
   }
 

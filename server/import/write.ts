@@ -192,52 +192,41 @@ function planRels(
     if (!rows?.length) continue;
     assertType(type);
     totals.set(type, rows.length);
+    // Rows by what their endpoints are: both created by this import, one of them (neither
+    // kind can exist yet: the input has no duplicates, so no need to look for it first), or
+    // neither (upserted).
     const fresh: unknown[] = [];
     const halfNew: unknown[] = [];
     const other: unknown[] = [];
     for (const r of rows) {
       const newA = createdId.get(r.from);
       const newB = createdId.get(r.to);
-      if (newA && newB) fresh.push({ a: newA, b: newB, create: r.create });
-      else {
-        const a = newA ?? dbNodeIdOf(r.from);
-        const b = newB ?? dbNodeIdOf(r.to);
-        (r.fresh ? halfNew : other).push({
-          a,
-          b,
-          from: r.from,
-          to: r.to,
-          set: r.set,
-          create: r.create,
-        });
+      if (newA && newB) {
+        fresh.push({ a: newA, b: newB, create: r.create });
+        continue;
       }
+      const ends = {
+        a: newA ?? dbNodeIdOf(r.from),
+        b: newB ?? dbNodeIdOf(r.to),
+        from: r.from,
+        to: r.to,
+      };
+      if (newA || newB) halfNew.push({ ...ends, create: r.create });
+      else other.push({ ...ends, set: r.set, create: r.create });
     }
-    const params = { type };
-    if (fresh.length) {
+    const kinds: [unknown[], string, Work['everyRow']][] = [
+      [fresh, 'import-create-rels', 'created'],
+      [halfNew, 'import-create-rels-half-new', 'created'],
+      [other, SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels', 'total'],
+    ];
+    for (const [kindRows, statement, everyRow] of kinds) {
+      if (kindRows.length === 0) continue;
       work.push({
         name: type,
-        statement: cypher('import-create-rels'),
-        params,
-        everyRow: 'created',
-        rows: fresh,
-      });
-    }
-    if (halfNew.length) {
-      work.push({
-        name: type,
-        statement: cypher('import-create-rels-half-new'),
-        params,
-        everyRow: 'created',
-        rows: halfNew,
-      });
-    }
-    if (other.length) {
-      work.push({
-        name: type,
-        statement: cypher(SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels'),
-        params,
-        everyRow: 'total',
-        rows: other,
+        statement: cypher(statement),
+        params: { type },
+        everyRow,
+        rows: kindRows,
       });
     }
   }
@@ -350,9 +339,9 @@ export async function importDataset(
   try {
     tx = session.beginTransaction();
     const dbNodeIdOf = (id: string): Integer => {
-      const n = nodeStage.dbNodeIds.get(id);
-      if (n === undefined) throw new Error(`import: no internal id for node ${id}`);
-      return neo4j.int(n);
+      const found = nodeStage.inDb.get(id);
+      if (!found) throw new Error(`import: ${id} was not found in the database by validation`);
+      return found.nodeId;
     };
     const writer = new BatchWriter(tx, result, now, batchSize, totalRows, opts.onProgress);
     const nodesWritten = writer.write((work, totals) =>
