@@ -203,7 +203,7 @@ function spawnLauncher(home: string, port: number, heap: string, password: strin
       '-XX:+UseG1GC',
       // On 2 cores the optimising JIT (C2) competes with the query thread for the second core
       // during a large import. Higher C2 thresholds make it compile only the really hot code:
-      // 2-3 s less Neo4j CPU on the prefecture import (docs/decisions.md).
+      // 2.6–4.0 s less Neo4j CPU on the prefecture import into a new store (docs/decisions.md).
       '-XX:Tier4InvocationThreshold=20000',
       '-XX:Tier4CompileThreshold=30000',
       '-XX:Tier4MinInvocationThreshold=2000',
