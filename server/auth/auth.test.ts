@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { entityTypeDefs, roleHiddenFields, variantFor } from '../graphql/variants';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { personAlias } from './privacy';
-import { assertReadRegion, canReadRegion, canWrite, type Viewer } from './roles';
+import { assertReadRegion, canReadRegion, canWrite, seesContact, type Viewer } from './roles';
 import { TokenError, TokenSigner } from './tokens';
 
 const viewer = (role: Viewer['role'], regionIds: string[] | null): Viewer => ({
@@ -72,6 +72,12 @@ describe('roles', () => {
     expect(canWrite(coord)).toBe(true);
     expect(canWrite(viewer('municipality', ['region:x']))).toBe(false);
     expect(canWrite(viewer('analyst', null))).toBe(false);
+    // Contact fields: admins and coordinators only (the page hides them by the same rule).
+    expect(
+      (['admin', 'coordinator', 'municipality', 'analyst'] as const).map((r) =>
+        seesContact({ role: r }),
+      ),
+    ).toEqual([true, true, false, false]);
   });
 
   it('gives each role its schema variant', () => {

@@ -13,9 +13,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { rateLimit } from 'express-rate-limit';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
-import type { Database } from '../db/driver';
 import { log } from '../log';
-import { auditOnce } from './audit';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 import { AccessDenied, ROLE_LABELS, type Viewer } from './roles';
 import { SignInError, type AuthService } from './service';
@@ -120,12 +118,7 @@ export interface AuthRoutesOptions {
   signInPerMinute?: number;
 }
 
-export function mountAuthRoutes(
-  app: Express,
-  db: Database,
-  auth: AuthService,
-  opts: AuthRoutesOptions,
-): void {
+export function mountAuthRoutes(app: Express, auth: AuthService, opts: AuthRoutesOptions): void {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: opts.signInPerMinute ?? 10,
@@ -228,10 +221,8 @@ export function mountAuthRoutes(
       const issued = await auth.issueApiToken(
         user,
         (signed.body as z.infer<typeof TokenRequest>).days,
+        { name: user.username, role: user.role },
       );
-      await auditOnce(db, { name: user.username, role: user.role }, 'token.issue', user.username, {
-        expiresAt: issued.expiresAt.toISOString(),
-      });
       res.json({ token: issued.token, expiresAt: issued.expiresAt });
     } catch (err) {
       next(err);

@@ -143,7 +143,12 @@ export async function listUsers(db: Database): Promise<PublicUser[]> {
   );
 }
 
-export async function addUser(db: Database, input: NewUser, actor: Actor): Promise<PublicUser> {
+/** Adds an account; resolves to its username and role as stored (trimmed). */
+export async function addUser(
+  db: Database,
+  input: NewUser,
+  actor: Actor,
+): Promise<Pick<PublicUser, 'username' | 'role'>> {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) {
     throw new UserInputError(
@@ -191,8 +196,7 @@ export async function addUser(db: Database, input: NewUser, actor: Actor): Promi
   } finally {
     await session.close();
   }
-  const created = await findUser(db, { username: u.username });
-  return publicUser(created!);
+  return { username: u.username, role: u.role };
 }
 
 type AccountChange =

@@ -12,7 +12,7 @@
  * Without --password a random password is generated and printed once.
  */
 import { parseArgs } from 'node:util';
-import { auditOnce, cliActor, listAudit } from '../auth/audit';
+import { cliActor, listAudit } from '../auth/audit';
 import { generatePassword } from '../auth/password';
 import { ROLES } from '../auth/roles';
 import { authServiceFromConfig } from '../auth/service';
@@ -139,10 +139,8 @@ async function run(db: Database, argv: string[]): Promise<void> {
       const issued = await auth.issueApiToken(
         user,
         intOption(values.days, 'days', 365, auth.settings.apiTokenDays),
+        actor,
       );
-      await auditOnce(db, actor, 'token.issue', user.username, {
-        expiresAt: issued.expiresAt.toISOString(),
-      });
       console.log(issued.token);
       console.error(
         `expires ${issued.expiresAt.toISOString()}; send it as Authorization: Bearer <token>`,

@@ -182,12 +182,15 @@ export function formatError(
         : 'Sign in first. / サインインしてください。';
   } else if (CODES.has(code)) {
     // ours, or Apollo's BAD_USER_INPUT for a variable of the wrong type: keep the message
-  } else if (CLIENT_CODES.has(code) && roleHiddenField(message)) {
-    // The field exists, but not in the schema of the caller's role.
-    code = 'FORBIDDEN';
-    message = `Your role may not read or filter by ${roleHiddenField(message)}. / この項目を見る権限がありません。`;
   } else if (CLIENT_CODES.has(code)) {
-    code = 'BAD_USER_INPUT';
+    const hidden = roleHiddenField(message);
+    if (hidden) {
+      // The field exists, but not in the schema of the caller's role.
+      code = 'FORBIDDEN';
+      message = `Your role may not read or filter by ${hidden}. / この項目を見る権限がありません。`;
+    } else {
+      code = 'BAD_USER_INPUT';
+    }
   } else if (isDatabaseUnavailable(original)) {
     code = 'DATABASE_UNAVAILABLE';
     message = DB_UNAVAILABLE_MESSAGE;

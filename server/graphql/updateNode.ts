@@ -69,7 +69,7 @@ export async function updateNode(
   db: Database,
   args: Args,
   actor: Actor,
-  mayEdit: (kind: string) => void = () => undefined,
+  mayEdit: (kind: string) => void,
 ): Promise<UpdatedNode> {
   const session = db.driver.session({ database: db.database });
   try {
@@ -95,11 +95,11 @@ async function edit(
   const row = read.records[0];
   if (!row) throw notFound(`No node with id ${args.id}`);
   const labels = row.get('labels') as string[];
-  mayEdit(labels.find((l) => l !== 'Entity') ?? 'node');
+  const kind = labels.find((l) => l !== 'Entity') ?? 'node';
+  mayEdit(kind);
   const props = row.get('props') as Record<string, unknown>;
   const label = EDITABLE_NODE_LABELS.find((l) => labels.includes(l));
   if (!label) {
-    const kind = labels.find((l) => l !== 'Entity') ?? 'node';
     throw badInput(
       kind === 'Introduction'
         ? `${args.id} is an introduction: change it with recordIntroduction, not updateNode`

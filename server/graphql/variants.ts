@@ -13,15 +13,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
-import type { Role } from '../auth/roles';
+import { pseudonymises, seesContact, type Role } from '../auth/roles';
 
 export const SCHEMA_VARIANTS = ['full', 'noContact', 'pseudonymised'] as const;
 export type SchemaVariant = (typeof SCHEMA_VARIANTS)[number];
 
+/** The schema a role gets: the role rules of server/auth/roles.ts, as schema variants. */
 export function variantFor(role: Role): SchemaVariant {
-  if (role === 'analyst') return 'pseudonymised';
-  if (role === 'municipality') return 'noContact';
-  return 'full';
+  if (pseudonymises({ role })) return 'pseudonymised';
+  return seesContact({ role }) ? 'full' : 'noContact';
 }
 
 let entities: string | undefined;

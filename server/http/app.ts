@@ -10,7 +10,7 @@ import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
 import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
 import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
-import { authServiceFromConfig, type AuthService } from '../auth/service';
+import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import { MAX_BODY, mountGraphql } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
@@ -19,15 +19,20 @@ import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
 
 export interface AppOptions {
-  /** Sign-in and tokens; by default built from the environment (AUTH_SECRET or DATA_DIR). */
-  auth?: AuthService;
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
 }
 
+/** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
+function bodyLimit(err: unknown): string {
+  const bytes = (err as { limit?: unknown }).limit;
+  return typeof bytes === 'number' ? `${bytes.toLocaleString('en')} bytes` : MAX_BODY;
+}
+
 export function createApp(db: Database, opts: AppOptions = {}): Express {
   const config = loadConfig();
-  const auth = opts.auth ?? authServiceFromConfig(db, config);
+  // Sign-in and tokens, from the environment (AUTH_SECRET or DATA_DIR).
+  const auth = authServiceFromConfig(db, config);
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
@@ -59,7 +64,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
 
   // Who is asking (session cookie or bearer token), for the API and the auth routes.
   app.use(['/auth', '/graphql'], authenticate(auth));
-  mountAuthRoutes(app, db, auth, {
+  mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
@@ -92,7 +97,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
           res,
           413,
           'BAD_USER_INPUT',
-          `The request body is too large (at most ${MAX_BODY}). / リクエストが大きすぎます。`,
+          `The request body is too large (at most ${bodyLimit(err)}). / リクエストが大きすぎます。`,
         );
         return;
       }
