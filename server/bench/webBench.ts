@@ -23,7 +23,6 @@ import {
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../web/e2e/chromium';
 
 export const WEB_TARGET_MS = 3000;
-const CHROMIUM = CHROMIUM_PATH;
 const PAN_FRAMES = 180;
 
 interface AppWindow {
@@ -125,7 +124,8 @@ async function mouseDragPan(page: Page): Promise<number[]> {
 }
 
 export async function webSection(state: BenchState): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   await state.ensureImported();
   const big = await state.biggestSyntheticRegion();
   const db = await state.db();
@@ -133,7 +133,7 @@ export async function webSection(state: BenchState): Promise<void> {
   const server = await startWebServer(db);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const url = `${server.url}/?region=${encodeURIComponent(big.regionId)}`;
     const newPage = async () => {
       const context = await browser!.newContext({
@@ -204,7 +204,7 @@ export async function webSection(state: BenchState): Promise<void> {
       return ` The largest part is ${name}: ${fmtMs(t)}.`;
     };
     const body = `
-\`npm run bench -- web\`: the real web app (web/dist, built if needed) and the real server (web/e2e/server.ts \`startWebServer\` on the bench database) in headless Chromium (${CHROMIUM}, ${CHROMIUM_ARGS.join(' ')}), viewport 1440×900, opened at \`/?region=${big.regionId}\` (${big.name}). Timed from \`page.goto\` until the app has set \`body[data-map-ready="true"]\` (web/src/main.ts sets it once the map is laid out and its first frame, nodes and edges, is drawn), checked on every animation frame of the page (\`waitForFunction\`, \`polling: 'raf'\`); the page's own breakdown is \`window.__app.timings\` (page clock from navigation start: when the map was asked for, when it was drawn). Renderer chosen by the app: **${first.renderer}** (no GPU here, so the app does not pick WebGL).
+\`npm run bench -- web\`: the real web app (web/dist, built if needed) and the real server (web/e2e/server.ts \`startWebServer\` on the bench database) in headless Chromium (${CHROMIUM_PATH}, ${CHROMIUM_ARGS.join(' ')}), viewport 1440×900, opened at \`/?region=${big.regionId}\` (${big.name}). Timed from \`page.goto\` until the app has set \`body[data-map-ready="true"]\` (web/src/main.ts sets it once the map is laid out and its first frame, nodes and edges, is drawn), checked on every animation frame of the page (\`waitForFunction\`, \`polling: 'raf'\`); the page's own breakdown is \`window.__app.timings\` (page clock from navigation start: when the map was asked for, when it was drawn). Renderer chosen by the app: **${first.renderer}** (no GPU here, so the app does not pick WebGL).
 
 ${table(
   [

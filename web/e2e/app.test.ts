@@ -19,16 +19,15 @@ import {
   type RunningServer,
 } from './server';
 
-const CHROMIUM = CHROMIUM_PATH;
 const SHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 const RAW_ID = /\b(person|org|sme|region|dept|event|skill|challenge):[a-z0-9-]+/;
 
-if (!fs.existsSync(CHROMIUM)) {
+if (!fs.existsSync(CHROMIUM_PATH)) {
   // On a developer's machine without Chromium the browser tests are skipped with a warning;
   // in CI (.ci/run installs Chromium) a missing browser is a failure, never a silent pass.
   if (process.env.CI)
-    throw new Error(`no Chromium at ${CHROMIUM}: .ci/run should have installed it`);
-  console.warn(`web e2e tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+    throw new Error(`no Chromium at ${CHROMIUM_PATH}: .ci/run should have installed it`);
+  console.warn(`web e2e tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
 }
 
 interface AppHandle {
@@ -53,7 +52,7 @@ interface AppHandle {
   timings: Record<string, number>;
 }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () => {
+describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -65,7 +64,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('web app (Chromium, real server)', () 
     await ensurePilotSeed(db);
     server = await startWebServer(db);
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, gql, isReadable, messageFor } from './api';
+import { ApiError, gql, isReadable, messageFor, setUnauthenticatedHandler } from './api';
 import { setLang } from './i18n';
 
 function fakeFetch(status: number, body: unknown): typeof fetch {
@@ -94,15 +94,17 @@ describe('GraphQL client errors are friendly', () => {
 
 describe('the end of a session', () => {
   it('calls the handler on UNAUTHENTICATED only', async () => {
-    const { setUnauthenticatedHandler } = await import('./api');
     let calls = 0;
     setUnauthenticatedHandler(() => calls++);
-    const refused = (code: string) =>
-      fakeFetch(401, { errors: [{ message: 'x', extensions: { code } }] });
-    await expect(gql('{ x }', {}, refused('UNAUTHENTICATED'))).rejects.toBeInstanceOf(ApiError);
-    expect(calls).toBe(1);
-    await expect(gql('{ x }', {}, refused('FORBIDDEN'))).rejects.toBeInstanceOf(ApiError);
-    expect(calls).toBe(1);
-    setUnauthenticatedHandler(null);
+    try {
+      const refused = (code: string) =>
+        fakeFetch(401, { errors: [{ message: 'x', extensions: { code } }] });
+      await expect(gql('{ x }', {}, refused('UNAUTHENTICATED'))).rejects.toBeInstanceOf(ApiError);
+      expect(calls).toBe(1);
+      await expect(gql('{ x }', {}, refused('FORBIDDEN'))).rejects.toBeInstanceOf(ApiError);
+      expect(calls).toBe(1);
+    } finally {
+      setUnauthenticatedHandler(null);
+    }
   });
 });

@@ -5,14 +5,14 @@
  * value (a readable cookie) in X-CSRF-Token on every request that changes something. What is
  * shown per role is a convenience: the server enforces every rule.
  */
+import { parse } from 'cookie';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../server/auth/cookies';
 import type { Role } from '../../server/auth/roles';
 import { h } from './dom';
 import { getLang, t } from './i18n';
 
 // The server's own rules (a pure module): the page offers what the server allows.
-export { canWrite, seesContact } from '../../server/auth/roles';
-export type { Role };
+export { canWrite, pseudonymises, seesContact } from '../../server/auth/roles';
 export { CSRF_HEADER };
 
 export interface Me {
@@ -29,11 +29,7 @@ export interface Me {
 export function csrfToken(
   cookie: string = typeof document === 'undefined' ? '' : document.cookie,
 ): string {
-  for (const part of cookie.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === CSRF_COOKIE) return decodeURIComponent(v.join('='));
-  }
-  return '';
+  return parse(cookie)[CSRF_COOKIE] ?? '';
 }
 
 /** The role as the page shows it. */

@@ -6,7 +6,16 @@ import './styles.css';
 import { ApiError, friendly, gql, setUnauthenticatedHandler } from './api';
 import { csvFileName, toCsv, type Cell } from './csv';
 import { clear, download, h } from './dom';
-import { canWrite, fetchMe, roleText, seesContact, signInForm, signOut, type Me } from './auth';
+import {
+  canWrite,
+  fetchMe,
+  pseudonymises,
+  roleText,
+  seesContact,
+  signInForm,
+  signOut,
+  type Me,
+} from './auth';
 import {
   ENTITY_API,
   EXTRA_READ,
@@ -287,10 +296,9 @@ function renderHeader(): void {
               'span',
               {
                 class: 'who',
-                'data-role': data.me.role,
                 title: [
                   canWrite(data.me) ? '' : t('auth.readOnly'),
-                  data.me.role === 'analyst' ? t('auth.pseudonymised') : '',
+                  pseudonymises(data.me) ? t('auth.pseudonymised') : '',
                 ]
                   .filter(Boolean)
                   .join(' '),
