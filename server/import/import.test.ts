@@ -426,6 +426,64 @@ describe('import (real Neo4j)', () => {
     expect(dup.errors[0]!.reason).toMatch(/duplicate KNOWS.*symmetric/);
   });
 
+  it('counts a relationship unchanged, updated or created by what the database holds', async () => {
+    const a = `${PREFIX}r:a`;
+    const b = `${PREFIX}r:b`;
+    const c = `${PREFIX}r:c`;
+    const skill = `${PREFIX}r:skill`;
+    const first = await importDataset(db, {
+      nodes: {
+        Person: [a, b, c].map((id) => ({ id, name: id, origin: 'local' })),
+        Skill: [{ id: skill, name: 'データ分析' }],
+      },
+      relationships: {
+        KNOWS: [
+          { from: a, to: b, strength: 2, context: '同僚' },
+          { from: a, to: c, strength: 1 },
+        ],
+        HAS_SKILL: [
+          { from: a, to: skill, level: 3 },
+          { from: b, to: skill, level: 3 },
+        ],
+      },
+    });
+    expect(first.errors).toEqual([]);
+    // Someone stored b's level as text: it looks the same, but is not the same value.
+    await q('MATCH (:Person {id: $b})-[h:HAS_SKILL]->() SET h.level = "3"', { b });
+    const res = await importDataset(db, {
+      nodes: {},
+      relationships: {
+        KNOWS: [
+          { from: b, to: a, strength: 2, context: '同僚' }, // the same, given the other way round
+          { from: a, to: c, strength: 3 }, // changed
+          { from: b, to: c }, // new, between two nodes already there
+        ],
+        HAS_SKILL: [
+          { from: a, to: skill, level: 3 },
+          { from: b, to: skill, level: 3 },
+        ],
+      },
+    });
+    expect(res.errors).toEqual([]);
+    expect(res).toMatchObject({
+      created: { KNOWS: 1, HAS_SKILL: 0 },
+      updated: { KNOWS: 1, HAS_SKILL: 1 },
+      unchanged: { KNOWS: 1, HAS_SKILL: 1 },
+    });
+    const rows = await q(
+      `MATCH (p:Person)-[r:KNOWS|HAS_SKILL]->(o) WHERE p.id IN [$a, $b, $c]
+       RETURN p.id + '>' + o.id AS k, type(r) AS t, r.strength AS s, r.level AS l ORDER BY k, t`,
+      { a, b, c },
+    );
+    expect(rows).toEqual([
+      { k: `${a}>${b}`, t: 'KNOWS', s: 2, l: null },
+      { k: `${a}>${c}`, t: 'KNOWS', s: 3, l: null },
+      { k: `${a}>${skill}`, t: 'HAS_SKILL', s: null, l: 3 },
+      { k: `${b}>${c}`, t: 'KNOWS', s: 1, l: null }, // strength defaults to 1
+      { k: `${b}>${skill}`, t: 'HAS_SKILL', s: null, l: 3 },
+    ]);
+  });
+
   it('dry run writes nothing but reports the counts', async () => {
     const nodes = await countNodes();
     const version = await graphVersion(db);

@@ -21,6 +21,7 @@ import type { Database } from '../db/driver';
 import type { Dataset, DatasetSources, ImportError, RowSource } from './dataset';
 import { WRITER_FIELDS, nodeFields, relFields, type FieldInfo, type FieldMap } from './fields';
 import type { CsvRowSource } from './read';
+import { sameProperties } from './unchanged';
 
 /** A node row ready for cypher/import-nodes (and import-persons: kp/tal). */
 export interface PreparedNode {
@@ -31,6 +32,8 @@ export interface PreparedNode {
   tal?: boolean | null;
   /** The node is already in the database (found by validation): update, else create. */
   exists?: boolean;
+  /** It is, with every value this row gives (and its key-person/talent labels): not written. */
+  unchanged?: boolean;
 }
 
 /** A relationship row ready for cypher/import-rels. */
@@ -39,6 +42,8 @@ export interface PreparedRel {
   to: string;
   set: Record<string, unknown>;
   create: Record<string, unknown>;
+  /** Both endpoints and this relationship are in the database, with every value given. */
+  unchanged?: boolean;
 }
 
 export interface Prepared {
@@ -284,25 +289,82 @@ export interface DbNode {
   nodeId: Integer;
 }
 
-/** Looks up ids in the database (one query) and adds those found to `into`. */
+/** What a node of the database holds (for telling unchanged rows, unchanged.ts). */
+export interface StoredNode {
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+
+/**
+ * Looks up ids in the database (one query) and adds those found to `into`; with `stored`, also
+ * what they hold.
+ */
 export async function lookupIds(
   db: Database,
   ids: string[],
   into: Map<string, DbNode>,
+  stored?: Map<string, StoredNode>,
 ): Promise<void> {
   if (ids.length === 0) return;
   const res = await db.driver.executeQuery(
     cypher('import-lookup-ids'),
-    { ids },
+    { ids, withProperties: stored !== undefined },
     { database: db.database },
   );
   for (const r of res.records) {
+    const id = r.get('id') as string;
     const labels = r.get('labels') as string[];
-    into.set(r.get('id') as string, {
+    into.set(id, {
       label: (NODE_LABELS.find((l) => labels.includes(l)) ?? null) as NodeLabel | null,
       // Kept as a Neo4j integer: sent back as a plain number it would go as a float.
       nodeId: neo4j.int(r.get('nodeId') as number),
     });
+    stored?.set(id, { labels, properties: r.get('properties') as Record<string, unknown> });
+  }
+}
+
+/** Rows per lookup query of relationships (markUnchangedRels). */
+const REL_LOOKUP_BATCH = 10_000;
+
+/**
+ * Marks the relationship rows whose two endpoints are in the database and already joined there
+ * by exactly one relationship of the type (either direction for a symmetric type) that holds
+ * every value given. The rest (new, changed, or more than one such relationship) are left to
+ * the writer's upsert. One query for all types (in batches): each query costs a round trip.
+ */
+async function markUnchangedRels(
+  db: Database,
+  relationships: Prepared['relationships'],
+  inDb: ReadonlyMap<string, DbNode>,
+): Promise<void> {
+  const rows: PreparedRel[] = [];
+  const pairs: { i: number; type: RelType; a: Integer; b: Integer; from: string; to: string }[] =
+    [];
+  for (const [type, ofType] of Object.entries(relationships) as [RelType, PreparedRel[]][]) {
+    for (const r of ofType) {
+      const a = inDb.get(r.from);
+      const b = inDb.get(r.to);
+      if (!a || !b) continue;
+      pairs.push({ i: rows.length, type, a: a.nodeId, b: b.nodeId, from: r.from, to: r.to });
+      rows.push(r);
+    }
+  }
+  for (let k = 0; k < pairs.length; k += REL_LOOKUP_BATCH) {
+    const batch = pairs.slice(k, k + REL_LOOKUP_BATCH);
+    const res = await db.driver.executeQuery(
+      cypher('import-lookup-rels'),
+      { pairs: batch },
+      { database: db.database },
+    );
+    for (const rec of res.records) {
+      const i = rec.get('i') as number;
+      const symmetric = SYMMETRIC_REL_TYPES.has(pairs[i]!.type);
+      const found = (
+        rec.get('found') as { out: boolean; properties: Record<string, unknown> }[]
+      ).filter((f) => symmetric || f.out);
+      const row = rows[i]!;
+      row.unchanged = found.length === 1 && sameProperties(found[0]!.properties, row.set);
+    }
   }
 }
 
@@ -428,10 +490,16 @@ export async function validateNodes(
 
   // Ids of the input in the database: a node must keep its label.
   const inDb = new Map<string, DbNode>();
-  if (db) await lookupIds(db, [...nodeIds.keys()], inDb);
+  const stored = new Map<string, StoredNode>();
+  if (db) await lookupIds(db, [...nodeIds.keys()], inDb, stored);
   for (const { id, label, src, p } of nodeSrcs) {
     if (!inDb.has(id)) continue;
     p.exists = true;
+    const held = stored.get(id)!;
+    p.unchanged =
+      sameProperties(held.properties, p.set) &&
+      (p.kp == null || p.kp === held.labels.includes('KeyPerson')) &&
+      (p.tal == null || p.tal === held.labels.includes('Talent'));
     const existing = inDb.get(id)!.label;
     if (existing !== label) {
       errors.push({
@@ -597,5 +665,7 @@ export async function validateRelationships(
     (prepared.relationships[type] ??= []).push(p);
   }
 
+  // Nothing is written if there are errors: then no need to look further.
+  if (db && errors.length === 0) await markUnchangedRels(db, prepared.relationships, inDb);
   return { errors: sortErrors(errors), prepared };
 }

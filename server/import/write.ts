@@ -139,6 +139,7 @@ function planNodes(
     >();
     const updates: unknown[] = [];
     for (const r of rows) {
+      if (r.unchanged) continue; // counted as unchanged by finish()
       if (r.exists) {
         const n = dbNodeIdOf(r.id);
         updates.push(
@@ -175,10 +176,13 @@ function planNodes(
 }
 
 /**
- * The relationship batches, per type: creates between two new nodes, creates between a new node
- * and one in the database, then upserts (both endpoints in the database). Endpoints go by
- * internal id: `createdId` has it for the nodes this import created, `dbNodeIdOf` gives it for
- * those in the database (whose id property the statements check again).
+ * The relationship batches: first the upserts of every type (both endpoints in the database;
+ * rows validation found unchanged are left out), then per type the creates between two new
+ * nodes and those between a new node and one in the database. The upserts go first because
+ * each looks at its endpoints' relationships, which include those this transaction has
+ * created so far. Endpoints go by internal id: `createdId` has it for the nodes this import
+ * created, `dbNodeIdOf` gives it for those in the database (whose id property the statements
+ * check again).
  */
 function planRels(
   prepared: Prepared,
@@ -187,6 +191,8 @@ function planRels(
   work: Work[],
   totals: Map<string, number>,
 ): void {
+  const upserts: Work[] = [];
+  const creates: Work[] = [];
   for (const type of REL_TYPES) {
     const rows = prepared.relationships[type];
     if (!rows?.length) continue;
@@ -212,16 +218,21 @@ function planRels(
         to: r.to,
       };
       if (newA || newB) halfNew.push({ ...ends, create: r.create });
-      else other.push({ ...ends, set: r.set, create: r.create });
+      else if (!r.unchanged) other.push({ ...ends, set: r.set, create: r.create });
     }
-    const kinds: [unknown[], string, Work['everyRow']][] = [
-      [fresh, 'import-create-rels', 'created'],
-      [halfNew, 'import-create-rels-half-new', 'created'],
-      [other, SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels', 'total'],
+    const kinds: [Work[], unknown[], string, Work['everyRow']][] = [
+      [
+        upserts,
+        other,
+        SYMMETRIC_REL_TYPES.has(type) ? 'import-rels-symmetric' : 'import-rels',
+        'total',
+      ],
+      [creates, fresh, 'import-create-rels', 'created'],
+      [creates, halfNew, 'import-create-rels-half-new', 'created'],
     ];
-    for (const [kindRows, statement, everyRow] of kinds) {
+    for (const [into, kindRows, statement, everyRow] of kinds) {
       if (kindRows.length === 0) continue;
-      work.push({
+      into.push({
         name: type,
         statement: cypher(statement),
         params: { type },
@@ -230,6 +241,7 @@ function planRels(
       });
     }
   }
+  work.push(...upserts, ...creates);
 }
 
 /**
