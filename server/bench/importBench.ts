@@ -227,7 +227,7 @@ ${table(
       Number.isNaN(again.commitMs) ? 'n/a' : fmtMs(again.commitMs),
       fmtMs(again.totalMs),
       fmtInt(rate(again.totalMs)),
-      fmtInt(rate(again.writeMs)),
+      changed === 0 ? 'nothing written' : fmtInt(rate(again.writeMs)),
     ],
   ],
 )}
