@@ -517,14 +517,15 @@ export async function validateNodes(
  * The second stage: the relationship rows, their endpoints (in the input, else looked up in the
  * database) and the endpoint labels. The result holds the errors of both stages, sorted, and
  * everything prepared. With `yieldNow`, the work pauses for the event loop every ~20 ms (the
- * node writes of the same import run meanwhile).
+ * node writes of the same import run meanwhile). With `markUnchanged` (the writer's call), rows
+ * whose relationship the database already holds as given are marked `unchanged`.
  */
 export async function validateRelationships(
   db: Database | null,
   stage: NodeValidation,
   dataset: Pick<Dataset, 'relationships'>,
   sources?: DatasetSources,
-  opts: { yieldNow?: boolean } = {},
+  opts: { yieldNow?: boolean; markUnchanged?: boolean } = {},
 ): Promise<ValidationResult> {
   const { nodeIds, failedIds, prepared } = stage;
   const errors = [...stage.errors];
@@ -666,6 +667,7 @@ export async function validateRelationships(
   }
 
   // Nothing is written if there are errors: then no need to look further.
-  if (db && errors.length === 0) await markUnchangedRels(db, prepared.relationships, inDb);
+  if (db && opts.markUnchanged && errors.length === 0)
+    await markUnchangedRels(db, prepared.relationships, inDb);
   return { errors: sortErrors(errors), prepared };
 }

@@ -364,6 +364,7 @@ export async function importDataset(
     try {
       checked = await validateRelationships(db, nodeStage, dataset, opts.sources, {
         yieldNow: true,
+        markUnchanged: true,
       });
     } catch (e) {
       await nodesWritten.catch(() => undefined);
