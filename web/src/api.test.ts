@@ -93,7 +93,7 @@ describe('GraphQL client errors are friendly', () => {
 });
 
 describe('the end of a session', () => {
-  it('calls the handler on UNAUTHENTICATED only', async () => {
+  it('calls the handler when the session is over, and only then', async () => {
     let calls = 0;
     setUnauthenticatedHandler(() => calls++);
     try {
@@ -103,6 +103,15 @@ describe('the end of a session', () => {
       expect(calls).toBe(1);
       await expect(gql('{ x }', {}, refused('FORBIDDEN'))).rejects.toBeInstanceOf(ApiError);
       expect(calls).toBe(1);
+      // A bare 401 (no GraphQL body, e.g. from a proxy) ends the session too; a bare 403 not.
+      await expect(gql('{ x }', {}, fakeFetch(401, 'no'))).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+      expect(calls).toBe(2);
+      await expect(gql('{ x }', {}, fakeFetch(403, 'no'))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(calls).toBe(2);
     } finally {
       setUnauthenticatedHandler(null);
     }

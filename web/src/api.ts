@@ -107,20 +107,25 @@ export async function gql<T>(
   } catch {
     body = undefined;
   }
-  if (body?.errors && body.errors.length > 0) {
-    console.warn('GraphQL errors', body.errors);
-    const first = messageFor(body.errors[0]!);
-    if (first.code === 'UNAUTHENTICATED') onUnauthenticated?.();
-    throw new ApiError(first.message, first.code, fieldIssues(body.errors[0]!));
+  if (body?.data && !body.errors?.length && res.ok) return body.data;
+  const error = failure(res.status, body?.errors);
+  // Whichever way the server said it (a GraphQL error or a bare 401), the session is over.
+  if (error.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+  throw error;
+}
+
+/** The ApiError for an answer without data: its first GraphQL error, else its HTTP status. */
+function failure(status: number, errors: GraphQLErrorShape[] | undefined): ApiError {
+  if (errors && errors.length > 0) {
+    console.warn('GraphQL errors', errors);
+    const first = messageFor(errors[0]!);
+    return new ApiError(first.message, first.code, fieldIssues(errors[0]!));
   }
-  if (!res.ok || !body?.data) {
-    console.warn('GraphQL HTTP status', res.status);
-    if (res.status === 503) throw new ApiError(t('err.database'), 'DATABASE_UNAVAILABLE');
-    if (res.status === 401 || res.status === 403)
-      throw new ApiError(t('err.auth'), 'UNAUTHENTICATED');
-    throw new ApiError(t('err.server'), 'HTTP_' + res.status);
-  }
-  return body.data;
+  console.warn('GraphQL HTTP status', status);
+  if (status === 503) return new ApiError(t('err.database'), 'DATABASE_UNAVAILABLE');
+  if (status === 401) return new ApiError(t('err.auth'), 'UNAUTHENTICATED');
+  if (status === 403) return new ApiError(t('err.auth'), 'FORBIDDEN');
+  return new ApiError(t('err.server'), 'HTTP_' + status);
 }
 
 /** Any thrown value as a message for the page. */
