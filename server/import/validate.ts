@@ -30,9 +30,10 @@ export interface PreparedNode {
   create: Record<string, unknown>;
   kp?: boolean | null;
   tal?: boolean | null;
-  /** The node is already in the database (found by validation): update, else create. */
-  exists?: boolean;
-  /** It is, with every value this row gives (and its key-person/talent labels): not written. */
+  /**
+   * The node is already in the database with every value this row gives (and its key-person
+   * and talent labels): not written.
+   */
   unchanged?: boolean;
 }
 
@@ -289,6 +290,14 @@ export interface DbNode {
   nodeId: Integer;
 }
 
+/**
+ * A node's internal id as the driver returns it (a number), kept as a Neo4j integer for the
+ * statements it is sent back to: sent as a plain number it would go as a float.
+ */
+export function internalId(id: number): Integer {
+  return neo4j.int(id);
+}
+
 /** What a node of the database holds (for telling unchanged rows, unchanged.ts). */
 export interface StoredNode {
   labels: string[];
@@ -316,8 +325,7 @@ export async function lookupIds(
     const labels = r.get('labels') as string[];
     into.set(id, {
       label: (NODE_LABELS.find((l) => labels.includes(l)) ?? null) as NodeLabel | null,
-      // Kept as a Neo4j integer: sent back as a plain number it would go as a float.
-      nodeId: neo4j.int(r.get('nodeId') as number),
+      nodeId: internalId(r.get('nodeId') as number),
     });
     stored?.set(id, { labels, properties: r.get('properties') as Record<string, unknown> });
   }
@@ -418,10 +426,15 @@ export interface NodeValidation {
   inDb: Map<string, DbNode>;
 }
 
+/**
+ * The first stage (see NodeValidation). With `markUnchanged` (the writer's call), rows the
+ * database already holds as given are marked `unchanged`.
+ */
 export async function validateNodes(
   db: Database | null,
   dataset: Pick<Dataset, 'nodes'>,
   sources?: DatasetSources,
+  opts: { markUnchanged?: boolean } = {},
 ): Promise<NodeValidation> {
   const errors: ImportError[] = [];
   const prepared: Prepared = { nodes: {}, relationships: {} };
@@ -490,13 +503,13 @@ export async function validateNodes(
 
   // Ids of the input in the database: a node must keep its label.
   const inDb = new Map<string, DbNode>();
-  const stored = new Map<string, StoredNode>();
+  const stored = opts.markUnchanged ? new Map<string, StoredNode>() : undefined;
   if (db) await lookupIds(db, [...nodeIds.keys()], inDb, stored);
   for (const { id, label, src, p } of nodeSrcs) {
     if (!inDb.has(id)) continue;
-    p.exists = true;
-    const held = stored.get(id)!;
+    const held = stored?.get(id);
     p.unchanged =
+      held !== undefined &&
       sameProperties(held.properties, p.set) &&
       (p.kp == null || p.kp === held.labels.includes('KeyPerson')) &&
       (p.tal == null || p.tal === held.labels.includes('Talent'));

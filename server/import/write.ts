@@ -6,7 +6,7 @@
  * either way. A dry run runs exactly the same statements and rolls the transaction back, so its
  * counts are those a real import would report.
  */
-import neo4j, { type Integer, type Transaction } from 'neo4j-driver';
+import type { Integer, Transaction } from 'neo4j-driver';
 import {
   NODE_LABELS,
   PERSON_EXTRA_LABELS,
@@ -24,6 +24,8 @@ import {
   validateDataset,
   validateNodes,
   validateRelationships,
+  internalId,
+  type DbNode,
   type Prepared,
   type ValidationResult,
 } from './validate';
@@ -124,7 +126,7 @@ export class ImportConflictError extends Error {
 /** The node batches, in order: per label, creates (grouped by extra labels), then updates. */
 function planNodes(
   prepared: Prepared,
-  dbNodeIdOf: (id: string) => Integer,
+  inDb: ReadonlyMap<string, DbNode>,
   now: string,
   work: Work[],
   totals: Map<string, number>,
@@ -140,8 +142,8 @@ function planNodes(
     const updates: unknown[] = [];
     for (const r of rows) {
       if (r.unchanged) continue; // counted as unchanged by finish()
-      if (r.exists) {
-        const n = dbNodeIdOf(r.id);
+      const n = inDb.get(r.id)?.nodeId;
+      if (n) {
         updates.push(
           label === 'Person'
             ? { n, id: r.id, set: r.set, kp: r.kp ?? null, tal: r.tal ?? null }
@@ -292,8 +294,7 @@ class BatchWriter {
             if (rec?.has('nodeIds')) {
               const keys = rec.get('keys') as string[];
               const ids = rec.get('nodeIds') as number[];
-              // Sent back as Neo4j integers (a plain number would go as a float).
-              for (let k = 0; k < keys.length; k++) this.nodeIds.set(keys[k]!, neo4j.int(ids[k]!));
+              for (let k = 0; k < keys.length; k++) this.nodeIds.set(keys[k]!, internalId(ids[k]!));
             }
             this.done += batch.length;
             onProgress?.({ phase: w.name, done: this.done, total });
@@ -337,7 +338,7 @@ export async function importDataset(
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const totalRows = countRows(dataset);
   opts.onProgress?.({ phase: 'validate', done: 0, total: totalRows });
-  const nodeStage = await validateNodes(db, dataset, opts.sources);
+  const nodeStage = await validateNodes(db, dataset, opts.sources, { markUnchanged: true });
   if (nodeStage.errors.length > 0) {
     // Nothing will be written: finish the checks for the full list of errors.
     const { errors } = await validateRelationships(db, nodeStage, dataset, opts.sources);
@@ -357,7 +358,7 @@ export async function importDataset(
     };
     const writer = new BatchWriter(tx, result, now, batchSize, totalRows, opts.onProgress);
     const nodesWritten = writer.write((work, totals) =>
-      planNodes(nodeStage.prepared, dbNodeIdOf, now, work, totals),
+      planNodes(nodeStage.prepared, nodeStage.inDb, now, work, totals),
     );
     nodesWritten.catch(() => undefined); // awaited below
     let checked: ValidationResult;
