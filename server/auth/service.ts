@@ -131,7 +131,6 @@ export class AuthService {
     return { token, csrf, expiresAt };
   }
 
-  /** A bearer token for an API client. */
   /**
    * An API token for a GraphQL client. With `issuedBy` (a person asked for it), the issue is
    * written to the audit log; tests and benchmarks issue theirs without.

@@ -13,11 +13,11 @@
  * groups are packed in rows, as the web app's fcose path does (web/src/layoutCore.ts).
  * The result is scaled to the web map's edge length, and no two nodes share a point.
  */
-import { shelfOffsets } from './shelfPack';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkGraph } from '../analytics/graph';
 import type { NetworkMapData } from './networkMap';
+import { shelfOffsets } from './shelfPack';
 
 export type Positions = Map<string, { x: number; y: number }>;
 
