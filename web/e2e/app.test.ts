@@ -67,21 +67,30 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     });
+    // The shared page starts signed in as the admin, so that no test depends on the sign-in
+    // test having run first (that test signs in on a page of its own).
+    page = await newPage();
+    await page.context().addCookies(await server.adminCookies());
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 600_000);
+
+  /** A page in a browser context of its own (its own cookies), watched for errors. */
+  async function newPage(): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
       locale: 'ja-JP',
     });
-    page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
+    const p = await context.newPage();
+    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    p.on('console', (m) => {
       // The refused sign-in of the sign-in test is expected.
       if (/status of 401/.test(m.text()) && m.location().url.includes('/auth/signin')) return;
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
         problems.push(`console: ${m.text()}`);
     });
-    fs.mkdirSync(SHOTS, { recursive: true });
-  }, 600_000);
+    return p;
+  }
 
   /** A field the edit test changed, to be restored: [node id, field, original value]. */
   const edited: Array<[string, string, string | null]> = [];
@@ -154,17 +163,22 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
   });
 
   it('asks to sign in, says so when the password is wrong, and signs in', async () => {
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('form.auth');
-    expect(await page.locator('form.auth').innerText()).toContain('サインイン');
-    await page.fill('#auth-username', server.accounts.admin.username);
-    await page.fill('#auth-password', 'wrong-password-123');
-    await page.click('form.auth button[type=submit]');
-    await page.waitForSelector('.auth-error:not([hidden])');
-    expect(await page.locator('.auth-error').innerText()).toContain('パスワードが違います');
-    await shot('signin.png');
-    await signIn(page, server.accounts.admin);
-    expect(await page.locator('.account .who').innerText()).toContain('管理者');
+    const p = await newPage(); // signed out
+    try {
+      await p.goto(`${server.url}/`);
+      await p.waitForSelector('form.auth');
+      expect(await p.locator('form.auth').innerText()).toContain('サインイン');
+      await p.fill('#auth-username', server.accounts.admin.username);
+      await p.fill('#auth-password', 'wrong-password-123');
+      await p.click('form.auth button[type=submit]');
+      await p.waitForSelector('.auth-error:not([hidden])');
+      expect(await p.locator('.auth-error').innerText()).toContain('パスワードが違います');
+      await p.screenshot({ path: path.join(SHOTS, 'signin.png') });
+      await signIn(p, server.accounts.admin);
+      expect(await p.locator('.account .who').innerText()).toContain('管理者');
+    } finally {
+      await p.context().close();
+    }
   });
 
   it('draws the map of all regions with Japanese labels and no raw ids', async () => {
