@@ -228,16 +228,4 @@ export class EdgeLayer {
     strokeBatches(ctx, planEdges(this.model, this.state, view));
     this.lastDrawMs = performance.now() - t0;
   }
-
-  clear(): void {
-    this.model = undefined;
-    this.state = undefined;
-    this.draw();
-  }
-
-  destroy(): void {
-    clearTimeout(this.restTimer);
-    cancelAnimationFrame(this.frame);
-    this.canvas.remove();
-  }
 }

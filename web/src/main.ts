@@ -654,11 +654,15 @@ let early: {
   answer: Promise<{ networkMap: NetworkMap }>;
 } | null = null;
 
+function requestMap(region: string | null): Promise<{ networkMap: NetworkMap }> {
+  return gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, { regionId: region });
+}
+
 function mapQuery(region: string | null): Promise<{ networkMap: NetworkMap }> {
   const e = early;
   early = null;
   if (e && e.region === region) return e.answer;
-  return gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, { regionId: region });
+  return requestMap(region);
 }
 
 function regionLabel(): string {
@@ -1005,7 +1009,7 @@ async function boot(): Promise<void> {
   {
     // The map is asked for at once, beside the region list (the largest answer).
     const region = store.get().region;
-    const answer = gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, { regionId: region });
+    const answer = requestMap(region);
     // Unhandled until loadRegionData takes it (a failure is reported there).
     answer.catch(() => {});
     early = { region, at: performance.now(), answer };

@@ -551,14 +551,6 @@ export class MapView {
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG not made'))), 'image/png'),
     );
   }
-
-  destroy(): void {
-    clearTimeout(this.labelTimer);
-    this.cy?.destroy();
-    this.cy = undefined;
-    this.graph = undefined;
-    this.edgeLayer.clear();
-  }
 }
 
 function nodeData(n: MapNode): Record<string, unknown> & { font: number } {
