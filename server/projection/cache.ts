@@ -8,7 +8,7 @@
  */
 import type { Database } from '../db/driver';
 import { graphVersion } from '../db/schema';
-import { loadProjection, scopeKey, type Projection, type Scope } from './load';
+import { loadProjection, pseudonymise, scopeKey, type Projection, type Scope } from './load';
 
 /** A loaded projection with a memo of the results derived from it. */
 export interface ProjectionView extends Projection {
@@ -90,7 +90,12 @@ export class ProjectionCache {
     }
     this.stats.loads++;
     const fresh: Entry = { version, view: Promise.resolve(null as never), lastUsed: Date.now() };
-    fresh.view = this.load(this.db, scope).then(
+    // The analyst's view of a scope is derived from its plain projection, which is read (and
+    // cached) once for every role.
+    const loaded = scope.pseudonymised
+      ? this.get({ regionId: scope.regionId }).then(pseudonymise)
+      : this.load(this.db, scope);
+    fresh.view = loaded.then(
       (p) => {
         // The load reads the version in its own transaction; a write between the check and
         // the load makes it newer, and that is the version the data belongs to.

@@ -83,6 +83,29 @@ function personProps(
   return out;
 }
 
+/**
+ * The analyst's projection of the same scope, made from the plain one (no second read of the
+ * database): persons without consentPublicProfile renamed to their alias, nothing else changed.
+ */
+export function pseudonymise(p: Projection): Projection {
+  const started = performance.now();
+  const graph = p.graph.copy();
+  graph.forEachNode((id, attrs) => {
+    if (attrs.kind !== 'Person') return;
+    const props = personProps(id, attrs.props, true);
+    graph.mergeNodeAttributes(id, {
+      props,
+      name: typeof props.name === 'string' ? props.name : id,
+    });
+  });
+  return {
+    scope: { ...p.scope, pseudonymised: true },
+    graph,
+    version: p.version,
+    loadMs: performance.now() - started,
+  };
+}
+
 function plainProps(props: Record<string, unknown>): Record<string, unknown> {
   let out: Record<string, unknown> | null = null;
   for (const k in props) {
@@ -119,7 +142,7 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
       const kind = labels.find((l) => KINDS.has(l)) as ProjectedKind | undefined;
       if (!kind || typeof id !== 'string') continue;
       let props = plainProps(r.get('props') as Record<string, unknown>);
-      if (kind === 'Person') props = personProps(id, props, scope.pseudonymised === true);
+      if (kind === 'Person') props = personProps(id, props, false);
       putNode(graph, id, {
         kind,
         name: typeof props.name === 'string' ? props.name : id,
@@ -135,7 +158,9 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
         if (isRelType(type)) putEdge(graph, type, from, to, plainProps(props));
       }
     }
-    return { scope, graph, version, loadMs: performance.now() - started };
+    const plain: Projection = { scope: { regionId: scope.regionId }, graph, version, loadMs: 0 };
+    const out = scope.pseudonymised ? pseudonymise(plain) : plain;
+    return { ...out, loadMs: performance.now() - started };
   } finally {
     await session.close();
   }

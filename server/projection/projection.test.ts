@@ -8,6 +8,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { ids, P, testDataset } from '../graphql/testDataset';
 import { importDataset } from '../import';
+import { personAlias } from '../auth/privacy';
 import { ProjectionCache } from './cache';
 import {
   ALL_REGIONS,
@@ -108,24 +109,30 @@ describe('loadProjection', () => {
 });
 
 describe('ProjectionCache', () => {
-  it('shares one load between concurrent requests and reloads after a write', async () => {
-    let loads = 0;
+  /** A cache whose loader counts its reads of the database. */
+  function countingCache(): { cache: ProjectionCache; loads: () => number } {
+    let n = 0;
     const cache = new ProjectionCache(db, {
       load: async (d: Database, s: Scope): Promise<Projection> => {
-        loads++;
+        n++;
         return loadProjection(d, s);
       },
     });
+    return { cache, loads: () => n };
+  }
+
+  it('shares one load between concurrent requests and reloads after a write', async () => {
+    const { cache, loads } = countingCache();
     const scope = { regionId: ids.region };
     const [a, b, c] = await Promise.all([cache.get(scope), cache.get(scope), cache.get(scope)]);
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
     expect(a).toBe(b);
     expect(b).toBe(c);
     let computed = 0;
     expect(a.memo('x', () => ++computed)).toBe(1);
     expect(a.memo('x', () => ++computed)).toBe(1);
     expect(await cache.get(scope)).toBe(a);
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
 
     await db.driver.executeQuery(
       cypher('bump-graph-version'),
@@ -133,13 +140,38 @@ describe('ProjectionCache', () => {
       { database: db.database },
     );
     const d = await cache.get(scope);
-    expect(loads).toBe(2);
+    expect(loads()).toBe(2);
     expect(d).not.toBe(a);
     expect(d.version).toBeGreaterThan(a.version);
     expect(d.memo('x', () => 42)).toBe(42);
     // another scope is another entry
     await cache.get(ALL_REGIONS);
-    expect(loads).toBe(3);
+    expect(loads()).toBe(3);
+  });
+
+  it("makes the analyst's view from the plain projection, without reading the database again", async () => {
+    const { cache, loads } = countingCache();
+    const plain = await cache.get({ regionId: ids.region });
+    const realName = plain.graph.getNodeAttribute(ids.p1, 'name');
+    const analyst = await cache.get({ regionId: ids.region, pseudonymised: true });
+    expect(loads()).toBe(1);
+    expect(analyst.version).toBe(plain.version);
+    expect(analyst.graph.order).toBe(plain.graph.order);
+    expect(analyst.graph.size).toBe(plain.graph.size);
+    // every person of the test data is without consent: all under their alias, in both places
+    const persons = analyst.graph.filterNodes((_id, a) => a.kind === 'Person');
+    expect(persons.length).toBeGreaterThan(0);
+    for (const id of persons) {
+      expect(analyst.graph.getNodeAttribute(id, 'name')).toBe(personAlias(id));
+      expect(analyst.graph.getNodeAttribute(id, 'props').name).toBe(personAlias(id));
+    }
+    // the plain projection is left as it was
+    expect(realName).not.toBe(personAlias(ids.p1));
+    expect(plain.graph.getNodeAttribute(ids.p1, 'name')).toBe(realName);
+    expect(plain.graph.getNodeAttribute(ids.p1, 'props').name).toBe(realName);
+    // and it is what a direct pseudonymised load gives
+    const direct = await loadProjection(db, { regionId: ids.region, pseudonymised: true });
+    expect(direct.graph.getNodeAttribute(ids.p1, 'name')).toBe(personAlias(ids.p1));
   });
 
   it('does not keep a failed load', async () => {
