@@ -16,4 +16,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The web app imports only itself and common/ (what the server and the page both use):
+    // nothing of the server reaches the bundle, not even its types.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server', '**/server/**', '**/seeds/**', '**/scripts/**', '**/test/**'],
+              message: 'The web app imports only web/src and common/ (see README, Layout).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 // Import: create one batch of nodes that validation found not to exist yet. $labels is a list
-// of labels from server/domain/model.ts only (a NODE_LABELS entry, `Entity`, and
+// of labels from common/model.ts only (a NODE_LABELS entry, `Entity`, and
 // PERSON_EXTRA_LABELS), checked against that allow-list before it is sent, never input; given as
 // a parameter, so that one statement (one query plan) serves every label.
 // Each row: {id, create} (create = all properties).

@@ -1,5 +1,5 @@
 // Import: create one batch of relationships between two nodes this import creates (so none can
-// exist yet). $type is a type from REL_TYPES of server/domain/model.ts, checked against that
+// exist yet). $type is a type from REL_TYPES of common/model.ts, checked against that
 // allow-list before it is sent, never input; a parameter, so one query plan serves every type.
 // Each row: {a, b, create}: a and b are the internal ids import-create-nodes returned in this
 // same transaction (a node created here cannot be deleted and its id reused before the commit).

@@ -1,5 +1,5 @@
 // Import: upsert one batch of relationships of one type, by (type, from, to). $type is a type
-// from REL_TYPES of server/domain/model.ts, checked against that allow-list before it is sent,
+// from REL_TYPES of common/model.ts, checked against that allow-list before it is sent,
 // never input; a parameter, so one query plan serves every type. Endpoints and their labels were
 // validated before. Each row: {a, b, from, to, set, create}: a and b are the endpoints' internal
 // ids (from validation's lookup or this import's creates), found by one seek each; the id

@@ -5,7 +5,7 @@
  * - *frozen* persons (members of a planted structure) get no ties except the planted ones;
  * - *forbidden* org pairs (planted COORDINATION_GAPs) never get a tie between their staff.
  */
-import type { NodeLabel, RelType } from '../server/domain/model';
+import type { NodeLabel, RelType } from '../common/model';
 import { emptyDataset, type Dataset, type NodeRow, type RelRow } from './dataset';
 
 export type PersonRow = NodeRow<'Person'>;

@@ -3,7 +3,7 @@
  * address, and the per-organisation-kind conventions (staff titles, the kind of SUPPORTS an
  * organisation gives, default 図24 functions for synthetic organisations).
  */
-import type { ORG_FUNCTIONS, ORG_KINDS, SUPPORT_KINDS } from '../server/domain/model';
+import type { ORG_FUNCTIONS, ORG_KINDS, SUPPORT_KINDS } from '../common/model';
 
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type OrgFunction = (typeof ORG_FUNCTIONS)[number];

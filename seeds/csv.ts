@@ -13,7 +13,7 @@ import {
   RELATIONSHIPS,
   type NodeLabel,
   type RelType,
-} from '../server/domain/model';
+} from '../common/model';
 import type { Dataset } from './dataset';
 import { cmp, type Truth } from './truth';
 

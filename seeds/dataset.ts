@@ -1,6 +1,6 @@
 /**
  * The shape a generated or imported dataset has: rows per node label and per relationship type,
- * typed as the zod schemas of server/domain/model.ts accept them (their *input* types, so
+ * typed as the zod schemas of common/model.ts accept them (their *input* types, so
  * defaulted fields may be omitted). Defined here so the generator does not depend on the
  * importer; server/import re-exports it.
  */
@@ -12,7 +12,7 @@ import {
   RELATIONSHIPS,
   type NodeLabel,
   type RelType,
-} from '../server/domain/model';
+} from '../common/model';
 
 export type NodeRow<L extends NodeLabel> = z.input<(typeof NODE_SCHEMAS)[L]>;
 type PropsOf<T extends RelType> = z.input<(typeof RELATIONSHIPS)[T]['props']>;

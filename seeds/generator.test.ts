@@ -6,7 +6,7 @@ import {
   RELATIONSHIPS,
   relationshipRowSchema,
   type NodeLabel,
-} from '../server/domain/model';
+} from '../common/model';
 import { countNodes, countRelationships, type Dataset } from './dataset';
 import { generateNetwork, type Generated } from './generator';
 import { GAP_KINDS, gapId, type GapKind, type PlantedGap } from './truth';

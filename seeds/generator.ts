@@ -7,7 +7,7 @@
  */
 import { NetworkBuilder } from './builder';
 import { CHALLENGES, SKILLS, TIE_CONTEXTS } from './catalog';
-import { ORG_FUNCTIONS } from '../server/domain/model';
+import { ORG_FUNCTIONS } from '../common/model';
 import type { Dataset } from './dataset';
 import { addDays, parseIsoDate } from './dates';
 import { PeopleFactory } from './people';

@@ -6,7 +6,7 @@
 import type { NetworkBuilder, PersonRow } from './builder';
 import { GIVEN_NAMES, SURNAMES } from './names';
 import type { Rng } from './random';
-import type { TALENT_KINDS } from '../server/domain/model';
+import type { TALENT_KINDS } from '../common/model';
 
 export type TalentKind = (typeof TALENT_KINDS)[number];
 

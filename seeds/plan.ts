@@ -9,7 +9,7 @@ import type { OrgFunction, OrgKind } from './catalog';
 import type { DeptDef, RegionDef } from './pilot';
 import { pairKey } from './builder';
 import type { Rng } from './random';
-import { ORG_FUNCTIONS } from '../server/domain/model';
+import { ORG_FUNCTIONS } from '../common/model';
 
 export interface TeamOrg {
   id: string;

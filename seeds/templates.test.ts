@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_LABELS, REL_TYPES } from '../server/domain/model';
+import { NODE_LABELS, REL_TYPES } from '../common/model';
 import { nodeColumns, relColumns } from './csv';
 
 const DIR = join(import.meta.dirname, 'templates');

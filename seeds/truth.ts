@@ -2,7 +2,7 @@
  * The ground truth written beside generated data (docs/gaps.md "Planted gaps"): each planted
  * gap's kind and subject `nodeIds`, in the order docs/gaps.md defines for that kind.
  */
-import { GAP_KINDS, type GapKind } from '../server/domain/model';
+import { GAP_KINDS, type GapKind } from '../common/model';
 
 export { GAP_KINDS, type GapKind };
 

@@ -2,7 +2,7 @@
 /**
  * Security of the server (SPEC §8, issue 5) against the real server and Neo4j with the pilot
  * seed: every role × every query/mutation family is allowed or refused as the rules of
- * server/auth/roles.ts say (a coordinator of 燕市 may neither read nor write 塩尻市; an analyst
+ * common/roles.ts say (a coordinator of 燕市 may neither read nor write 塩尻市; an analyst
  * never receives a non-consenting person's name nor anyone's contact fields); hostile input
  * (injection strings, markup, deep queries, huge bodies, bad and expired tokens, missing CSRF
  * token) is stored verbatim or refused with a clear error; sign-in locks after repeated

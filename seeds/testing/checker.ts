@@ -8,7 +8,7 @@
 import louvain from 'graphology-communities-louvain';
 import { UndirectedGraph } from 'graphology';
 import type { Dataset } from '../dataset';
-import { ORG_FUNCTIONS } from '../../server/domain/model';
+import { ORG_FUNCTIONS } from '../../common/model';
 import { Rng } from '../random';
 import type { PlantedGap } from '../truth';
 

@@ -20,8 +20,9 @@ export const R_KNOWS = 0;
 export const R_WORKS_AT = 1;
 export const R_SUPPORTS = 2;
 export const R_PARTNERS = 3;
-export const REL_NAMES = ['KNOWS', 'WORKS_AT', 'SUPPORTS', 'PARTNERS_WITH'] as const;
-export type TieRel = (typeof REL_NAMES)[number];
+import { REL_NAMES, type Reason, type TieRel } from '../../common/answers';
+
+export { REL_NAMES, type Reason, type TieRel };
 
 /** The tie graph T as compressed sparse rows. */
 export interface TieGraph {
@@ -517,12 +518,6 @@ export class AnalyticsInputError extends Error {
     super(message);
     this.name = 'AnalyticsInputError';
   }
-}
-
-export interface Reason {
-  code: string;
-  ja: string;
-  en: string;
 }
 
 /** Lists at most `max` names joined the Japanese and the English way. */

@@ -25,24 +25,12 @@ import {
 } from './context';
 import { type KeyPersonOptions, type KeyPersonScore, keyPersonGroupCtx } from './keyPerson';
 
-import { GAP_KINDS, type GapKind } from '../domain/model';
+import { GAP_KINDS, type GapKind } from '../../common/model';
+import type { Gap } from '../../common/answers';
+
+export type { Gap };
 
 export { GAP_KINDS, type GapKind };
-
-export interface Gap {
-  /** `${kind}:${nodeIds.join('+')}` plus `#${detail}` when there is a detail. */
-  id: string;
-  kind: GapKind;
-  /** The subject; defines the identity (docs/gaps.md). */
-  nodeIds: string[];
-  /** Other nodes involved, for display. */
-  relatedIds: string[];
-  detail: string | null;
-  deptId: string | null;
-  severity: number;
-  explanationJa: string;
-  explanationEn: string;
-}
 
 export interface NetworkGapsOptions {
   /** YYYY-MM-DD; default today (UTC). */

@@ -9,10 +9,11 @@
  * (stored once, either way round), so analytics must read them in both directions.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { NodeLabel, RelType } from '../domain/model';
+import type { RelType } from '../../common/model';
 
-/** The node labels that appear in a projection (Introduction nodes are read separately). */
-export type ProjectedKind = Exclude<NodeLabel, 'Introduction'>;
+import type { ProjectedKind } from '../../common/answers';
+
+export type { ProjectedKind };
 
 export interface NodeAttrs {
   kind: ProjectedKind;

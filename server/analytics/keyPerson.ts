@@ -20,28 +20,11 @@ import {
   round4,
   seededRng,
 } from './context';
+import type { KeyPersonScore } from '../../common/answers';
+
+export type { KeyPersonScore };
 
 export type { Reason } from './context';
-
-export interface KeyPersonScore {
-  personId: string;
-  name: string;
-  /** Weighted sum in 0..1 (docs/analytics.md). */
-  score: number;
-  /** Normalised betweenness centrality in T, 0..1. */
-  betweenness: number;
-  /** Burt's constraint on the KNOWS + WORKS_AT ego network, 0..1 (brokerage = 1 − constraint). */
-  constraint: number;
-  /** Distinct organisations and SMEs within two hops in T. */
-  reach: number;
-  /** Louvain community of the person in the KNOWS graph (0 = largest). */
-  community: number;
-  declared: boolean;
-  inGroup: boolean;
-  /** (mind + skill + network) / 15, 0 when not assessed. */
-  assessed: number;
-  reasons: Reason[];
-}
 
 export interface KeyPersonOptions {
   /** Exact betweenness up to this many nodes in T; sampled above. Default 3000. */

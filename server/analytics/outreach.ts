@@ -3,7 +3,6 @@
  * through which team organisation and person, with which programme. Formulas in
  * docs/analytics.md.
  */
-import type { EVENT_KINDS } from '../domain/model';
 import type { NetworkGraph } from './graph';
 import {
   type Ctx,
@@ -20,25 +19,9 @@ import {
 } from './context';
 import type { KeyPersonScore } from './keyPerson';
 
-export type ProgrammeKind = (typeof EVENT_KINDS)[number];
+import type { OutreachTarget, Programme, ProgrammeKind } from '../../common/answers';
 
-export interface Programme {
-  kind: ProgrammeKind;
-  ja: string;
-  en: string;
-}
-
-export interface OutreachTarget {
-  smeId: string;
-  smeName: string;
-  priority: number;
-  viaOrgId: string | null;
-  viaOrgName: string | null;
-  viaPersonId: string | null;
-  viaPersonName: string | null;
-  programme: Programme;
-  reasons: Reason[];
-}
+export type { OutreachTarget, Programme, ProgrammeKind };
 
 export interface OutreachOptions {
   /** Default 20, at most 100. */

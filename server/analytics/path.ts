@@ -4,15 +4,9 @@
  */
 import type { NetworkGraph } from './graph';
 import { AnalyticsInputError, REL_NAMES, type TieRel, buildContext, nameOf } from './context';
+import type { PathStep } from '../../common/answers';
 
-export interface PathStep {
-  fromId: string;
-  fromName: string;
-  toId: string;
-  toName: string;
-  relType: TieRel;
-  strength: number;
-}
+export type { PathStep };
 
 /** Binary min-heap on (priority, node index): deterministic ties. */
 class Heap {

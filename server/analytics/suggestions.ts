@@ -24,24 +24,9 @@ import {
 } from './context';
 import type { Gap } from './gaps';
 import type { KeyPersonScore } from './keyPerson';
+import type { IntroductionSuggestion } from '../../common/answers';
 
-export interface IntroductionSuggestion {
-  /** Stable id of the pair (order-independent). */
-  id: string;
-  fromId: string;
-  fromName: string;
-  toId: string;
-  toName: string;
-  viaId: string | null;
-  viaName: string | null;
-  score: number;
-  gapValue: number;
-  feasibility: number;
-  fit: number;
-  /** Ids of every gap the tie would close by definition. */
-  closes: string[];
-  reasons: Reason[];
-}
+export type { IntroductionSuggestion };
 
 export interface DeclinedPair {
   fromId: string;

@@ -16,20 +16,9 @@ import {
   regionsNear,
   round4,
 } from './context';
+import type { TalentMatch } from '../../common/answers';
 
-export interface TalentMatch {
-  talentId: string;
-  talentName: string;
-  score: number;
-  /** Priority-weighted share of the SME's challenges the talent's skills address, 0..1. */
-  coverage: number;
-  coveredChallenges: string[];
-  hoursPerMonth: number | null;
-  remoteOk: boolean;
-  /** KNOWS/WORKS_AT hops from the talent to the nearest staff member of the SME; null if none. */
-  pathLength: number | null;
-  reasons: Reason[];
-}
+export type { TalentMatch };
 
 export const TALENT_WEIGHTS = { coverage: 0.5, hours: 0.15, location: 0.15, path: 0.2 } as const;
 /** Hours per month at which the hours factor reaches 1. */

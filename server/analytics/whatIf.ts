@@ -3,24 +3,11 @@
  */
 import type { NetworkGraph } from './graph';
 import { AnalyticsInputError, buildContext, compareIds, listNames, nameOf } from './context';
-import { type Gap, dependencyCuts, networkGapsCtx } from './gaps';
+import { dependencyCuts, networkGapsCtx } from './gaps';
 import { type KeyPersonScore, keyPersonGroupCtx } from './keyPerson';
+import type { RemovalImpact } from '../../common/answers';
 
-export interface RemovalImpact {
-  personId: string;
-  personName: string;
-  /** Dept SMEs and member organisations that could no longer be reached from their dept's lead. */
-  cutOffIds: string[];
-  cutOffNames: string[];
-  cutOffSmes: number;
-  cutOffOrgs: number;
-  /** Gaps present after the removal but not before. */
-  newGaps: Gap[];
-  /** Ties of the person in T (KNOWS acquaintances and WORKS_AT workplaces) that disappear. */
-  lostTies: number;
-  explanationJa: string;
-  explanationEn: string;
-}
+export type { RemovalImpact };
 
 export interface WhatIfOptions {
   asOf?: string;

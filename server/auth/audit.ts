@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import type { Role } from './roles';
+import type { Role } from '../../common/roles';
 
 /** Who did it: a signed-in user, or a command run on the server machine. */
 export interface Actor {

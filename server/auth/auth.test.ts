@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { entityTypeDefs, roleHiddenFields, variantFor } from '../graphql/variants';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { personAlias } from './privacy';
-import { assertReadRegion, canReadRegion, canWrite, seesContact, type Viewer } from './roles';
+import {
+  assertReadRegion,
+  canReadRegion,
+  canWrite,
+  seesContact,
+  type Viewer,
+} from '../../common/roles';
 import { TokenError, TokenSigner } from './tokens';
 
 const viewer = (role: Viewer['role'], regionIds: string[] | null): Viewer => ({

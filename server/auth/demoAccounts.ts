@@ -11,7 +11,7 @@ import { cypher } from '../db/cypher';
 import { log } from '../log';
 import { cliActor } from './audit';
 import { generatePassword } from './password';
-import type { Role } from './roles';
+import type { Role } from '../../common/roles';
 import { addUser, type NewUser } from './users';
 
 export interface DemoAccount {

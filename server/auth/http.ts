@@ -14,8 +14,8 @@ import { rateLimit } from 'express-rate-limit';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import { log } from '../log';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
-import { AccessDenied, ROLE_LABELS, type Viewer } from './roles';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../common/cookies';
+import { AccessDenied, ROLE_LABELS, type Viewer } from '../../common/roles';
 import { SignInError, type AuthService } from './service';
 import { viewerOf as viewerOfUser } from './users';
 

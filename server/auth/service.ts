@@ -11,7 +11,7 @@ import type { Database } from '../db/driver';
 import { log } from '../log';
 import { auditOnce, recordAudit, type Actor } from './audit';
 import { verifyPassword } from './password';
-import { AccessDenied, type Viewer } from './roles';
+import { AccessDenied, type Viewer } from '../../common/roles';
 import { loadSigningKey, TokenError, TokenSigner, type TokenClaims } from './tokens';
 import { findUser, viewerOf, type StoredUser } from './users';
 

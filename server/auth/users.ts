@@ -11,7 +11,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { recordAudit, type Actor } from './audit';
 import { hashPassword, passwordProblem } from './password';
-import { RoleSchema, type Role, type Viewer } from './roles';
+import { RoleSchema, type Role, type Viewer } from '../../common/roles';
 
 export interface StoredUser {
   id: string;

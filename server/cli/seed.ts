@@ -14,7 +14,7 @@ import { writeDataset } from '../../seeds/csv';
 import { parseIsoDate } from '../../seeds/dates';
 import { generateNetwork } from '../../seeds/generator';
 import { GAP_KINDS, type Truth } from '../../seeds/truth';
-import { NODE_LABELS, REL_TYPES } from '../domain/model';
+import { NODE_LABELS, REL_TYPES } from '../../common/model';
 
 const USAGE = `usage: npm run seed -- --scale pilot|prefecture|national --seed N [--as-of YYYY-MM-DD] [--out DIR]
 

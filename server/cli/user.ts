@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { cliActor, listAudit } from '../auth/audit';
 import { generatePassword } from '../auth/password';
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../../common/roles';
 import { authServiceFromConfig } from '../auth/service';
 import {
   addUser,

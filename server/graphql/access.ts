@@ -6,7 +6,7 @@
  * (talent matches, connection paths) appear under their alias unless they consented to a
  * public profile.
  */
-import { AccessDenied, type Viewer } from '../auth/roles';
+import { AccessDenied, type Viewer } from '../../common/roles';
 import { personAlias } from '../auth/privacy';
 import type { NetworkGraph } from '../analytics/graph';
 import type { ProjectionCache } from '../projection';

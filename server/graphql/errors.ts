@@ -7,8 +7,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';
 import { AnalyticsInputError } from '../analytics/context';
-import { AccessDenied } from '../auth/roles';
-import { FIELD_ISSUE_CODES, type FieldIssueCode } from '../domain/issues';
+import { AccessDenied } from '../../common/roles';
+import { FIELD_ISSUE_CODES, type FieldIssueCode } from '../../common/issues';
 import { log } from '../log';
 import { ScopeNotFoundError } from '../projection/load';
 import { roleHiddenFields } from './variants';
@@ -30,7 +30,7 @@ export const notFound = (message: string) => apiError('NOT_FOUND', message);
 
 /**
  * A problem with one field of a write (updateNode): the field, a stable code a client can
- * translate (server/domain/issues.ts), a readable English message, and the bound for
+ * translate (common/issues.ts), a readable English message, and the bound for
  * min/max/tooLong.
  */
 export interface FieldProblem {

@@ -13,7 +13,7 @@ import type { Database } from '../db/driver';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
-import { graphqlJwt, type Viewer } from '../auth/roles';
+import { graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
 import { formatError } from './errors';

@@ -17,7 +17,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkGraph } from '../analytics/graph';
 import type { NetworkMapData } from './networkMap';
-import { shelfOffsets } from './shelfPack';
+import { shelfOffsets } from '../../common/shelfPack';
 
 export type Positions = Map<string, { x: number; y: number }>;
 
@@ -334,7 +334,7 @@ function separate(points: Array<{ id: string; x: number; y: number }>): void {
   }
 }
 
-/** Places the parts in rows (server/graphql/shelfPack.ts); rounds to 0.1. */
+/** Places the parts in rows (common/shelfPack.ts); rounds to 0.1. */
 function pack(parts: Part[]): Positions {
   const offsets = shelfOffsets(parts);
   const out: Positions = new Map();

@@ -5,35 +5,9 @@
  */
 import type { KeyPersonScore } from '../analytics/keyPerson';
 import type { NetworkGraph, ProjectedKind } from '../analytics/graph';
+import type { MapEdge, MapNode, NetworkMapData } from '../../common/answers';
 
-export interface MapNode {
-  id: string;
-  kind: ProjectedKind;
-  name: string;
-  subKind: string | null;
-  score: number | null;
-  inKeyPersonGroup: boolean;
-  declaredKeyPerson: boolean;
-  isTalent: boolean;
-  community: number | null;
-  regionIds: string[];
-  x: number | null;
-  y: number | null;
-}
-
-export interface MapEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  weight: number;
-}
-
-export interface NetworkMapData {
-  nodes: MapNode[];
-  edges: MapEdge[];
-  graphVersion: number;
-}
+export type { MapEdge, MapNode, NetworkMapData };
 
 export interface MapFilter {
   kinds?: string[] | null;

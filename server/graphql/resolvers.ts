@@ -36,7 +36,7 @@ import {
   requireViewer,
   ROLE_LABELS,
   type Viewer,
-} from '../auth/roles';
+} from '../../common/roles';
 import type { ProjectionCache, ProjectionView, Scope } from '../projection';
 import { assertMayEditKind, RegionAccess } from './access';
 import { badInput, notFound, toApiError } from './errors';

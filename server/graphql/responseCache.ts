@@ -39,7 +39,7 @@ export interface ResponseCacheOptions<TContext> {
   maxEntityEntries?: number;
   /**
    * What, besides the request, the answer depends on for this caller: what they may read and
-   * how persons appear to them (server/auth/roles.ts). A cached answer is only ever served to
+   * how persons appear to them (common/roles.ts). A cached answer is only ever served to
    * callers with the same partition, so the cache never bypasses the resolvers' access checks.
    */
   partition: (context: TContext) => string;

@@ -8,20 +8,20 @@
  *
  * Errors: unknown id → NOT_FOUND; anything wrong with the fields → BAD_USER_INPUT whose message
  * names the fields and whose `extensions.fields` lists them ({field, code, message, min?, max?};
- * codes in server/domain/issues.ts). Nothing is written then.
+ * codes in common/issues.ts). Nothing is written then.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
 import { recordAudit, type Actor } from '../auth/audit';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { fieldIssueKind, type FieldIssueCode } from '../domain/issues';
+import { fieldIssueKind, type FieldIssueCode } from '../../common/issues';
 import {
   EDITABLE_NODE_LABELS,
   NODE_SCHEMAS,
   type EditableNodeLabel,
   type NodeLabel,
-} from '../domain/model';
+} from '../../common/model';
 import { WRITER_FIELDS, convertCell, nodeFields, type FieldInfo } from '../import/fields';
 import { reasonOf, toNeo4j } from '../import/validate';
 import { plain } from '../projection/load';

@@ -1,7 +1,7 @@
 /** zod schemas of the analytics arguments (SPEC §5; every list at most 100). */
 import { z } from 'zod';
 import { GAP_KINDS } from '../analytics/gaps';
-import { Id, INTRODUCTION_STATUSES } from '../domain/model';
+import { Id, INTRODUCTION_STATUSES } from '../../common/model';
 
 export const MAX_LIMIT = 100;
 

@@ -13,12 +13,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
-import { pseudonymises, seesContact, type Role } from '../auth/roles';
+import { pseudonymises, seesContact, type Role } from '../../common/roles';
 
 export const SCHEMA_VARIANTS = ['full', 'noContact', 'pseudonymised'] as const;
 export type SchemaVariant = (typeof SCHEMA_VARIANTS)[number];
 
-/** The schema a role gets: the role rules of server/auth/roles.ts, as schema variants. */
+/** The schema a role gets: the role rules of common/roles.ts, as schema variants. */
 export function variantFor(role: Role): SchemaVariant {
   if (pseudonymises({ role })) return 'pseudonymised';
   return seesContact({ role }) ? 'full' : 'noContact';

@@ -2,7 +2,7 @@
  * What an import carries: rows per node label and per relationship type (the shape the
  * synthetic generator in seeds/ produces), and where each row came from for error messages.
  */
-import type { NodeLabel, RelType } from '../domain/model';
+import type { NodeLabel, RelType } from '../../common/model';
 
 /** Rows per node label and relationship type. Values typed (CSV cells are converted first). */
 export type Dataset = {

@@ -3,7 +3,7 @@
  * conversion of CSV cells to typed values by those kinds.
  */
 import { z } from 'zod';
-import { NODE_SCHEMAS, RELATIONSHIPS, type NodeLabel, type RelType } from '../domain/model';
+import { NODE_SCHEMAS, RELATIONSHIPS, type NodeLabel, type RelType } from '../../common/model';
 
 export type BaseKind = 'string' | 'number' | 'int' | 'boolean' | 'enum';
 

@@ -15,7 +15,7 @@ import {
   isRelType,
   type NodeLabel,
   type RelType,
-} from '../domain/model';
+} from '../../common/model';
 import {
   emptyDataset,
   emptySources,

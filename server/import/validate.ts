@@ -15,7 +15,7 @@ import {
   relationshipRowSchema,
   type NodeLabel,
   type RelType,
-} from '../domain/model';
+} from '../../common/model';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import type { Dataset, DatasetSources, ImportError, RowSource } from './dataset';

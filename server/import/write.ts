@@ -14,7 +14,7 @@ import {
   SYMMETRIC_REL_TYPES,
   type NodeLabel,
   type RelType,
-} from '../domain/model';
+} from '../../common/model';
 import { cliActor, recordAudit, type Actor } from '../auth/audit';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';

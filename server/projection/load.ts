@@ -14,7 +14,7 @@ import {
 } from '../analytics/graph';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { GRAPH_NODE_LABELS, isRelType } from '../domain/model';
+import { GRAPH_NODE_LABELS, isRelType } from '../../common/model';
 import { CONTACT_FIELDS, personAlias } from '../auth/privacy';
 
 /** A region, or all regions (`null` regionId). */

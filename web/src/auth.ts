@@ -6,13 +6,13 @@
  * shown per role is a convenience: the server enforces every rule.
  */
 import { parse } from 'cookie';
-import { CSRF_COOKIE, CSRF_HEADER } from '../../server/auth/cookies';
-import type { Role } from '../../server/auth/roles';
+import { CSRF_COOKIE, CSRF_HEADER } from '../../common/cookies';
+import type { Role } from '../../common/roles';
 import { h } from './dom';
 import { getLang, t } from './i18n';
 
 // The server's own rules (a pure module): the page offers what the server allows.
-export { canWrite, pseudonymises, seesContact } from '../../server/auth/roles';
+export { canWrite, pseudonymises, seesContact } from '../../common/roles';
 export { CSRF_HEADER };
 
 export interface Me {

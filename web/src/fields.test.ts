@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_ISSUE_CODES } from '../../server/domain/issues';
+import { FIELD_ISSUE_CODES } from '../../common/issues';
 import { FIELDS, fieldChanges, serverFieldMessages, validateForm } from './fields';
 import { MESSAGES, setLang } from './i18n';
 

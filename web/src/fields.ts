@@ -1,6 +1,6 @@
 /**
  * The recorded fields of each node kind: how to show them, how to edit them, and their
- * validation — the zod schemas of server/domain/model.ts (one source of truth), with messages
+ * validation — the zod schemas of common/model.ts (one source of truth), with messages
  * translated from the issue codes.
  */
 import type { z } from 'zod';
@@ -19,8 +19,8 @@ import {
   SME_STAGES,
   SMESchema,
   TALENT_KINDS,
-} from '../../server/domain/model';
-import { fieldIssueKind, type FieldIssueKind } from '../../server/domain/issues';
+} from '../../common/model';
+import { fieldIssueKind, type FieldIssueKind } from '../../common/issues';
 import { t } from './i18n';
 
 export type FieldType = 'text' | 'int' | 'number' | 'bool' | 'enum' | 'enumList' | 'date';

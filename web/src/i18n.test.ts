@@ -16,7 +16,7 @@ import {
   SME_STAGES,
   SUPPORT_KINDS,
   TALENT_KINDS,
-} from '../../server/domain/model';
+} from '../../common/model';
 import { FIELDS } from './fields';
 import { ENUMS, MESSAGES, enumLabel, reasonText, t } from './i18n';
 import { PANELS } from './state';

@@ -1,6 +1,6 @@
 /**
  * Every text the app shows, in Japanese (first) and English. Labels of the UI, every enum value
- * of the domain model (server/domain/model.ts), every gap kind, relationship types and the
+ * of the domain model (common/model.ts), every gap kind, relationship types and the
  * fallbacks used when the server sends a code without text. The tests check completeness.
  */
 
@@ -496,7 +496,7 @@ export const MESSAGES: Bilingual = {
   },
 };
 
-/** Translations of enum values and kinds, by group. Groups mirror server/domain/model.ts. */
+/** Translations of enum values and kinds, by group. Groups mirror common/model.ts. */
 export const ENUMS: Record<string, { ja: Dict; en: Dict }> = {
   nodeKind: {
     ja: {

@@ -8,7 +8,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { shelfOffsets } from '../../server/graphql/shelfPack';
+import { shelfOffsets } from '../../common/shelfPack';
 
 let registered = false;
 
@@ -93,7 +93,7 @@ export function splitGroups(input: LayoutInput): LayoutInput[] {
   return [...groups.values()];
 }
 
-/** Places the parts in rows (server/graphql/shelfPack.ts, as the server does for large maps). */
+/** Places the parts in rows (common/shelfPack.ts, as the server does for large maps). */
 export function pack(parts: Part[]): LayoutResult {
   if (parts.length === 1) return round(parts[0]!.pos);
   const offsets = shelfOffsets(parts);

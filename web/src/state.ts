@@ -8,7 +8,7 @@ import type { Lang } from './i18n';
 import {
   GRAPH_NODE_LABELS as MAP_NODE_KINDS,
   type GraphNodeLabel as MapNodeKind,
-} from '../../server/domain/model';
+} from '../../common/model';
 
 // The map shows the network's node kinds; one list, in the domain model.
 export { MAP_NODE_KINDS, type MapNodeKind };

@@ -1,23 +1,25 @@
 /**
  * Shapes of the GraphQL answers (server/graphql/analytics.graphql). Where an answer is an
- * analytics result as the server computes it, the server's own type is used (type-only
- * imports: nothing of the server is bundled).
+ * analytics result as the server computes it, its type comes from common/answers.ts (type-only
+ * imports: the web app imports nothing of the server).
  */
-import type { OutreachTarget as ComputedOutreachTarget } from '../../server/analytics';
-import type { INTRODUCTION_STATUSES } from '../../server/domain/model';
-import type { MapEdge as ServerMapEdge, NetworkMapData } from '../../server/graphql/networkMap';
+import type {
+  MapEdge as ServerMapEdge,
+  NetworkMapData,
+  OutreachTarget as ComputedOutreachTarget,
+} from '../../common/answers';
+import type { INTRODUCTION_STATUSES } from '../../common/model';
 
-export { GAP_KINDS, type GapKind } from '../../server/domain/model';
+export { GAP_KINDS, type GapKind } from '../../common/model';
 export type {
   Gap,
   IntroductionSuggestion,
   KeyPersonScore,
+  MapNode,
+  PathStep,
   Reason,
   RemovalImpact,
-} from '../../server/analytics';
-
-export type { MapNode } from '../../server/graphql/networkMap';
-export type { PathStep } from '../../server/analytics';
+} from '../../common/answers';
 
 /** The app does not request edge ids (the map is large; cytoscape ids are made from the index). */
 export type MapEdge = Omit<ServerMapEdge, 'id'> & { id?: string };

@@ -1,6 +1,6 @@
 /** Tiny builders for hand-made test graphs. */
 import { type NetworkGraph, type NodeAttrs, createNetworkGraph, putEdge, putNode } from '../graph';
-import type { RelType } from '../../domain/model';
+import type { RelType } from '../../../common/model';
 import type { KeyPersonScore } from '../keyPerson';
 
 export class G {
