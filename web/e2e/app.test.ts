@@ -74,14 +74,17 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 600_000);
 
-  /** A page in a browser context of its own (its own cookies), watched for errors. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-      locale: 'ja-JP',
-    });
-    const p = await context.newPage();
+  /**
+   * Reports every CSP violation of the page on its console. Chromium's own report of a blocked
+   * eval (e.g. a library probing `new Function` inside a try) reaches the DevTools console but
+   * not playwright's console event; the page's `securitypolicyviolation` event always fires.
+   */
+  const CSP_WATCH = `document.addEventListener('securitypolicyviolation', (e) =>
+    console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || '?') +
+      ' at ' + (e.sourceFile || '?') + ':' + e.lineNumber));`;
+
+  /** Watches a page for page errors, console errors and CSP violations (into `problems`). */
+  function watch(p: Page): Page {
     p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     p.on('console', (m) => {
       // The refused sign-in of the sign-in test is expected.
@@ -90,6 +93,17 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
         problems.push(`console: ${m.text()}`);
     });
     return p;
+  }
+
+  /** A page in a browser context of its own (its own cookies), watched for errors. */
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+      locale: 'ja-JP',
+    });
+    await context.addInitScript({ content: CSP_WATCH });
+    return watch(await context.newPage());
   }
 
   /** A field the edit test changed, to be restored: [node id, field, original value]. */
@@ -144,7 +158,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
       acceptDownloads: true,
       locale: 'ja-JP',
     });
-    const p = await context.newPage();
+    await context.addInitScript({ content: CSP_WATCH });
+    const p = watch(await context.newPage());
     await p.goto(url);
     await signIn(p, account);
     return p;
@@ -618,6 +633,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
   });
 
   it('had no page errors and no CSP violations', () => {
+    expect(problems.filter((p) => /CSP violation|Content Security Policy/i.test(p))).toEqual([]);
     expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   });
 });

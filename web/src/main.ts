@@ -2,6 +2,8 @@
  * The app: wires the view state (state.ts, mirrored in the URL by url.ts) to the map (map.ts)
  * and the panels (panels/*.ts), and loads data through GraphQL (api.ts).
  */
+// First: before any module makes a zod schema (see zodJitless.ts).
+import './zodJitless';
 import './styles.css';
 import { ApiError, friendly, gql, setUnauthenticatedHandler } from './api';
 import { csvFileName, toCsv, type Cell } from './csv';
