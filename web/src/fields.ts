@@ -21,15 +21,24 @@ import {
   TALENT_KINDS,
 } from '../../common/model';
 import { fieldIssueKind, type FieldIssueKind } from '../../common/issues';
-import { t } from './i18n';
+import { isMessageKey, t, type EnumGroup, type MessageKey } from './i18n';
 
 export type FieldType = 'text' | 'int' | 'number' | 'bool' | 'enum' | 'enumList' | 'date';
 
+/** The names of the fields that have a label (`field.<name>` in i18n/ja.ts). */
+export type FieldName = {
+  [K in MessageKey]: K extends `field.${infer N}`
+    ? N extends `${string}.help`
+      ? never
+      : N
+    : never;
+}[MessageKey];
+
 export interface FieldDef {
-  name: string;
+  name: FieldName;
   type: FieldType;
   /** Enum group in i18n ENUMS, with its values. */
-  group?: string;
+  group?: EnumGroup;
   values?: readonly string[];
   required?: boolean;
   schema: z.ZodType;
@@ -210,7 +219,7 @@ export function serverFieldMessages(issues: readonly ServerFieldIssue[]): Record
   const out: Record<string, string> = {};
   for (const i of issues) {
     if (out[i.field]) continue;
-    const known = t(`val.${i.code}`) !== '';
+    const known = isMessageKey(`val.${i.code}`);
     out[i.field] = known ? issueMessage(i) : `${i.field}: ${i.message}`;
   }
   return out;

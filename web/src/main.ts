@@ -58,12 +58,12 @@ import {
 } from './state';
 import type {
   Gap,
-  IntroductionStatus,
   IntroductionSuggestion,
   KeyPersonScore,
   NetworkMap,
   OutreachTarget,
   PathStep,
+  RecordedStatus,
   RegionOption,
   RemovalImpact,
 } from './types';
@@ -859,7 +859,7 @@ const actions: Actions = {
     renderPanel();
     if (id) notify(t('detail.pathPending', { name: nameOf(id) }));
   },
-  async record(s: IntroductionSuggestion, status: IntroductionStatus) {
+  async record(s: IntroductionSuggestion, status: RecordedStatus) {
     showProgress(t('progress.saving'));
     try {
       await gql(Q.RECORD_INTRODUCTION, { fromId: s.fromId, toId: s.toId, viaId: s.viaId, status });

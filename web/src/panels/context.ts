@@ -4,13 +4,13 @@ import type { Cell } from '../csv';
 import type { Overlay, PanelId, ViewState } from '../state';
 import type {
   Gap,
-  IntroductionStatus,
   IntroductionSuggestion,
   KeyPersonScore,
   MapEdge,
   MapNode,
   OutreachTarget,
   PathStep,
+  RecordedStatus,
   RegionOption,
   RemovalImpact,
 } from '../types';
@@ -46,7 +46,7 @@ export interface Actions {
   select(id: string | null, opts?: { panel?: PanelId }): void;
   show(overlay: Overlay | null, selected?: string | null): void;
   setFocus(depth: 0 | 1 | 2): void;
-  record(s: IntroductionSuggestion, status: IntroductionStatus): Promise<void>;
+  record(s: IntroductionSuggestion, status: RecordedStatus): Promise<void>;
   setPathFrom(id: string | null): void;
   saveEntity(kind: string, id: string, values: Record<string, unknown>): Promise<void>;
   exportCsv(title: string, header: string[], rows: Cell[][]): void;

@@ -12,7 +12,7 @@ import {
   type ServerFieldIssue,
 } from '../fields';
 import { formatCount, formatDate, formatNumber, formatScore } from '../format';
-import { enumLabel, getLang, reasonText, t } from '../i18n';
+import { enumLabel, getLang, optionalText, reasonText, t, type EnumGroup } from '../i18n';
 import type { MapNode } from '../types';
 import { asyncState, nodeButton } from './common';
 import type { PanelContext } from './context';
@@ -87,7 +87,7 @@ export function renderDetail(ctx: PanelContext): HTMLElement {
 }
 
 function subKindLabel(n: MapNode): string {
-  const group: Record<string, string> = {
+  const group: Record<string, EnumGroup> = {
     Organization: 'orgKind',
     Event: 'eventKind',
     Region: 'regionKind',
@@ -333,7 +333,11 @@ function fieldsSection(ctx: PanelContext, node: MapNode): HTMLElement {
       defs
         .filter((d) => d.name !== 'name')
         .map((d) => [
-          h('dt', { title: t(`field.${d.name}.help`) || undefined }, t(`field.${d.name}`)),
+          h(
+            'dt',
+            { title: optionalText(`field.${d.name}.help`) || undefined },
+            t(`field.${d.name}`),
+          ),
           h('dd', {}, displayValue(d, rec[d.name])),
         ]),
     ),
@@ -440,7 +444,7 @@ function editForm(
         label,
         input,
         d.type === 'int' && ['mind', 'skill', 'network'].includes(d.name)
-          ? h('span', { class: 'hint' }, t(`field.${d.name}.help`))
+          ? h('span', { class: 'hint' }, optionalText(`field.${d.name}.help`))
           : null,
         err,
       ),
@@ -484,7 +488,7 @@ function editForm(
     }
     const others = Object.entries(errors)
       .filter(([k]) => !shown.has(k))
-      .map(([k, m]) => `${t(`field.${k}`) || k}: ${m}`);
+      .map(([k, m]) => `${optionalText(`field.${k}`) || k}: ${m}`);
     summary.hidden = Object.keys(errors).length === 0 && !summaryText;
     summary.textContent = [summaryText, ...others].filter(Boolean).join(' ');
   };

@@ -4,13 +4,18 @@
  */
 import { bar, h, metric } from '../dom';
 import { formatScore } from '../format';
-import { enumLabel, reasonText, t } from '../i18n';
-import type { IntroductionStatus, IntroductionSuggestion } from '../types';
+import { enumLabel, reasonText, t, type PlainKey } from '../i18n';
+import type { IntroductionSuggestion, RecordedStatus } from '../types';
 import { asyncState, nodeButton, panelHeader } from './common';
 import type { PanelContext } from './context';
 import { canWrite } from '../auth';
 
-const OUTCOMES: Array<{ status: IntroductionStatus; label: string; help: string; cls: string }> = [
+const OUTCOMES: Array<{
+  status: RecordedStatus;
+  label: PlainKey;
+  help: PlainKey;
+  cls: string;
+}> = [
   { status: 'accepted', label: 'sug.accept', help: 'sug.accept.help', cls: 'secondary' },
   { status: 'made', label: 'sug.made', help: 'sug.made.help', cls: 'primary' },
   { status: 'declined', label: 'sug.decline', help: 'sug.decline.help', cls: 'secondary' },
