@@ -146,9 +146,8 @@ export const en: Record<MessageKey, string> = {
   'detail.cancel': 'Cancel',
   'detail.saved': 'Saved.',
   'detail.unchanged': 'Nothing has changed.',
-  'detail.serverInvalid':
-    'The server found problems with the input; see the message at each field.',
-  'detail.invalid': 'Please check the highlighted fields.',
+  'form.serverInvalid': 'The server found problems with the input; see the message at each field.',
+  'form.invalid': 'Please check the highlighted fields.',
   'detail.notEditable': 'Items of this kind cannot be edited here.',
   'detail.whatIf': 'What if this person left?',
   'detail.whatIf.help':

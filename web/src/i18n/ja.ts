@@ -152,9 +152,9 @@ export const ja = {
   'detail.cancel': 'キャンセル',
   'detail.saved': '保存しました。',
   'detail.unchanged': '変更はありません。',
-  'detail.serverInvalid':
+  'form.serverInvalid':
     'サーバーで確認したところ、入力内容に問題がありました。各欄のメッセージを確認してください。',
-  'detail.invalid': '入力内容を確認してください。',
+  'form.invalid': '入力内容を確認してください。',
   'detail.notEditable': 'この種類の項目はここでは編集できません。',
   'detail.whatIf': 'この人がいなくなったら？',
   'detail.whatIf.help':

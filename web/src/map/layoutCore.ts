@@ -8,7 +8,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { shelfOffsets } from '../../common/shelfPack';
+import { shelfOffsets } from '../../../common/shelfPack';
 
 let registered = false;
 
