@@ -45,7 +45,6 @@ export const ja = {
   'map.focus': '選択の周辺だけ表示',
   'map.focus.help': '選んだ項目と、そのつながりの相手だけを表示します',
   'map.focus.off': '周辺表示を解除',
-  'map.focusDepth': '範囲',
   'map.focusDepth.0': '地図全体',
   'map.focusDepth.1': '直接のつながり',
   'map.focusDepth.2': '2段階先まで',
@@ -73,8 +72,6 @@ export const ja = {
   'common.unknownName': '（名称不明）',
   'common.yes': 'はい',
   'common.no': 'いいえ',
-  'common.close': '閉じる',
-  'common.showOnMap': '地図で表示',
   'common.count': '{n}件',
   'common.noRegion': '地域を選ぶと表示されます。上の「地域」から選んでください。',
   'common.reload': '再読み込み',
@@ -112,7 +109,6 @@ export const ja = {
   'gaps.related': '関係',
   'gaps.total': 'ギャップの数',
   'gaps.total.help': 'この地域で見つかったギャップの合計件数です。',
-  'gaps.function': '不足している機能',
   // suggestions
   'sug.intro':
     'つなぐとギャップが解消する紹介の候補です。押すと紹介の道筋を地図に示します。結果を記録すると分析が更新されます。',
@@ -141,7 +137,6 @@ export const ja = {
   // detail
   'detail.empty': '地図の項目やパネルの名前を選ぶと、ここに詳細が表示されます。',
   'detail.kind': '種類',
-  'detail.subKind': '区分',
   'detail.ties': 'つながり',
   'detail.ties.count': 'つながりの数',
   'detail.ties.count.help': '地図上でこの項目とつながっている相手の数です。',
