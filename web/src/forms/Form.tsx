@@ -17,7 +17,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 import { enumLabel, t } from '../i18n';
-import type { FieldDef } from './fields';
+import { shownFields, type FieldDef, type FormContext } from './fields';
 import { fieldHelp, fieldLabel, issueText, knownIssueCode } from './messages';
 import {
   checkForm,
@@ -37,7 +37,13 @@ export interface FormProps {
   label: string;
   /** Extra class of the form element. */
   className?: string;
+  /** The fields the form may show (those whose condition holds are shown). */
   defs: readonly FieldDef[];
+  /**
+   * What the form is filled for, from what is typed so far (e.g. a person is a talent: the
+   * talent fields appear). Without it, conditional fields are not shown.
+   */
+  context?: (raw: RawValues) => FormContext;
   /** The values the form opens with (null or missing = empty). */
   record: Record<string, unknown>;
   /** The kind's object schema, for its rules across fields. */
@@ -51,15 +57,18 @@ export interface FormProps {
 
 type Summary = 'invalid' | 'serverInvalid' | { text: string } | null;
 
+const NO_CONTEXT: FormContext = { isTalent: false };
+
 export function Form(props: FormProps) {
-  const { defs } = props;
+  const all = props.defs;
   // What the form opened with stays what it compares with: a newer record read meanwhile
   // (another write) does not turn the fields the person left alone into changes.
   const [{ record, opened }] = useState(() => ({
     record: props.record,
-    opened: rawFromRecord(defs, props.record),
+    opened: rawFromRecord(all, props.record),
   }));
   const [raw, setRaw] = useState<RawValues>(opened);
+  const defs = shownFields(all, props.context ? props.context(raw) : NO_CONTEXT);
   const [issues, setIssues] = useState<Record<string, FieldIssue>>({});
   const [summary, setSummary] = useState<Summary>(null);
   const [busy, setBusy] = useState(false);

@@ -195,16 +195,24 @@ export function formSchema(kind: FormKind): z.ZodObject {
 }
 
 /**
- * The fields shown for a record: those whose condition holds and that the server lets this
- * account read (`readable`: the field names its schema has; a role may lack some, e.g. the
- * contact fields). A field the account cannot read is neither shown nor sent.
+ * The fields of a kind the server lets this account read (`readable`: the field names its
+ * schema has; a role may lack some, e.g. the contact fields). A field the account cannot read
+ * is neither shown nor sent.
  */
+export function readableFields(kind: FormKind, readable: ReadonlySet<string> | null): FieldDef[] {
+  return formFields(kind).filter((d) => readable === null || readable.has(d.name));
+}
+
+/** Of these fields, those whose condition holds for what the form is filled for. */
+export function shownFields(defs: readonly FieldDef[], ctx: FormContext): FieldDef[] {
+  return defs.filter((d) => !d.when || d.when(ctx));
+}
+
+/** The fields shown of a record of a kind (readable, and their condition holds). */
 export function visibleFields(
   kind: FormKind,
   ctx: FormContext,
   readable: ReadonlySet<string> | null,
 ): FieldDef[] {
-  return formFields(kind).filter(
-    (d) => (!d.when || d.when(ctx)) && (readable === null || readable.has(d.name)),
-  );
+  return shownFields(readableFields(kind, readable), ctx);
 }

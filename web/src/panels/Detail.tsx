@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { useStore } from '../app/context';
 import { Form } from '../forms/Form';
-import { formSchema, hasForm, visibleFields, type FieldDef } from '../forms/fields';
+import { formSchema, hasForm, readableFields, shownFields, type FieldDef } from '../forms/fields';
 import { fieldHelp, fieldLabel } from '../forms/messages';
 import { formatCount, formatDate, formatNumber, formatScore } from '../format';
 import { enumLabel, getLang, t, type EnumGroup } from '../i18n';
@@ -331,18 +331,17 @@ function Fields({ node }: { node: MapNode }) {
     const rec = a.value;
     if (!rec || !hasForm(kind)) return null;
     // Only the fields this account can read (a role may lack some, e.g. contact data).
-    const defs = visibleFields(
-      kind,
-      { isTalent: node.isTalent || rec.isTalent === true },
-      store.readable(kind),
-    );
+    const readable = readableFields(kind, store.readable(kind));
+    const isTalent = node.isTalent || rec.isTalent === true;
+    const defs = shownFields(readable, { isTalent });
     if (editing) {
       return (
         <Form
           id="f"
           className="edit"
           label={t('detail.edit')}
-          defs={defs}
+          defs={readable}
+          context={() => ({ isTalent })}
           record={rec}
           schema={formSchema(kind)}
           submitLabel={t('detail.save')}
