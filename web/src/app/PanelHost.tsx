@@ -6,6 +6,7 @@ import { KeyPersons } from '../panels/KeyPersons';
 import { Outreach } from '../panels/Outreach';
 import { Suggestions } from '../panels/Suggestions';
 import { PANELS, type PanelId } from '../store/state';
+import { Boundary } from './Boundary';
 import { useStore } from './context';
 
 const PANEL_VIEWS: Record<PanelId, () => preact.JSX.Element> = {
@@ -65,7 +66,9 @@ export function PanelHost() {
         tabindex={-1}
         aria-labelledby={`tab-${current}`}
       >
-        <Panel />
+        <Boundary key={current}>
+          <Panel />
+        </Boundary>
       </div>
     </section>
   );
