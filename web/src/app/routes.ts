@@ -4,21 +4,12 @@
  * shared links keep working; the server answers every such path with index.html
  * (server/http/web.ts).
  *
- * Pages are added here with their path, whether they need a signed-in account, and the chunk
- * that draws them (App.tsx): the import page and the introductions log for coordinators, and
- * the phone survey form a respondent opens with a personal link (no account: `signIn: false`,
- * and no map chunk).
+ * A page is added here (its path, and its parameters in the union) and in App.tsx (the chunk
+ * that draws it): the import page and the introductions log for coordinators, and the phone
+ * survey form a respondent opens with a personal link — a page without the map chunk, and
+ * without the sign-in (boot in main.tsx asks who is signed in only for pages that need it).
  */
 export type Route = { page: 'map' };
-
-export interface PageInfo {
-  /** Whether the page asks to sign in first. */
-  signIn: boolean;
-}
-
-export const PAGES: Record<Route['page'], PageInfo> = {
-  map: { signIn: true },
-};
 
 export function routeOf(_pathname: string): Route {
   return { page: 'map' };

@@ -105,11 +105,6 @@ export function pack(parts: Part[]): LayoutResult {
   return round(out);
 }
 
-/** The whole layout in one thread (groups one after the other). */
-export function runLayout(input: LayoutInput): LayoutResult {
-  return pack(splitGroups(input).map(layoutOne));
-}
-
 function round(pos: LayoutResult): LayoutResult {
   for (const p of Object.values(pos)) {
     p.x = Math.round(p.x * 10) / 10;
