@@ -2,7 +2,7 @@
  * Section `web` (SPEC §9: a 5k-node map loaded, laid out and drawn in headless Chromium in
  * ≤ 3 s): the real web app against the real server (web/e2e/server.ts's startWebServer on the
  * bench database), opened at `/?region=<biggest synthetic region>` until the app sets
- * `body[data-map-ready="true"]` (web/src/main.ts, after the map is laid out and drawn: the
+ * `body[data-map-ready="true"]` (web/src/main.tsx, after the map is laid out and drawn: the
  * first frame with the nodes and the edges), checked on every animation frame of the page, and
  * requestAnimationFrame deltas while the map is panned (scripted cy.panBy, then a mouse drag).
  */
@@ -204,7 +204,7 @@ export async function webSection(state: BenchState): Promise<void> {
       return ` The largest part is ${name}: ${fmtMs(t)}.`;
     };
     const body = `
-\`npm run bench -- web\`: the real web app (web/dist, built if needed) and the real server (web/e2e/server.ts \`startWebServer\` on the bench database) in headless Chromium (${CHROMIUM_PATH}, ${CHROMIUM_ARGS.join(' ')}), viewport 1440×900, opened at \`/?region=${big.regionId}\` (${big.name}). Timed from \`page.goto\` until the app has set \`body[data-map-ready="true"]\` (web/src/main.ts sets it once the map is laid out and its first frame, nodes and edges, is drawn), checked on every animation frame of the page (\`waitForFunction\`, \`polling: 'raf'\`); the page's own breakdown is \`window.__app.timings\` (page clock from navigation start: when the map was asked for, when it was drawn). Renderer chosen by the app: **${first.renderer}** (no GPU here, so the app does not pick WebGL).
+\`npm run bench -- web\`: the real web app (web/dist, built if needed) and the real server (web/e2e/server.ts \`startWebServer\` on the bench database) in headless Chromium (${CHROMIUM_PATH}, ${CHROMIUM_ARGS.join(' ')}), viewport 1440×900, opened at \`/?region=${big.regionId}\` (${big.name}). Timed from \`page.goto\` until the app has set \`body[data-map-ready="true"]\` (web/src/main.tsx sets it once the map is laid out and its first frame, nodes and edges, is drawn), checked on every animation frame of the page (\`waitForFunction\`, \`polling: 'raf'\`); the page's own breakdown is \`window.__app.timings\` (page clock from navigation start: when the map was asked for, when it was drawn). Renderer chosen by the app: **${first.renderer}** (no GPU here, so the app does not pick WebGL).
 
 ${table(
   [

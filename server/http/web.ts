@@ -31,7 +31,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Whether web/dist is missing or older than web/src, web/public, index.html or the Vite config. */
+/**
+ * Whether web/dist is missing or older than web/src, web/public, index.html, the Vite config or
+ * common/.
+ */
 export function webNeedsBuild(): boolean {
   const index = path.join(WEB_DIST, 'index.html');
   if (!fs.existsSync(index)) return true;
@@ -43,8 +46,8 @@ export function webNeedsBuild(): boolean {
       .map((f) => path.join(WEB_ROOT, f))
       .filter((f) => fs.existsSync(f))
       .map((f) => fs.statSync(f).mtimeMs),
-    // The edit form validates with the domain model's schemas.
-    fs.statSync(path.join(PROJECT_ROOT, 'server', 'domain', 'model.ts')).mtimeMs,
+    // The web app imports common/ (the domain model's schemas, issue codes, role rules …).
+    newestMtime(path.join(PROJECT_ROOT, 'common')),
   );
   return sources > built;
 }

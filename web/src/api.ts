@@ -3,7 +3,7 @@
  * coordinator can read (in the current language); details go to the console, never the page.
  */
 import { CSRF_HEADER, csrfToken } from './auth';
-import type { ServerFieldIssue } from './fields';
+import type { ServerFieldIssue } from './forms/values';
 import { t } from './i18n';
 
 export class ApiError extends Error {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { csrfToken } from './auth';
-import { FIELDS, hideFields } from './fields';
 
 describe('auth helpers', () => {
   it("reads the session's CSRF value from the cookies, '' when signed out", () => {
@@ -8,12 +7,5 @@ describe('auth helpers', () => {
     expect(csrfToken('cj_csrf=x=y')).toBe('x=y');
     expect(csrfToken('a=1')).toBe('');
     expect(csrfToken('')).toBe('');
-  });
-
-  it('hides fields from every form', () => {
-    expect(FIELDS.Person!.some((f) => f.name === 'email')).toBe(true);
-    hideFields(['email', 'phone']);
-    expect(FIELDS.Person!.some((f) => f.name === 'email' || f.name === 'phone')).toBe(false);
-    expect(FIELDS.Person!.some((f) => f.name === 'title')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Signing in (SPEC §7 "Sign-in; what a user sees follows their role"): the page asks the
- * server who is signed in (/auth/me); when nobody is, it shows the sign-in form and waits.
+ * server who is signed in (/auth/me); when nobody is, it shows the sign-in form
+ * (app/SignIn.tsx).
  * The session itself is an httpOnly cookie the page cannot read; the page echoes the CSRF
  * value (a readable cookie) in X-CSRF-Token on every request that changes something. What is
  * shown per role is a convenience: the server enforces every rule.
@@ -8,7 +9,6 @@
 import { parse } from 'cookie';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../common/cookies';
 import type { Role } from '../../common/roles';
-import { h } from './dom';
 import { getLang, t } from './i18n';
 
 // The server's own rules (a pure module): the page offers what the server allows.
@@ -67,65 +67,21 @@ export async function signOut(): Promise<void> {
   location.reload();
 }
 
-/** Shows the sign-in form in `root` until a sign-in succeeds; resolves with the account. */
-export function signInForm(root: HTMLElement): Promise<Me> {
-  return new Promise((resolve) => {
-    const message = h('p', { class: 'auth-error', role: 'alert', hidden: true });
-    const username = h('input', {
-      id: 'auth-username',
-      name: 'username',
-      autocomplete: 'username',
-      required: true,
+/** Signs in; resolves with the account, or with the message to show when refused. */
+export async function signIn(
+  username: string,
+  password: string,
+): Promise<{ user: Me } | { error: string }> {
+  try {
+    const res = await fetch('/auth/signin', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
     });
-    const password = h('input', {
-      id: 'auth-password',
-      name: 'password',
-      type: 'password',
-      autocomplete: 'current-password',
-      required: true,
-    });
-    const submit = h('button', { type: 'submit', 'data-key': 'signin' }, t('auth.submit'));
-    const form = h(
-      'form',
-      {
-        class: 'auth',
-        onsubmit: async (e: Event) => {
-          e.preventDefault();
-          submit.disabled = true;
-          submit.textContent = t('auth.signingIn');
-          message.hidden = true;
-          try {
-            const res = await fetch('/auth/signin', {
-              method: 'POST',
-              credentials: 'same-origin',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ username: username.value, password: password.value }),
-            });
-            if (res.ok) {
-              resolve(((await res.json()) as { user: Me }).user);
-              return;
-            }
-            message.textContent = await errorMessage(res);
-          } catch {
-            message.textContent = t('err.network');
-          }
-          message.hidden = false;
-          submit.disabled = false;
-          submit.textContent = t('auth.submit');
-          password.focus();
-        },
-      },
-      h('h1', {}, t('app.title')),
-      h('h2', {}, t('auth.title')),
-      h('p', {}, t('auth.lead')),
-      h('label', { for: 'auth-username' }, t('auth.username')),
-      username,
-      h('label', { for: 'auth-password' }, t('auth.password')),
-      password,
-      message,
-      submit,
-    );
-    root.replaceChildren(h('main', { class: 'auth-page' }, form));
-    username.focus();
-  });
+    if (res.ok) return { user: ((await res.json()) as { user: Me }).user };
+    return { error: await errorMessage(res) };
+  } catch {
+    return { error: t('err.network') };
+  }
 }

@@ -14,8 +14,31 @@ export const REGIONS = /* GraphQL */ `
   }
 `;
 
-export const MUTATION_FIELDS = /* GraphQL */ `
-  query MutationFields {
+/**
+ * The entity API's type and query root of each node kind with a form (read by the 詳細 panel).
+ * Edits go through the validated `updateNode` mutation, not generated ones.
+ */
+export const ENTITY_API: Record<string, { type: string; query: string }> = {
+  Person: { type: 'Person', query: 'people' },
+  Organization: { type: 'Organization', query: 'organizations' },
+  SME: { type: 'SME', query: 'smes' },
+  Event: { type: 'Event', query: 'events' },
+  RegionalHRDept: { type: 'RegionalHRDept', query: 'regionalHrDepts' },
+  Region: { type: 'Region', query: 'regions' },
+};
+
+/** The mutation that edits a node's fields (server/graphql/analytics.graphql). */
+export const UPDATE_MUTATION = 'updateNode';
+
+/** Extra fields read for display only. */
+export const EXTRA_READ: Record<string, string[]> = { Person: ['isKeyPerson', 'isTalent'] };
+
+/**
+ * What this account's schema offers: its mutations and the fields of each entity type (a role
+ * may have fewer fields, e.g. no contact data; the app reads only what is there).
+ */
+export const SCHEMA_INFO = /* GraphQL */ `
+  query SchemaInfo {
     __schema {
       mutationType {
         fields {
@@ -23,6 +46,9 @@ export const MUTATION_FIELDS = /* GraphQL */ `
         }
       }
     }
+    ${Object.values(ENTITY_API)
+      .map((a) => `${a.type}: __type(name: "${a.type}") { fields { name } }`)
+      .join('\n    ')}
   }
 `;
 

@@ -40,3 +40,5 @@ export interface RegionOption {
 }
 
 export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
+/** The outcomes a coordinator records for a suggestion. */
+export type RecordedStatus = Exclude<IntroductionStatus, 'suggested'>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, edgeWidth, EDGE_COLORS, hiddenNodes, linked } from './mapGraph';
-import type { MapEdge, MapNode } from './types';
+import type { MapEdge, MapNode } from '../types';
 
 function node(id: string, kind: MapNode['kind'] = 'Person'): MapNode {
   return {

@@ -4,8 +4,8 @@
  */
 import type { EdgeModel } from './edgeLayer';
 import type { LayoutResult } from './layoutCore';
-import type { MapNodeKind } from './state';
-import type { MapEdge, MapNode } from './types';
+import type { MapNodeKind } from '../store/state';
+import type { MapEdge, MapNode } from '../types';
 
 export const EDGE_COLORS: Record<string, string> = {
   KNOWS: '#7d8fa6',

@@ -8,7 +8,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { shelfOffsets } from '../../common/shelfPack';
+import { shelfOffsets } from '../../../common/shelfPack';
 
 let registered = false;
 
@@ -103,11 +103,6 @@ export function pack(parts: Part[]): LayoutResult {
     for (const [id, q] of Object.entries(p.pos)) out[id] = { x: q.x + o.x, y: q.y + o.y };
   });
   return round(out);
-}
-
-/** The whole layout in one thread (groups one after the other). */
-export function runLayout(input: LayoutInput): LayoutResult {
-  return pack(splitGroups(input).map(layoutOne));
 }
 
 function round(pos: LayoutResult): LayoutResult {

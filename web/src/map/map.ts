@@ -10,8 +10,8 @@ import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } fro
 import { EdgeLayer, planEdges, strokeBatches, type EdgeState } from './edgeLayer';
 import { computeLayout, LARGE } from './layout';
 import type { LayoutResult } from './layoutCore';
-import type { MapNodeKind } from './state';
-import type { MapNode, NetworkMap } from './types';
+import type { MapNodeKind } from '../store/state';
+import type { MapNode, NetworkMap } from '../types';
 import { buildGraph, hiddenNodes, linked, type Graph } from './mapGraph';
 import { fitViewport, MIN_LABEL_PX, SMALL_FONT, smallLabelsOn } from './viewport';
 
@@ -398,14 +398,6 @@ export class MapView {
     });
     this.edgeState = { ...this.edgeState, hidden };
     this.edgeLayer.setState(this.edgeState);
-  }
-
-  /** The ids of nodes currently shown (not filtered out). */
-  visibleNodeIds(): string[] {
-    const g = this.graph;
-    if (!this.cy || !g) return [];
-    const hidden = this.edgeState.hidden;
-    return g.ids.filter((_, i) => !hidden[i]);
   }
 
   counts(): { nodes: number; edges: number } {

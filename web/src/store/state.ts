@@ -1,14 +1,14 @@
 /**
  * The view state of the app: what is shown (region, filters, selection, highlight, panel,
  * language). The URL mirrors it (url.ts), so a reload or a shared link restores the view.
- * A tiny store: `update(patch)` merges and notifies the subscribers.
  */
-import type { Lang } from './i18n';
+import { signal, type Signal } from '@preact/signals';
+import type { Lang } from '../i18n';
 
 import {
   GRAPH_NODE_LABELS as MAP_NODE_KINDS,
   type GraphNodeLabel as MapNodeKind,
-} from '../../common/model';
+} from '../../../common/model';
 
 // The map shows the network's node kinds; one list, in the domain model.
 export { MAP_NODE_KINDS, type MapNodeKind };
@@ -74,21 +74,26 @@ export function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {
 
 export type Listener = (state: ViewState, previous: ViewState) => void;
 
+/**
+ * The view state as a signal (`state`): components that read it re-render when it changes.
+ * `update(patch)` applies the view's rules (a new region clears selection, highlight and focus;
+ * focus needs a selection) and changes the signal only when something changed.
+ */
 export class Store {
-  private state: ViewState;
+  readonly state: Signal<ViewState>;
   private listeners: Listener[] = [];
 
   constructor(initial: ViewState = defaultState()) {
-    this.state = initial;
+    this.state = signal(initial);
   }
 
   get(): ViewState {
-    return this.state;
+    return this.state.peek();
   }
 
   /** Merges the patch; notifies only when something changed. Changing region resets the view. */
   update(patch: Partial<ViewState>): void {
-    const previous = this.state;
+    const previous = this.get();
     let next: ViewState = { ...previous, ...patch };
     if (patch.kinds) next.kinds = normaliseKinds(patch.kinds);
     if (patch.region !== undefined && patch.region !== previous.region) {
@@ -100,23 +105,26 @@ export class Store {
       };
     }
     if (!next.selected && next.focusDepth !== 0) next.focusDepth = 0;
-    if (JSON.stringify(next) === JSON.stringify(previous)) return;
-    this.state = next;
-    for (const l of this.listeners) l(next, previous);
+    this.set(next);
   }
 
   /** Replaces the whole state (from the URL on back/forward). */
   replace(state: ViewState): void {
-    const previous = this.state;
-    if (JSON.stringify(state) === JSON.stringify(previous)) return;
-    this.state = state;
-    for (const l of this.listeners) l(state, previous);
+    this.set(state);
   }
 
+  /** Called after each change with the new and the previous state (e.g. the URL mirror). */
   subscribe(listener: Listener): () => void {
     this.listeners.push(listener);
     return () => {
       this.listeners = this.listeners.filter((l) => l !== listener);
     };
+  }
+
+  private set(next: ViewState): void {
+    const previous = this.get();
+    if (JSON.stringify(next) === JSON.stringify(previous)) return;
+    this.state.value = next;
+    for (const l of this.listeners) l(next, previous);
   }
 }

@@ -1,0 +1,73 @@
+/** The top of the page: title, region picker, search, language switch, the account. */
+import { canWrite, pseudonymises, roleText, signOut } from '../auth';
+import { getLang, t } from '../i18n';
+import { valueOf } from '../store/resource';
+import { useStore } from './context';
+import { Search } from './Search';
+
+export function Header() {
+  const store = useStore();
+  const s = store.view.state.value;
+  const me = store.me.value;
+  const regions = valueOf(store.regions.state.value) ?? [];
+  const lang = getLang();
+  return (
+    <header class="top">
+      <div class="brand">
+        <h1>{t('app.title')}</h1>
+        <p class="subtitle">{t('app.subtitle')}</p>
+      </div>
+      <div class="controls">
+        <label for="region">{t('region.label')}</label>
+        <select
+          id="region"
+          title={t('region.help')}
+          value={s.region ?? ''}
+          onChange={(e) => store.view.update({ region: e.currentTarget.value || null })}
+        >
+          {me && me.regionIds === null ? <option value="">{t('region.all')}</option> : null}
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {store.regionName(r)}
+            </option>
+          ))}
+        </select>
+        <Search />
+        <button
+          type="button"
+          class="secondary lang"
+          lang={lang === 'ja' ? 'en' : 'ja'}
+          title={t('lang.switch.help')}
+          data-key="lang"
+          onClick={() => store.view.update({ lang: lang === 'ja' ? 'en' : 'ja' })}
+        >
+          {t('lang.switch')}
+        </button>
+        {me ? (
+          <div class="account">
+            <span
+              class="who"
+              title={[
+                canWrite(me) ? '' : t('auth.readOnly'),
+                pseudonymises(me) ? t('auth.pseudonymised') : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            >
+              {t('auth.user', { name: me.displayName, role: roleText(me) })}
+            </span>
+            <button
+              type="button"
+              class="secondary"
+              data-key="signout"
+              title={t('auth.signOut.help')}
+              onClick={() => void signOut()}
+            >
+              {t('auth.signOut')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}

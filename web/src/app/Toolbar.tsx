@@ -1,0 +1,93 @@
+/** Above the map: which kinds it shows, and its buttons (fit, focus depth, clear, PNG). */
+import { csvFileName } from '../csv';
+import { download } from '../download';
+import { enumLabel, t } from '../i18n';
+import { COMMUNITY_COLORS, KIND_STYLE } from '../map/map';
+import { MAP_NODE_KINDS, toggleKind } from '../store/state';
+import { Swatch } from '../ui';
+import { useStore } from './context';
+
+export function Toolbar() {
+  const store = useStore();
+  const s = store.view.state.value;
+  const map = store.mapView.value;
+  const exportPng = async () => {
+    try {
+      if (!map) throw new Error('no map');
+      const blob = await map.png();
+      download(blob, csvFileName(t('map.label'), store.regionLabel()).replace(/\.csv$/, '.png'));
+    } catch (err) {
+      console.error(err);
+      store.actions.notify(t('err.png'), 'error');
+    }
+  };
+  return (
+    <div class="map-toolbar">
+      <fieldset class="filters" title={t('filters.help')}>
+        <legend>{t('filters.title')}</legend>
+        {MAP_NODE_KINDS.map((k) => (
+          <label key={k} class="filter">
+            <input
+              type="checkbox"
+              name="kind"
+              value={k}
+              checked={s.kinds.includes(k)}
+              onChange={() => store.view.update({ kinds: toggleKind(store.view.get().kinds, k) })}
+            />
+            <Swatch
+              shape={KIND_STYLE[k].shape}
+              color={k === 'Person' ? COMMUNITY_COLORS[0]! : KIND_STYLE[k].color}
+            />
+            {enumLabel('nodeKind', k)}
+          </label>
+        ))}
+      </fieldset>
+      <div class="map-buttons">
+        <button
+          type="button"
+          class="secondary"
+          title={t('map.fit.help')}
+          onClick={() => map?.fit()}
+        >
+          {t('map.fit')}
+        </button>
+        {s.selected ? (
+          <label class="inline" title={t('map.focus.help')}>
+            {t('map.focus')}{' '}
+            <select
+              id="focus-depth"
+              value={String(s.focusDepth)}
+              onChange={(e) =>
+                store.view.update({ focusDepth: Number(e.currentTarget.value) as 0 | 1 | 2 })
+              }
+            >
+              <option value="0">{t('map.focusDepth.0')}</option>
+              <option value="1">{t('map.focusDepth.1')}</option>
+              <option value="2">{t('map.focusDepth.2')}</option>
+            </select>
+          </label>
+        ) : null}
+        {s.overlay ? (
+          <button
+            type="button"
+            class="secondary"
+            title={t('map.clear.help')}
+            onClick={() => store.view.update({ overlay: null })}
+          >
+            {t('map.clear')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="secondary"
+          title={t('map.png.help')}
+          data-key="png"
+          id="export-png"
+          onClick={() => void exportPng()}
+        >
+          {t('map.png')}
+        </button>
+      </div>
+    </div>
+  );
+}
