@@ -12,7 +12,7 @@ import {
   type NetworkGraph,
 } from '../analytics';
 import { buildContext, NK_PERSON, type TieGraph } from '../analytics/context';
-import { tieBetweenness } from '../analytics/keyPerson';
+import { tieBetweenness } from '../analytics/betweenness';
 import { ALL_REGIONS, loadProjection, ProjectionCache } from '../projection';
 import { table, writeSection } from './report';
 import {

@@ -14,7 +14,7 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { BETWEENNESS_PIVOTS, EXACT_BETWEENNESS_MAX_NODES, type NetworkGraph } from '../analytics';
 import { buildContext, LOUVAIN_SEED, seededRng, type Ctx } from '../analytics/context';
-import { tieBetweenness } from '../analytics/keyPerson';
+import { tieBetweenness } from '../analytics/betweenness';
 import { loadConfig } from '../config/env';
 import { ALL_REGIONS, loadProjection } from '../projection';
 import { table, writeSection } from './report';
