@@ -221,11 +221,19 @@ function coordinationGaps(ctx: Ctx): Gap[] {
 export interface DependencyCut {
   deptId: string;
   personId: string;
+  /** The dept's SMEs, members and persons the lead could no longer reach, sorted by id. */
   cutOff: string[];
+  /**
+   * How many of the dept's SMEs, members and persons the lead reaches before the removal, the
+   * person themself not counted: the denominator of the severity.
+   */
   reachableBefore: number;
 }
 
-/** Every (dept, person) whose removal cuts dept SMEs or members off from the dept's lead in T. */
+/**
+ * Every (dept, person) whose removal cuts some of the dept's SMEs, member organisations or
+ * persons (docs/gaps.md) off from the dept's lead in T.
+ */
 export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
   const { T } = ctx;
   const n = T.n;
@@ -247,7 +255,7 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
     if (!d.lead) return;
     const root = T.index.get(d.lead);
     if (root === undefined) return;
-    for (const t of [...d.smes, ...d.members]) {
+    for (const t of [...d.smes, ...d.members, ...d.persons]) {
       const ti = T.index.get(t);
       if (ti !== undefined && ti !== root) targetMark[ti] = di;
     }
@@ -316,7 +324,7 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
         deptId: d.id,
         personId: T.ids[p] as string,
         cutOff: cut,
-        reachableBefore: reachable,
+        reachableBefore: reachable - (targetMark[p] === di ? 1 : 0),
       });
     }
   });
@@ -324,20 +332,44 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
   return out;
 }
 
+/** What a cut holds, counted by kind, and its names with organisations and SMEs first. */
+export function describeCut(
+  ctx: Ctx,
+  cutOff: readonly string[],
+): { smes: number; orgs: number; persons: number; names: string[] } {
+  const kind = (id: string) => ctx.g.getNodeAttribute(id, 'kind');
+  const places = cutOff.filter((id) => kind(id) !== 'Person');
+  const people = cutOff.filter((id) => kind(id) === 'Person');
+  const smes = places.filter((id) => kind(id) === 'SME').length;
+  return {
+    smes,
+    orgs: places.length - smes,
+    persons: people.length,
+    names: [...places, ...people].map((id) => nameOf(ctx.g, id)),
+  };
+}
+
+/** A share as a whole percentage, "<1" when it rounds to 0 but is not 0. */
+export function percentText(share: number): string {
+  const pct = Math.round(share * 100);
+  return pct === 0 && share > 0 ? '<1' : String(pct);
+}
+
 function dependencyGaps(ctx: Ctx): Gap[] {
   return dependencyCuts(ctx).map((c) => {
     const d = ctx.deptById.get(c.deptId) as DeptInfo;
     const pn = nameOf(ctx.g, c.personId);
     const lead = nameOf(ctx.g, d.lead as string);
-    const names = listNames(c.cutOff.map((id) => nameOf(ctx.g, id)));
+    const what = describeCut(ctx, c.cutOff);
+    const names = listNames(what.names);
     const share = c.cutOff.length / c.reachableBefore;
-    const pct = Math.round(share * 100);
+    const pct = percentText(share);
     return gap('KEY_PERSON_DEPENDENCY', [c.deptId, c.personId], {
       relatedIds: c.cutOff,
       deptId: c.deptId,
       severity: share,
-      explanationJa: `${pn}さんがいなくなると、${d.name}の主体組織${lead}から${names.ja}（${c.cutOff.length}件、つながっている企業・機関の${pct}%）に届かなくなります。この人だけが橋渡し役です。`,
-      explanationEn: `If ${pn} left, ${lead}, the lead of ${d.name}, could no longer reach ${names.en} (${c.cutOff.length}, ${pct}% of the companies and members it reaches): ${pn} is the only bridge.`,
+      explanationJa: `${pn}さんがいなくなると、${d.name}の主体組織${lead}から${names.ja}に届かなくなります（企業${what.smes}社・機関${what.orgs}団体・人${what.persons}人、主体組織がつながっている相手の${pct}%）。この人だけが橋渡し役です。`,
+      explanationEn: `If ${pn} left, ${lead}, the lead of ${d.name}, could no longer reach ${names.en} (${what.smes} companies, ${what.orgs} organisations, ${what.persons} people: ${pct}% of those it reaches): ${pn} is the only bridge.`,
     });
   });
 }
