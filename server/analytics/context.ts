@@ -461,6 +461,14 @@ export function deptsOfPerson(ctx: Ctx, id: string): string[] {
   return [...out].sort(cmp);
 }
 
+/** Staff of the lead organisations of the depts covering an SME (the coordinators). */
+export function leadStaffOfSme(ctx: Ctx, smeId: string): string[] {
+  return deptsOfSme(ctx, smeId).flatMap((d) => {
+    const lead = ctx.deptById.get(d)?.lead;
+    return lead ? (ctx.staff.get(lead) ?? []) : [];
+  });
+}
+
 export function deptsOfSme(ctx: Ctx, smeId: string): string[] {
   const out = new Set<string>();
   for (const r of ctx.regionsOf.get(smeId) ?? [])

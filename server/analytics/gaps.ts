@@ -377,20 +377,34 @@ function dependencyGaps(ctx: Ctx): Gap[] {
 // ---------------------------------------------------------------------------------------------
 // ISOLATED_NEWCOMER
 
-function isolatedNewcomerGaps(ctx: Ctx): Gap[] {
-  const out: Gap[] = [];
-  const activeTalent = new Set(
+/**
+ * ISOLATED_NEWCOMER severity (docs/analytics.md): 0.8 with no local tie, 0.5 with one, 0 from
+ * two on; + 0.2 with a contracted or active engagement (at most 1).
+ */
+export function newcomerSeverity(localTies: number, liveEngagement: boolean): number {
+  if (localTies >= 2) return 0;
+  return clamp01((localTies === 0 ? 0.8 : 0.5) + (liveEngagement ? 0.2 : 0));
+}
+
+/** Persons with a contracted or active engagement. */
+export function liveTalent(ctx: Ctx): Set<string> {
+  return new Set(
     ctx.engagements
       .filter((e) => e.status === 'active' || e.status === 'contracted')
       .map((e) => e.talentId),
   );
+}
+
+function isolatedNewcomerGaps(ctx: Ctx): Gap[] {
+  const out: Gap[] = [];
+  const activeTalent = liveTalent(ctx);
   for (const p of ctx.persons) {
     if (!isNewcomer(ctx.g, p)) continue;
     const locals = [...(ctx.knows.get(p)?.keys() ?? [])]
       .filter((q) => isLocal(ctx.g, q))
       .sort(compareIds);
     if (locals.length >= 2) continue;
-    const severity = (locals.length === 0 ? 0.8 : 0.5) + (activeTalent.has(p) ? 0.2 : 0);
+    const severity = newcomerSeverity(locals.length, activeTalent.has(p));
     const pn = nameOf(ctx.g, p);
     const who = isTalent(ctx.g, p)
       ? { ja: '兼業・副業人材', en: 'side-job talent' }
