@@ -24,6 +24,7 @@ import {
   todayIso,
 } from './context';
 import { type KeyPersonOptions, type KeyPersonScore, keyPersonGroupCtx } from './keyPerson';
+import { dfsFrom, dfsState } from './articulation';
 
 import { GAP_KINDS, type GapKind } from '../../common/model';
 import type { Gap } from '../../common/answers';
@@ -237,14 +238,9 @@ export interface DependencyCut {
 export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
   const { T } = ctx;
   const n = T.n;
-  const { off, nbr, kind } = T;
-  const disc = new Int32Array(n);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n);
-  const size = new Int32Array(n);
-  const order = new Int32Array(n);
-  const stackV = new Int32Array(n);
-  const stackE = new Int32Array(n);
+  const { kind } = T;
+  const dfs = dfsState(n);
+  const { disc, low, parent, size, order } = dfs;
   const targetMark = new Int32Array(n).fill(-1);
   const pref = new Int32Array(n + 1);
   const only = onlyPerson !== undefined ? T.index.get(onlyPerson) : undefined;
@@ -260,39 +256,7 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
       if (ti !== undefined && ti !== root) targetMark[ti] = di;
     }
     disc.fill(-1);
-    let time = 0;
-    let sp = 0;
-    disc[root] = low[root] = time;
-    order[time++] = root;
-    parent[root] = -1;
-    size[root] = 1;
-    stackV[sp] = root;
-    stackE[sp++] = off[root]!;
-    while (sp > 0) {
-      const v = stackV[sp - 1]!;
-      const e = stackE[sp - 1]!;
-      if (e < off[v + 1]!) {
-        stackE[sp - 1] = e + 1;
-        const u = nbr[e]!;
-        if (disc[u] === -1) {
-          disc[u] = low[u] = time;
-          order[time++] = u;
-          parent[u] = v;
-          size[u] = 1;
-          stackV[sp] = u;
-          stackE[sp++] = off[u]!;
-        } else if (u !== parent[v] && disc[u]! < low[v]!) {
-          low[v] = disc[u]!;
-        }
-      } else {
-        sp--;
-        const p = parent[v]!;
-        if (p >= 0) {
-          if (low[v]! < low[p]!) low[p] = low[v]!;
-          size[p]! += size[v]!;
-        }
-      }
-    }
+    const time = dfsFrom(T, dfs, root, 0);
     pref[0] = 0;
     for (let k = 0; k < time; k++) pref[k + 1] = pref[k]! + (targetMark[order[k]!] === di ? 1 : 0);
     const reachable = pref[time]!;
