@@ -17,7 +17,7 @@ import { runChunks } from './betweennessThreads';
 import { seededRng } from './context';
 
 export const EXACT_BETWEENNESS_MAX_NODES = 10_000;
-export const BETWEENNESS_PIVOTS = 2048;
+export const BETWEENNESS_PIVOTS = 1024;
 export const BETWEENNESS_SEED = 42;
 /** Batches of 32 sources per chunk, the unit of work a thread takes. */
 export const CHUNK_BATCHES = 4;
@@ -34,7 +34,7 @@ export interface Adjacency {
 export interface BetweennessOptions {
   /** Exact when n ≤ this; sampled above. Default 10,000. */
   exactMaxNodes?: number;
-  /** Sources of the sampled estimate. Default 2048. */
+  /** Sources of the sampled estimate. Default 1024. */
   pivots?: number;
   /** Seed of the pivot sample. Default 42. */
   seed?: number;

@@ -29,12 +29,14 @@ export type { Reason } from './context';
 export interface KeyPersonOptions {
   /** Exact betweenness up to this many nodes in T; sampled above. Default 10,000. */
   exactMaxNodes?: number;
-  /** Number of BFS pivots for sampled betweenness. Default 2048. */
+  /** Number of BFS pivots for sampled betweenness. Default 1024. */
   samplePivots?: number;
   /** Seed of the pivot sample. Default 42. */
   seed?: number;
   /** Worker threads for betweenness (0: none); default one fewer than the cores. */
   threads?: number;
+  /** Betweenness already computed for ctx.T (as tieBetweenness returns it): not recomputed. */
+  betweenness?: Float64Array;
   /** Group threshold on `score`. Default KEY_PERSON_THRESHOLD (0.8). */
   threshold?: number;
 }
@@ -233,12 +235,14 @@ function bridgedOrgs(ctx: Ctx, id: string): string[] {
 export function keyPersonGroupCtx(ctx: Ctx, opts: KeyPersonOptions = {}): KeyPersonScore[] {
   const { T, g } = ctx;
   const threshold = opts.threshold ?? KEY_PERSON_THRESHOLD;
-  const bcAll = tieBetweenness(T, {
-    ...(opts.exactMaxNodes !== undefined ? { exactMaxNodes: opts.exactMaxNodes } : {}),
-    ...(opts.samplePivots !== undefined ? { pivots: opts.samplePivots } : {}),
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
-  });
+  const bcAll =
+    opts.betweenness ??
+    tieBetweenness(T, {
+      ...(opts.exactMaxNodes !== undefined ? { exactMaxNodes: opts.exactMaxNodes } : {}),
+      ...(opts.samplePivots !== undefined ? { pivots: opts.samplePivots } : {}),
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    });
   const consAll = personConstraint(T);
   const reachAll = personReach(T);
   const comm = personCommunities(ctx);
