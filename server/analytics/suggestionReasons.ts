@@ -20,6 +20,8 @@ export interface Candidate {
   options: BrokerOption[];
   opt: number;
   score: number;
+  /** When it closes nothing the suggestions above it do not: the first of them closing its gap. */
+  alternativeTo?: Candidate | undefined;
 }
 
 function gapReason(ctx: Ctx, gp: Gap, c: Candidate, partial: boolean): Reason {
@@ -124,6 +126,15 @@ export function toSuggestion(ctx: Ctx, c: Candidate): IntroductionSuggestion {
       code: 'BROKER_BUSY',
       ja: `${nameOf(g, c.options[0].viaId)}さんには既に多くの紹介をお願いしているため、別の経路にしました。`,
       en: `${nameOf(g, c.options[0].viaId)} is already asked for several introductions, so another route is used.`,
+    });
+  }
+  if (c.alternativeTo) {
+    const a = c.alternativeTo;
+    const [af, at] = [nameOf(g, a.from), nameOf(g, a.to)];
+    reasons.push({
+      code: 'ALTERNATIVE',
+      ja: `上の${af}さんと${at}さんの紹介と同じギャップを、別の組み合わせで解消します。`,
+      en: `Closes the same gap as the introduction of ${af} and ${at} above, with another pair.`,
     });
   }
   reasons.push(...c.fitReasons);

@@ -96,32 +96,60 @@ function declinedPairs(ctx: Ctx, opts: SuggestionOptions): Set<string> {
   return out;
 }
 
+/** 1 − Π (1 − severity) over the closed, Π (1 − ½·severity) over the reduced, minus `covered`. */
+function gapValueOf(
+  c: Pick<Candidate, 'closes' | 'reduces'>,
+  covered?: ReadonlySet<string>,
+): number {
+  let keep = 1;
+  for (const gp of c.closes) if (!covered?.has(gp.id)) keep *= 1 - gp.severity;
+  for (const gp of c.reduces) if (!covered?.has(gp.id)) keep *= 1 - PARTIAL_WEIGHT * gp.severity;
+  return clamp01(1 - keep);
+}
+
 /**
- * The top `limit` while no broker serves more than BROKER_CAP of the first BROKER_CAP_WINDOW:
- * a candidate whose broker is busy falls back to its next route and is re-ranked.
+ * The ranking (docs/analytics.md "Selection"): one suggestion at a time, each the candidate
+ * with the highest score counting only the gaps the suggestions above it do not close yet, so
+ * the top 10 close as many different gaps as they can instead of one gap ten ways; candidates
+ * that close nothing new follow by their own score (reason ALTERNATIVE). Meanwhile no broker
+ * serves more than BROKER_CAP of the first BROKER_CAP_WINDOW: a candidate whose broker is busy
+ * falls back to its next route and is ranked again.
  */
-function selectWithBrokerCap(pending: Candidate[], limit: number): Candidate[] {
+function selectSuggestions(pending: Candidate[], limit: number): Candidate[] {
   const chosen: Candidate[] = [];
   const brokerUse = new Map<string, number>();
+  /** Gap id → the first chosen suggestion that closes it. */
+  const closedBy = new Map<string, Candidate>();
   const keyOf = (c: Candidate): string => pairId(c.from, c.to);
+  const rankOf = (c: Candidate): number => {
+    const fresh = gapValueOf(c, new Set(closedBy.keys()));
+    // Fresh value first (0..1); candidates adding nothing new after all of them (−1..0).
+    return fresh > 0 ? fresh * c.options[c.opt]!.feasibility * c.fit : c.score - 1;
+  };
   while (chosen.length < limit && pending.length > 0) {
     let bi = 0;
+    let best = rankOf(pending[0]!);
     for (let i = 1; i < pending.length; i++) {
-      const a = pending[i] as Candidate;
-      const b = pending[bi] as Candidate;
-      if (a.score > b.score || (a.score === b.score && compareIds(keyOf(a), keyOf(b)) < 0)) bi = i;
+      const r = rankOf(pending[i]!);
+      if (r > best || (r === best && compareIds(keyOf(pending[i]!), keyOf(pending[bi]!)) < 0)) {
+        bi = i;
+        best = r;
+      }
     }
-    const best = pending[bi] as Candidate;
-    const route = best.options[best.opt]!;
+    const pick = pending[bi]!;
+    const route = pick.options[pick.opt]!;
     const capped = chosen.length < BROKER_CAP_WINDOW;
     if (capped && route.viaId !== null && (brokerUse.get(route.viaId) ?? 0) >= BROKER_CAP) {
-      best.opt++;
-      best.score = best.gapValue * best.options[best.opt]!.feasibility * best.fit;
+      pick.opt++;
+      pick.score = pick.gapValue * pick.options[pick.opt]!.feasibility * pick.fit;
       continue;
     }
-    pending[bi] = pending[pending.length - 1] as Candidate;
+    pending[bi] = pending[pending.length - 1]!;
     pending.pop();
-    chosen.push(best);
+    if (best < 0)
+      pick.alternativeTo = closedBy.get(pick.closes[0]?.id ?? pick.reduces[0]?.id ?? '');
+    chosen.push(pick);
+    for (const gp of pick.closes) if (!closedBy.has(gp.id)) closedBy.set(gp.id, pick);
     if (capped && route.viaId !== null)
       brokerUse.set(route.viaId, (brokerUse.get(route.viaId) ?? 0) + 1);
   }
@@ -149,10 +177,7 @@ export function introductionSuggestionsCtx(
   for (const { from, to } of pairs.values()) {
     if (only && !only.has(from) && !only.has(to)) continue;
     const { closes, reduces } = closedBy(index, from, to);
-    let keep = 1;
-    for (const gp of closes) keep *= 1 - gp.severity;
-    for (const gp of reduces) keep *= 1 - PARTIAL_WEIGHT * gp.severity;
-    const gapValue = clamp01(1 - keep);
+    const gapValue = gapValueOf({ closes, reduces });
     if (gapValue <= 0) continue;
     const { fit, reasons } = fitOf(ctx, from, to);
     const options = brokerOptions(ctx, from, to);
@@ -170,5 +195,5 @@ export function introductionSuggestionsCtx(
       score,
     });
   }
-  return selectWithBrokerCap(pending, limit).map((c) => toSuggestion(ctx, c));
+  return selectSuggestions(pending, limit).map((c) => toSuggestion(ctx, c));
 }

@@ -205,4 +205,27 @@ describe('introductionSuggestions', () => {
     expect(after.find((g) => g.id === dep.id)!.relatedIds).toEqual(['person:n2']);
     expect(after.map((g) => g.id)).not.toContain('ISOLATED_NEWCOMER:person:n1');
   });
+
+  it('the top ranks close different gaps: a second way to close the same gap comes after', () => {
+    // coord(): a–b (feasibility 1) and a2–b (0.85) both close the A–B coordination gap (0.6).
+    // A newcomer n whose only local tie is l: n–a closes n's gap (0.5) via l. On its own n–a
+    // scores below a2–b, but a2–b adds nothing once a–b is taken: n–a comes second.
+    const t = coord();
+    t.person('person:n', { origin: 'outside' }).knows('person:n', 'person:l', 2);
+    const gaps = networkGaps(t.g, {
+      asOf: ASOF,
+      kinds: ['COORDINATION_GAP', 'ISOLATED_NEWCOMER'],
+      keyPersons: [],
+    });
+    const s = introductionSuggestions(t.g, { gaps, keyPersons: [], asOf: ASOF, limit: 100 });
+    const ids = s.map((x) => x.id);
+    const na = s.find((x) => x.id === 'intro:person:a+person:n')!;
+    const a2b = s.find((x) => x.id === 'intro:person:a2+person:b')!;
+    expect(ids[0]).toBe('intro:person:a+person:b');
+    expect(na.score).toBeLessThan(a2b.score);
+    expect(ids.indexOf(na.id)).toBeLessThan(ids.indexOf(a2b.id));
+    expect(a2b.reasons.map((r) => r.code)).toContain('ALTERNATIVE');
+    expect(na.reasons.map((r) => r.code)).not.toContain('ALTERNATIVE');
+    expect(a2b.reasons.find((r) => r.code === 'ALTERNATIVE')!.en).toContain('a and b');
+  });
 });
