@@ -296,19 +296,40 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
   return out;
 }
 
-/** What a cut holds, counted by kind, and its names with organisations and SMEs first. */
-export function describeCut(
-  ctx: Ctx,
-  cutOff: readonly string[],
-): { smes: number; orgs: number; persons: number; names: string[] } {
+/** What a cut holds: counts by kind, the counts as text, names with organisations first. */
+export interface CutDescription {
+  smes: number;
+  orgs: number;
+  persons: number;
+  /** The non-zero counts, e.g. 「企業1社・人2人」 / "1 company, 2 people". */
+  counts: { ja: string; en: string };
+  names: string[];
+}
+
+export function describeCut(ctx: Ctx, cutOff: readonly string[]): CutDescription {
   const kind = (id: string) => ctx.g.getNodeAttribute(id, 'kind');
   const places = cutOff.filter((id) => kind(id) !== 'Person');
   const people = cutOff.filter((id) => kind(id) === 'Person');
   const smes = places.filter((id) => kind(id) === 'SME').length;
+  const orgs = places.length - smes;
+  const parts = [
+    { n: smes, ja: `企業${smes}社`, en: `${smes} ${smes === 1 ? 'company' : 'companies'}` },
+    {
+      n: orgs,
+      ja: `機関${orgs}団体`,
+      en: `${orgs} ${orgs === 1 ? 'organisation' : 'organisations'}`,
+    },
+    {
+      n: people.length,
+      ja: `人${people.length}人`,
+      en: `${people.length} ${people.length === 1 ? 'person' : 'people'}`,
+    },
+  ].filter((p) => p.n > 0);
   return {
     smes,
-    orgs: places.length - smes,
+    orgs,
     persons: people.length,
+    counts: { ja: parts.map((p) => p.ja).join('・'), en: parts.map((p) => p.en).join(', ') },
     names: [...places, ...people].map((id) => nameOf(ctx.g, id)),
   };
 }
@@ -332,8 +353,8 @@ function dependencyGaps(ctx: Ctx): Gap[] {
       relatedIds: c.cutOff,
       deptId: c.deptId,
       severity: share,
-      explanationJa: `${pn}さんがいなくなると、${d.name}の主体組織${lead}から${names.ja}に届かなくなります（企業${what.smes}社・機関${what.orgs}団体・人${what.persons}人、主体組織がつながっている相手の${pct}%）。この人だけが橋渡し役です。`,
-      explanationEn: `If ${pn} left, ${lead}, the lead of ${d.name}, could no longer reach ${names.en} (${what.smes} companies, ${what.orgs} organisations, ${what.persons} people: ${pct}% of those it reaches): ${pn} is the only bridge.`,
+      explanationJa: `${pn}さんがいなくなると、${d.name}の主体組織${lead}から${names.ja}に届かなくなります（${what.counts.ja}、主体組織がつながっている相手の${pct}%）。この人だけが橋渡し役です。`,
+      explanationEn: `If ${pn} left, ${lead}, the lead of ${d.name}, could no longer reach ${names.en} (${what.counts.en}: ${pct}% of those it reaches): ${pn} is the only bridge.`,
     });
   });
 }

@@ -106,10 +106,7 @@ export function whatIfRemoved(
   const name = nameOf(g, personId);
   const what = describeCut(ctx, cutOffIds);
   const names = listNames(what.names);
-  const counts = {
-    ja: `企業${what.smes}社・機関${what.orgs}団体・人${what.persons}人`,
-    en: `${what.smes} companies, ${what.orgs} organisations, ${what.persons} people`,
-  };
+  const counts = what.counts;
   const explanationJa =
     (cutOffIds.length > 0
       ? `${name}さんがいなくなると、${names.ja}（${counts.ja}）に主体組織から届かなくなります。`
@@ -119,7 +116,7 @@ export function whatIfRemoved(
     (cutOffIds.length > 0
       ? `If ${name} left, the lead organisation could no longer reach ${names.en} (${counts.en}). `
       : `If ${name} left, no company, organisation or person would be cut off from the lead organisation. `) +
-    `${lostTies} ties would be lost and ${newGaps.length} new gaps would appear.`;
+    `${lostTies} ${lostTies === 1 ? 'tie' : 'ties'} would be lost and ${newGaps.length} new ${newGaps.length === 1 ? 'gap' : 'gaps'} would appear.`;
   return {
     personId,
     personName: name,

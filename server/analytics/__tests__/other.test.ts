@@ -90,6 +90,8 @@ describe('whatIfRemoved', () => {
     expect(r.cutOffIds).toEqual(['person:n1', 'person:n2']);
     expect(r.strandedPersons.map((p) => p.role)).toEqual(['talent', 'newcomer']);
     expect(r.explanationJa).toContain('近藤さんがいなくなると');
+    expect(r.explanationJa).toContain('（人2人）');
+    expect(r.explanationEn).toContain('(2 people)');
     const gaps = networkGaps(t.g, { asOf: ASOF, kinds: ['KEY_PERSON_DEPENDENCY'], keyPersons: [] });
     expect(gaps.map((x) => [x.id, x.relatedIds])).toEqual([
       ['KEY_PERSON_DEPENDENCY:dept:d+person:c', ['person:n1', 'person:n2']],
