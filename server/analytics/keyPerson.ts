@@ -60,9 +60,9 @@ export const ASSESSED_STRONG = 0.7;
 /**
  * Values closer than this (relative to the larger, or absolutely for values near 0) are the
  * same value when ranking: float sums taken in different orders differ in the last bits (a
- * betweenness of 0.0299873737 and 0.0299873737000001 are one value), while two genuinely
- * different betweenness, constraint or reach values of a network of up to a million nodes
- * differ by far more (docs/analytics.md "Equal values rank equally").
+ * betweenness of 0.0299873737 and 0.0299873737000001 are one value), while genuinely
+ * different values differ by far more: on the prefecture seed's largest region by at least
+ * 2e-7 of their size (docs/analytics.md "Equal values rank equally").
  */
 export const RANK_RELATIVE_TOLERANCE = 1e-9;
 export const RANK_ABSOLUTE_TOLERANCE = 1e-12;
