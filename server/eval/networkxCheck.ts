@@ -5,8 +5,9 @@
  *   sampled, the dependency sums of the first CHECK_PIVOTS of our pivots against networkx's
  *   betweenness_centrality_subset from the same sources (all targets), so the sampled path is
  *   checked too;
- * - Burt's constraint of every person on the KNOWS (strength) + WORKS_AT (1) ties
- *   (networkx.constraint; capped at 1 and 1 for a person with no tie, as docs/analytics.md says);
+ * - Burt's constraint of every person (a seeded sample of CHECK_CONSTRAINT_PERSONS on large
+ *   graphs) on the KNOWS (strength) + WORKS_AT (1) ties (networkx.constraint; capped at 1 and
+ *   1 for a person with no tie, as docs/analytics.md says);
  * - articulation points of T (networkx.articulation_points), and that every person with a
  *   KEY_PERSON_DEPENDENCY is one.
  */
@@ -22,13 +23,19 @@ import {
   samplePivots,
   tieBetweenness,
 } from '../analytics/betweenness';
-import { type Ctx, NK_PERSON, R_KNOWS, R_WORKS_AT } from '../analytics/context';
+import { type Ctx, NK_PERSON, R_KNOWS, R_WORKS_AT, seededRng } from '../analytics/context';
 import { personConstraint, tieNoise } from '../analytics/keyPerson';
 import { spearman } from '../bench/common';
 import { readNumbers, runPython, writeTieEdges } from '../bench/python';
 
 /** Sources of the sampled-betweenness check (networkx takes ~0.1 s per source on 50k nodes). */
 export const CHECK_PIVOTS = 128;
+/**
+ * Persons whose constraint networkx recomputes: all up to this many, else a seeded sample of
+ * this many (networkx's constraint costs about degree³ per person: hours for every person of
+ * the prefecture network, whose hubs have hundreds of ties).
+ */
+export const CHECK_CONSTRAINT_PERSONS = 1000;
 
 export interface MeasureCheck {
   measure: string;
@@ -57,6 +64,17 @@ export interface NetworkxCheck {
   networkx: string;
   measures: MeasureCheck[];
   articulation: ArticulationCheck;
+}
+
+/** k of `xs` drawn with a seeded rng, in their original order. */
+function seededSample(xs: readonly number[], k: number, seed: number): number[] {
+  const rng = seededRng(seed);
+  const pool = [...xs];
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, k).sort((a, b) => a - b);
 }
 
 function compare(
@@ -99,8 +117,12 @@ export function networkxCheck(
       weighted: true,
       keep: (e) => T.rel[e] === R_KNOWS || T.rel[e] === R_WORKS_AT,
     });
-    const persons: number[] = [];
-    for (let i = 0; i < T.n; i++) if (T.kind[i] === NK_PERSON) persons.push(i);
+    const allPersons: number[] = [];
+    for (let i = 0; i < T.n; i++) if (T.kind[i] === NK_PERSON) allPersons.push(i);
+    const persons =
+      allPersons.length <= CHECK_CONSTRAINT_PERSONS
+        ? allPersons
+        : seededSample(allPersons, CHECK_CONSTRAINT_PERSONS, BETWEENNESS_SEED);
     const personsFile = path.join(dir, 'persons.txt');
     writeFileSync(personsFile, persons.join('\n'));
 
@@ -144,7 +166,9 @@ export function networkxCheck(
     measures.push(
       compare(
         "Burt's constraint",
-        `${persons.length} persons, KNOWS + WORKS_AT ties`,
+        persons.length === allPersons.length
+          ? `${persons.length} persons, KNOWS + WORKS_AT ties`
+          : `a seeded sample of ${persons.length} of the ${allPersons.length} persons, KNOWS + WORKS_AT ties`,
         persons.map((i) => ourC[i]!),
         theirC,
         cons!.ms,
