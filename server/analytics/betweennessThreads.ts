@@ -104,6 +104,8 @@ function getPool(size: number): Pool | null {
       const { port1, port2 } = new MessageChannel();
       const w = new Worker(WORKER_SOURCE, {
         eval: true,
+        // Plain JavaScript: none of the parent's loaders (tsx) to start.
+        execArgv: [],
         workerData: { wake: wake.buffer, port: port2 },
         transferList: [port2],
       });
