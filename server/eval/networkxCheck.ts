@@ -154,8 +154,8 @@ export function networkxCheck(
       compare(
         'betweenness',
         sources
-          ? `dependency sums from ${sources.length} of our ${BETWEENNESS_PIVOTS} pivots (betweenness_centrality_subset), all ${T.n} nodes`
-          : `exact, normalised (betweenness_centrality), all ${T.n} nodes`,
+          ? `dependency sums from ${sources.length} of our ${BETWEENNESS_PIVOTS} pivots (betweenness_centrality_subset), all ${T.n.toLocaleString('en-US')} nodes`
+          : `exact, normalised (betweenness_centrality), all ${T.n.toLocaleString('en-US')} nodes`,
         ourBc,
         readNumbers(out('bc')),
         bc!.ms,
@@ -167,8 +167,8 @@ export function networkxCheck(
       compare(
         "Burt's constraint",
         persons.length === allPersons.length
-          ? `${persons.length} persons, KNOWS + WORKS_AT ties`
-          : `a seeded sample of ${persons.length} of the ${allPersons.length} persons, KNOWS + WORKS_AT ties`,
+          ? `${persons.length.toLocaleString('en-US')} persons, KNOWS + WORKS_AT ties`
+          : `a seeded sample of ${persons.length.toLocaleString('en-US')} of the ${allPersons.length.toLocaleString('en-US')} persons, KNOWS + WORKS_AT ties`,
         persons.map((i) => ourC[i]!),
         theirC,
         cons!.ms,
