@@ -38,7 +38,13 @@ export {
   introductionSuggestionsCtx,
   suggestionId,
 } from './suggestions';
-export { type RemovalImpact, type WhatIfOptions, whatIfRemoved } from './whatIf';
+export {
+  type RemovalImpact,
+  type StrandedPerson,
+  type StrandedRole,
+  type WhatIfOptions,
+  whatIfRemoved,
+} from './whatIf';
 export {
   type OutreachTarget,
   type OutreachOptions,
