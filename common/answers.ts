@@ -73,14 +73,37 @@ export interface IntroductionSuggestion {
   reasons: Reason[];
 }
 
+/** Who a stranded person is (SPEC §4.4): talent first, then newcomers, staff, others. */
+export type StrandedRole = 'talent' | 'newcomer' | 'staff' | 'other';
+
+/** A person who would lose their last path to their dept's lead (whatIfRemoved). */
+export interface StrandedPerson {
+  personId: string;
+  name: string;
+  /** talent (:Talent), newcomer (origin outside), staff (works somewhere), other. */
+  role: StrandedRole;
+  /** Where they work (organisations and SMEs), sorted by id. */
+  workplaceIds: string[];
+  workplaceNames: string[];
+  explanationJa: string;
+  explanationEn: string;
+}
+
 export interface RemovalImpact {
   personId: string;
   personName: string;
-  /** Dept SMEs and member organisations that could no longer be reached from their dept's lead. */
+  /**
+   * The dept SMEs, member organisations and persons that could no longer be reached from
+   * their dept's lead, sorted by id.
+   */
   cutOffIds: string[];
   cutOffNames: string[];
   cutOffSmes: number;
   cutOffOrgs: number;
+  /** How many of cutOffIds are persons. */
+  cutOffPersons: number;
+  /** Those persons, talent and newcomers first, each with why they are stranded. */
+  strandedPersons: StrandedPerson[];
   /** Gaps present after the removal but not before. */
   newGaps: Gap[];
   /** Ties of the person in T (KNOWS acquaintances and WORKS_AT workplaces) that disappear. */

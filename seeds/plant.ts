@@ -17,7 +17,7 @@ import {
   type BuildContext,
   type RegionState,
 } from './region';
-import type { PlantedGap } from './truth';
+import { gapId, type PlantedGap } from './truth';
 
 export function plantRegion(ctx: BuildContext, rng: Rng, s: RegionState): PlantedGap[] {
   const gaps: PlantedGap[] = [];
@@ -29,10 +29,16 @@ export function plantRegion(ctx: BuildContext, rng: Rng, s: RegionState): Plante
     gaps.push({ kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [deptId, s.liaisonPerson] });
   for (let i = 0; i < s.plan.unsupported; i++) gaps.push(plantUnsupported(ctx, rng, s));
   for (let i = 0; i < s.plan.kpdOwner; i++) gaps.push(plantOwnerDependency(ctx, rng, s));
-  for (let i = 0; i < s.plan.newcomers; i++) gaps.push(plantNewcomer(ctx, rng, s, i % 2 === 0));
+  // Every second newcomer knows one coordinator, the same one for the region: that coordinator
+  // is then their only path to the lead, a KEY_PERSON_DEPENDENCY that strands them all.
+  const contact: { id?: string } = {};
+  for (let i = 0; i < s.plan.newcomers; i++)
+    gaps.push(plantNewcomer(ctx, rng, s, i % 2 === 0 ? contact : null));
+  if (contact.id) gaps.push({ kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [deptId, contact.id] });
   gaps.push(...plantOverdue(ctx, rng, s));
   for (let i = 0; i < s.plan.silos; i++) gaps.push(plantSilo(ctx, rng, s));
-  return gaps;
+  const ids = new Set<string>();
+  return gaps.filter((g) => !ids.has(gapId(g)) && ids.add(gapId(g)));
 }
 
 function planted(ctx: BuildContext, rng: Rng, strength: 1 | 2 | 3, context: string): KnowsProps {
@@ -87,12 +93,15 @@ function plantOwnerDependency(ctx: BuildContext, rng: Rng, s: RegionState): Plan
   return { kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [s.spec.dept.id, owner] };
 }
 
-/** A talent from outside with one local acquaintance (the coordinator) or none. */
+/**
+ * A talent from outside with one local acquaintance, the region's `contact` coordinator
+ * (drawn by the first newcomer who needs it), or none when `contact` is null.
+ */
 function plantNewcomer(
   ctx: BuildContext,
   rng: Rng,
   s: RegionState,
-  knowsCoordinator: boolean,
+  contact: { id?: string } | null,
 ): PlantedGap {
   const id = s.nextPersonId();
   ctx.people.create(rng, {
@@ -108,8 +117,10 @@ function plantNewcomer(
   giveSkills(ctx, rng, id);
   // A match is being proposed: not yet live, so no follow-up is due.
   ctx.b.addRel('ENGAGED_WITH', { from: id, to: smeId, status: 'proposed' });
-  if (knowsCoordinator)
-    ctx.b.knows(id, rng.pick(s.coordinators), planted(ctx, rng, 1, TIE_CONTEXTS.newcomer), true);
+  if (contact) {
+    contact.id ??= rng.pick(s.coordinators);
+    ctx.b.knows(id, contact.id, planted(ctx, rng, 1, TIE_CONTEXTS.newcomer), true);
+  }
   return { kind: 'ISOLATED_NEWCOMER', nodeIds: [id] };
 }
 

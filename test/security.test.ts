@@ -299,7 +299,7 @@ describe('analyst privacy', () => {
          introductionSuggestions(regionId: "region:shiojiri", limit: 100) { fromId fromName toName viaName reasons { ja en } }
          networkMap(regionId: "region:shiojiri") { nodes { id name } }
          outreachPlan(regionId: "region:shiojiri", limit: 100) { viaPersonName reasons { ja } }
-         whatIfRemoved(regionId: "region:shiojiri", personId: "${hiddenIds[0]}") { personName cutOffNames explanationJa } }`,
+         whatIfRemoved(regionId: "region:shiojiri", personId: "${hiddenIds[0]}") { personName cutOffNames explanationJa strandedPersons { name workplaceNames explanationJa explanationEn } } }`,
     );
     expect(body.errors).toBeUndefined();
     const text = JSON.stringify(body.data);

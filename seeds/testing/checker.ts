@@ -134,8 +134,46 @@ export function detectSimpleGaps(ds: Dataset, asOf: string, followUpDays = 60): 
 }
 
 /**
+ * A dept's persons as docs/gaps.md defines them: located in a region the dept covers; with no
+ * LOCATED_IN, working at a team org or at a place located in a covered region; and talent
+ * ENGAGED_WITH one of the dept's SMEs.
+ */
+function personsOfDepts(ds: Dataset, ix: Index): Map<string, string[]> {
+  const located = new Map<string, string[]>();
+  for (const r of ds.relationships.LOCATED_IN) push(located, r.from, r.to);
+  const covering = new Map<string, string[]>();
+  for (const r of ds.relationships.COVERS) push(covering, r.to, r.from);
+  const teamOf = new Map<string, string[]>();
+  for (const d of ix.depts) for (const o of [d.lead, ...d.members]) push(teamOf, o, d.id);
+  const smeDepts = new Map<string, string[]>();
+  for (const d of ix.depts) for (const s of d.smes) push(smeDepts, s, d.id);
+  const workplaces = new Map<string, string[]>();
+  for (const r of ds.relationships.WORKS_AT) push(workplaces, r.from, r.to);
+  const out = new Map<string, Set<string>>();
+  const add = (d: string, p: string) => {
+    const s = out.get(d);
+    if (s) s.add(p);
+    else out.set(d, new Set([p]));
+  };
+  for (const p of ds.nodes.Person) {
+    const own = located.get(p.id) ?? [];
+    if (own.length > 0) {
+      for (const r of own) for (const d of covering.get(r) ?? []) add(d, p.id);
+      continue;
+    }
+    for (const w of workplaces.get(p.id) ?? []) {
+      for (const d of teamOf.get(w) ?? []) add(d, p.id);
+      for (const r of located.get(w) ?? []) for (const d of covering.get(r) ?? []) add(d, p.id);
+    }
+  }
+  for (const e of ds.relationships.ENGAGED_WITH)
+    for (const d of smeDepts.get(e.to) ?? []) add(d, e.from);
+  return new Map([...out].map(([d, s]) => [d, [...s]]));
+}
+
+/**
  * KEY_PERSON_DEPENDENCY: articulation points of the tie graph T (KNOWS, WORKS_AT, SUPPORTS,
- * PARTNERS_WITH; undirected) that cut dept SMEs or members off from the lead. One DFS gives
+ * PARTNERS_WITH; undirected) that cut dept SMEs, members or persons off from the lead. One DFS gives
  * preorder numbers and subtree sizes; a child subtree `c` of `v` with low[c] ≥ pre[v] is what
  * removing `v` separates, and whether a node is inside is a range test on its preorder number.
  */
@@ -203,9 +241,11 @@ export function detectKeyPersonDependencies(ds: Dataset): PlantedGap[] {
 
   const gaps: PlantedGap[] = [];
   const isPerson = new Set(ds.nodes.Person.map((p) => p.id));
+  const deptPersons = personsOfDepts(ds, ix);
   for (const d of ix.depts) {
     const lead = num.get(d.lead) as number;
-    const interest = [...new Set([...d.members, ...d.smes])]
+    const people = (deptPersons.get(d.id) ?? []).filter((p) => num.has(p));
+    const interest = [...new Set([...d.members, ...d.smes, ...people])]
       .map((id) => num.get(id) as number)
       .filter((x) => comp[x] === comp[lead])
       .map((x) => pre[x] as number)
@@ -227,7 +267,9 @@ export function detectKeyPersonDependencies(ds: Dataset): PlantedGap[] {
               0,
             )
           : interest.length -
-            countIn(pre[home] as number, (pre[home] as number) + (size[home] as number));
+            countIn(pre[home] as number, (pre[home] as number) + (size[home] as number)) -
+            // the person themself leaves; they are not cut off
+            countIn(pre[v] as number, (pre[v] as number) + 1);
       if (cut > 0) gaps.push({ kind: 'KEY_PERSON_DEPENDENCY', nodeIds: [d.id, ids[v] as string] });
     }
   }

@@ -46,6 +46,12 @@ export interface DeptInfo {
   regions: string[];
   /** SMEs LOCATED_IN a covered region, sorted. */
   smes: string[];
+  /**
+   * The dept's persons (docs/gaps.md): located in a covered region; with no LOCATED_IN of
+   * their own, working at a team org or at a place located in a covered region; and talent
+   * engaged with a dept SME. Sorted.
+   */
+  persons: string[];
   engagement: Map<string, number>;
 }
 
@@ -333,6 +339,7 @@ export function buildContext(g: NetworkGraph, changes: ContextChanges = {}): Ctx
       team,
       regions,
       smes: [...smes].sort(cmp),
+      persons: [],
       engagement: engagementOf.get(id) ?? new Map(),
     };
     depts.push(d);
@@ -342,6 +349,27 @@ export function buildContext(g: NetworkGraph, changes: ContextChanges = {}): Ctx
   sortUniq(deptsOfOrg);
 
   const persons = tIds.filter((_id, i) => kind[i] === NK_PERSON);
+  const deptPersons = new Map<string, Set<string>>(depts.map((d) => [d.id, new Set()]));
+  const addTo = (d: string, p: string) => deptPersons.get(d)?.add(p);
+  for (const p of persons) {
+    const own = regionsOf.get(p);
+    if (own && own.length > 0) {
+      for (const r of own) for (const d of deptsByRegion.get(r) ?? []) addTo(d, p);
+      continue;
+    }
+    for (const o of worksAt.get(p) ?? []) {
+      for (const d of deptsOfOrg.get(o) ?? []) addTo(d, p);
+      for (const r of regionsOf.get(o) ?? [])
+        for (const d of deptsByRegion.get(r) ?? []) addTo(d, p);
+    }
+  }
+  const smeDepts = new Map<string, string[]>();
+  for (const d of depts) for (const s of d.smes) push(smeDepts, s, d.id);
+  for (const e of engagements) {
+    if (!index.has(e.talentId)) continue;
+    for (const d of smeDepts.get(e.smeId) ?? []) addTo(d, e.talentId);
+  }
+  for (const d of depts) d.persons = [...(deptPersons.get(d.id) ?? [])].sort(cmp);
   return {
     g,
     T,
@@ -413,7 +441,7 @@ export function knowsStrength(ctx: Ctx, a: string, b: string): number {
 }
 
 /** Regions of a node: its own LOCATED_IN, else those of the places it works at. */
-export function regionsNear(ctx: Ctx, id: string): string[] {
+export function regionsNear(ctx: Pick<Ctx, 'worksAt' | 'regionsOf'>, id: string): string[] {
   const own = ctx.regionsOf.get(id);
   if (own && own.length > 0) return own;
   const out = new Set<string>();
@@ -431,6 +459,14 @@ export function deptsOfPerson(ctx: Ctx, id: string): string[] {
       for (const d of ctx.deptsByRegion.get(r) ?? []) out.add(d);
   }
   return [...out].sort(cmp);
+}
+
+/** Staff of the lead organisations of the depts covering an SME (the coordinators). */
+export function leadStaffOfSme(ctx: Ctx, smeId: string): string[] {
+  return deptsOfSme(ctx, smeId).flatMap((d) => {
+    const lead = ctx.deptById.get(d)?.lead;
+    return lead ? (ctx.staff.get(lead) ?? []) : [];
+  });
 }
 
 export function deptsOfSme(ctx: Ctx, smeId: string): string[] {

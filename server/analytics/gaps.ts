@@ -24,6 +24,7 @@ import {
   todayIso,
 } from './context';
 import { type KeyPersonOptions, type KeyPersonScore, keyPersonGroupCtx } from './keyPerson';
+import { dfsFrom, dfsState } from './articulation';
 
 import { GAP_KINDS, type GapKind } from '../../common/model';
 import type { Gap } from '../../common/answers';
@@ -221,22 +222,25 @@ function coordinationGaps(ctx: Ctx): Gap[] {
 export interface DependencyCut {
   deptId: string;
   personId: string;
+  /** The dept's SMEs, members and persons the lead could no longer reach, sorted by id. */
   cutOff: string[];
+  /**
+   * How many of the dept's SMEs, members and persons the lead reaches before the removal, the
+   * person themself not counted: the denominator of the severity.
+   */
   reachableBefore: number;
 }
 
-/** Every (dept, person) whose removal cuts dept SMEs or members off from the dept's lead in T. */
+/**
+ * Every (dept, person) whose removal cuts some of the dept's SMEs, member organisations or
+ * persons (docs/gaps.md) off from the dept's lead in T.
+ */
 export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
   const { T } = ctx;
   const n = T.n;
-  const { off, nbr, kind } = T;
-  const disc = new Int32Array(n);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n);
-  const size = new Int32Array(n);
-  const order = new Int32Array(n);
-  const stackV = new Int32Array(n);
-  const stackE = new Int32Array(n);
+  const { kind } = T;
+  const dfs = dfsState(n);
+  const { disc, low, parent, size, order } = dfs;
   const targetMark = new Int32Array(n).fill(-1);
   const pref = new Int32Array(n + 1);
   const only = onlyPerson !== undefined ? T.index.get(onlyPerson) : undefined;
@@ -247,44 +251,12 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
     if (!d.lead) return;
     const root = T.index.get(d.lead);
     if (root === undefined) return;
-    for (const t of [...d.smes, ...d.members]) {
+    for (const t of [...d.smes, ...d.members, ...d.persons]) {
       const ti = T.index.get(t);
       if (ti !== undefined && ti !== root) targetMark[ti] = di;
     }
     disc.fill(-1);
-    let time = 0;
-    let sp = 0;
-    disc[root] = low[root] = time;
-    order[time++] = root;
-    parent[root] = -1;
-    size[root] = 1;
-    stackV[sp] = root;
-    stackE[sp++] = off[root]!;
-    while (sp > 0) {
-      const v = stackV[sp - 1]!;
-      const e = stackE[sp - 1]!;
-      if (e < off[v + 1]!) {
-        stackE[sp - 1] = e + 1;
-        const u = nbr[e]!;
-        if (disc[u] === -1) {
-          disc[u] = low[u] = time;
-          order[time++] = u;
-          parent[u] = v;
-          size[u] = 1;
-          stackV[sp] = u;
-          stackE[sp++] = off[u]!;
-        } else if (u !== parent[v] && disc[u]! < low[v]!) {
-          low[v] = disc[u]!;
-        }
-      } else {
-        sp--;
-        const p = parent[v]!;
-        if (p >= 0) {
-          if (low[v]! < low[p]!) low[p] = low[v]!;
-          size[p]! += size[v]!;
-        }
-      }
-    }
+    const time = dfsFrom(T, dfs, root, 0);
     pref[0] = 0;
     for (let k = 0; k < time; k++) pref[k + 1] = pref[k]! + (targetMark[order[k]!] === di ? 1 : 0);
     const reachable = pref[time]!;
@@ -316,7 +288,7 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
         deptId: d.id,
         personId: T.ids[p] as string,
         cutOff: cut,
-        reachableBefore: reachable,
+        reachableBefore: reachable - (targetMark[p] === di ? 1 : 0),
       });
     }
   });
@@ -324,20 +296,65 @@ export function dependencyCuts(ctx: Ctx, onlyPerson?: string): DependencyCut[] {
   return out;
 }
 
+/** What a cut holds: counts by kind, the counts as text, names with organisations first. */
+export interface CutDescription {
+  smes: number;
+  orgs: number;
+  persons: number;
+  /** The non-zero counts, e.g. 「企業1社・人2人」 / "1 company, 2 people". */
+  counts: { ja: string; en: string };
+  names: string[];
+}
+
+export function describeCut(ctx: Ctx, cutOff: readonly string[]): CutDescription {
+  const kind = (id: string) => ctx.g.getNodeAttribute(id, 'kind');
+  const places = cutOff.filter((id) => kind(id) !== 'Person');
+  const people = cutOff.filter((id) => kind(id) === 'Person');
+  const smes = places.filter((id) => kind(id) === 'SME').length;
+  const orgs = places.length - smes;
+  const parts = [
+    { n: smes, ja: `企業${smes}社`, en: `${smes} ${smes === 1 ? 'company' : 'companies'}` },
+    {
+      n: orgs,
+      ja: `機関${orgs}団体`,
+      en: `${orgs} ${orgs === 1 ? 'organisation' : 'organisations'}`,
+    },
+    {
+      n: people.length,
+      ja: `人${people.length}人`,
+      en: `${people.length} ${people.length === 1 ? 'person' : 'people'}`,
+    },
+  ].filter((p) => p.n > 0);
+  return {
+    smes,
+    orgs,
+    persons: people.length,
+    counts: { ja: parts.map((p) => p.ja).join('・'), en: parts.map((p) => p.en).join(', ') },
+    names: [...places, ...people].map((id) => nameOf(ctx.g, id)),
+  };
+}
+
+/** A share as a whole percentage, "<1" when it rounds to 0 but is not 0. */
+export function percentText(share: number): string {
+  const pct = Math.round(share * 100);
+  return pct === 0 && share > 0 ? '<1' : String(pct);
+}
+
 function dependencyGaps(ctx: Ctx): Gap[] {
   return dependencyCuts(ctx).map((c) => {
     const d = ctx.deptById.get(c.deptId) as DeptInfo;
     const pn = nameOf(ctx.g, c.personId);
     const lead = nameOf(ctx.g, d.lead as string);
-    const names = listNames(c.cutOff.map((id) => nameOf(ctx.g, id)));
+    const what = describeCut(ctx, c.cutOff);
+    const names = listNames(what.names);
     const share = c.cutOff.length / c.reachableBefore;
-    const pct = Math.round(share * 100);
+    const pct = percentText(share);
     return gap('KEY_PERSON_DEPENDENCY', [c.deptId, c.personId], {
       relatedIds: c.cutOff,
       deptId: c.deptId,
       severity: share,
-      explanationJa: `${pn}さんがいなくなると、${d.name}の主体組織${lead}から${names.ja}（${c.cutOff.length}件、つながっている企業・機関の${pct}%）に届かなくなります。この人だけが橋渡し役です。`,
-      explanationEn: `If ${pn} left, ${lead}, the lead of ${d.name}, could no longer reach ${names.en} (${c.cutOff.length}, ${pct}% of the companies and members it reaches): ${pn} is the only bridge.`,
+      explanationJa: `${pn}さんがいなくなると、${d.name}の主体組織${lead}から${names.ja}に届かなくなります（${what.counts.ja}、主体組織がつながっている相手の${pct}%）。この人だけが橋渡し役です。`,
+      explanationEn: `If ${pn} left, ${lead}, the lead of ${d.name}, could no longer reach ${names.en} (${what.counts.en}: ${pct}% of those it reaches): ${pn} is the only bridge.`,
     });
   });
 }
@@ -345,20 +362,34 @@ function dependencyGaps(ctx: Ctx): Gap[] {
 // ---------------------------------------------------------------------------------------------
 // ISOLATED_NEWCOMER
 
-function isolatedNewcomerGaps(ctx: Ctx): Gap[] {
-  const out: Gap[] = [];
-  const activeTalent = new Set(
+/**
+ * ISOLATED_NEWCOMER severity (docs/analytics.md): 0.8 with no local tie, 0.5 with one, 0 from
+ * two on; + 0.2 with a contracted or active engagement (at most 1).
+ */
+export function newcomerSeverity(localTies: number, liveEngagement: boolean): number {
+  if (localTies >= 2) return 0;
+  return clamp01((localTies === 0 ? 0.8 : 0.5) + (liveEngagement ? 0.2 : 0));
+}
+
+/** Persons with a contracted or active engagement. */
+export function liveTalent(ctx: Ctx): Set<string> {
+  return new Set(
     ctx.engagements
       .filter((e) => e.status === 'active' || e.status === 'contracted')
       .map((e) => e.talentId),
   );
+}
+
+function isolatedNewcomerGaps(ctx: Ctx): Gap[] {
+  const out: Gap[] = [];
+  const activeTalent = liveTalent(ctx);
   for (const p of ctx.persons) {
     if (!isNewcomer(ctx.g, p)) continue;
     const locals = [...(ctx.knows.get(p)?.keys() ?? [])]
       .filter((q) => isLocal(ctx.g, q))
       .sort(compareIds);
     if (locals.length >= 2) continue;
-    const severity = (locals.length === 0 ? 0.8 : 0.5) + (activeTalent.has(p) ? 0.2 : 0);
+    const severity = newcomerSeverity(locals.length, activeTalent.has(p));
     const pn = nameOf(ctx.g, p);
     const who = isTalent(ctx.g, p)
       ? { ja: '兼業・副業人材', en: 'side-job talent' }

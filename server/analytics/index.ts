@@ -6,11 +6,15 @@ export {
   type KeyPersonOptions,
   KEY_PERSON_WEIGHTS,
   KEY_PERSON_THRESHOLD,
-  EXACT_BETWEENNESS_MAX_NODES,
-  BETWEENNESS_PIVOTS,
   keyPersonGroup,
   keyPersonGroupCtx,
 } from './keyPerson';
+export {
+  type BetweennessOptions,
+  EXACT_BETWEENNESS_MAX_NODES,
+  BETWEENNESS_PIVOTS,
+  tieBetweenness,
+} from './betweenness';
 export {
   GAP_KINDS,
   type GapKind,
@@ -34,7 +38,13 @@ export {
   introductionSuggestionsCtx,
   suggestionId,
 } from './suggestions';
-export { type RemovalImpact, type WhatIfOptions, whatIfRemoved } from './whatIf';
+export {
+  type RemovalImpact,
+  type StrandedPerson,
+  type StrandedRole,
+  type WhatIfOptions,
+  whatIfRemoved,
+} from './whatIf';
 export {
   type OutreachTarget,
   type OutreachOptions,

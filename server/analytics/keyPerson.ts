@@ -18,8 +18,8 @@ import {
   personCommunities,
   propsOf,
   round4,
-  seededRng,
 } from './context';
+import { tieBetweenness } from './betweenness';
 import type { KeyPersonScore } from '../../common/answers';
 
 export type { KeyPersonScore };
@@ -27,16 +27,21 @@ export type { KeyPersonScore };
 export type { Reason } from './context';
 
 export interface KeyPersonOptions {
-  /** Exact betweenness up to this many nodes in T; sampled above. Default 3000. */
+  /** Exact betweenness up to this many nodes in T; sampled above. Default 10,000. */
   exactMaxNodes?: number;
-  /** Number of BFS pivots for sampled betweenness. Default 300. */
+  /** Number of BFS pivots for sampled betweenness. Default 1024. */
   samplePivots?: number;
   /** Seed of the pivot sample. Default 42. */
   seed?: number;
-  /** Group threshold on `score`. Default 0.6. */
+  /** Worker threads for betweenness (0: none); default one fewer than the cores. */
+  threads?: number;
+  /** Betweenness already computed for ctx.T (as tieBetweenness returns it): not recomputed. */
+  betweenness?: Float64Array;
+  /** Group threshold on `score`. Default KEY_PERSON_THRESHOLD (0.8). */
   threshold?: number;
 }
 
+/** Weights of the score (docs/analytics.md): they sum to 1. */
 export const KEY_PERSON_WEIGHTS = {
   betweenness: 0.4,
   brokerage: 0.15,
@@ -44,8 +49,52 @@ export const KEY_PERSON_WEIGHTS = {
   assessed: 0.25,
 } as const;
 export const KEY_PERSON_THRESHOLD = 0.8;
+/** A reason's "top 10 %" (BRIDGES_ORGS, WIDE_REACH). */
+export const TOP_SHARE = 0.1;
+/** SPANS_STRUCTURAL_HOLES: at least this many ties and constraint at most this. */
+export const HOLES_MIN_TIES = 3;
+export const HOLES_MAX_CONSTRAINT = 0.25;
+/** ASSESSED_STRONG: assessed ≥ 0.7, i.e. ≥ 11 of 15. */
+export const ASSESSED_STRONG = 0.7;
 
-function lowerBound(sorted: number[], v: number): number {
+/**
+ * Values closer than this (relative to the larger, or absolutely for values near 0) are the
+ * same value when ranking: float sums taken in different orders differ in the last bits (a
+ * betweenness of 0.0299873737 and 0.0299873737000001 are one value), while genuinely
+ * different values differ by far more: on the prefecture seed's largest region by at least
+ * 2e-7 of their size (docs/analytics.md "Equal values rank equally").
+ */
+export const RANK_RELATIVE_TOLERANCE = 1e-9;
+export const RANK_ABSOLUTE_TOLERANCE = 1e-12;
+
+export function sameValue(a: number, b: number): boolean {
+  const d = Math.abs(a - b);
+  return (
+    d <= RANK_ABSOLUTE_TOLERANCE ||
+    d <= RANK_RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))
+  );
+}
+
+/**
+ * Values with float noise removed: sorted, each run of values that are `sameValue` as their
+ * predecessor replaced by the run's first (smallest) value. Returns the cleaned values in the
+ * original order; equal values become identical numbers, so they rank and compare equally.
+ */
+export function tieNoise(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const out = new Float64Array(n);
+  let rep = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const v = values[i]!;
+    if (k === 0 || !sameValue(values[order[k - 1]!]!, v)) rep = v;
+    out[i] = rep;
+  }
+  return out;
+}
+
+function lowerBound(sorted: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -58,101 +107,17 @@ function lowerBound(sorted: number[], v: number): number {
 
 /**
  * Percentile rank of each value among `values`: the share of the other values strictly lower,
- * (#lower) / (n − 1), in 0..1. The lowest value (and every value tied with it) gets 0, the
- * unique highest 1.
+ * (#lower) / (n − 1), in 0..1, after float noise is removed (`tieNoise`), so equal values get
+ * equal ranks. The lowest value (and every value tied with it) gets 0, the unique highest 1.
  */
-export function percentileRanks(values: number[]): Float64Array {
+export function percentileRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
   if (n <= 1) return out;
-  const sorted = [...values].sort((a, b) => a - b);
-  for (let i = 0; i < n; i++) out[i] = lowerBound(sorted, values[i]!) / (n - 1);
+  const clean = tieNoise(values);
+  const sorted = Float64Array.from(clean).sort();
+  for (let i = 0; i < n; i++) out[i] = lowerBound(sorted, clean[i]!) / (n - 1);
   return out;
-}
-export const EXACT_BETWEENNESS_MAX_NODES = 3000;
-export const BETWEENNESS_PIVOTS = 300;
-
-// ---------------------------------------------------------------------------------------------
-// Betweenness (Brandes, unweighted, undirected) on the CSR tie graph
-
-/**
- * Betweenness of every node of T, normalised by (n−1)(n−2)/2 (undirected). Exact when
- * n ≤ exactMaxNodes; otherwise estimated from `pivots` BFS sources drawn with a seeded rng
- * and scaled by n / pivots (Brandes & Pich 2007), then clamped to 1.
- */
-export function tieBetweenness(
-  T: TieGraph,
-  opts: { exactMaxNodes?: number; pivots?: number; seed?: number } = {},
-): Float64Array {
-  const n = T.n;
-  const bc = new Float64Array(n);
-  if (n < 3) return bc;
-  const exactMax = opts.exactMaxNodes ?? EXACT_BETWEENNESS_MAX_NODES;
-  let sources: Int32Array;
-  if (n <= exactMax) {
-    sources = new Int32Array(n);
-    for (let i = 0; i < n; i++) sources[i] = i;
-  } else {
-    const k = Math.min(n, Math.max(1, opts.pivots ?? BETWEENNESS_PIVOTS));
-    const perm = new Int32Array(n);
-    for (let i = 0; i < n; i++) perm[i] = i;
-    const rng = seededRng(opts.seed ?? 42);
-    for (let i = 0; i < k; i++) {
-      const j = i + Math.floor(rng() * (n - i));
-      const t = perm[i]!;
-      perm[i] = perm[j]!;
-      perm[j] = t;
-    }
-    sources = perm.slice(0, k);
-  }
-  const { off, nbr } = T;
-  const sigma = new Float64Array(n);
-  const dist = new Int32Array(n).fill(-1);
-  const delta = new Float64Array(n);
-  const order = new Int32Array(n);
-  for (const s of sources) {
-    // BFS
-    let head = 0;
-    let tail = 0;
-    order[tail++] = s;
-    dist[s] = 0;
-    sigma[s] = 1;
-    while (head < tail) {
-      const v = order[head++]!;
-      const dv = dist[v]!;
-      const sv = sigma[v]!;
-      for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-        const u = nbr[e]!;
-        if (dist[u] === -1) {
-          dist[u] = dv + 1;
-          order[tail++] = u;
-        }
-        if (dist[u] === dv + 1) sigma[u]! += sv;
-      }
-    }
-    // accumulation in reverse BFS order
-    for (let i = tail - 1; i > 0; i--) {
-      const u = order[i]!;
-      const du = dist[u]!;
-      const coeff = (1 + delta[u]!) / sigma[u]!;
-      for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
-        const v = nbr[e]!;
-        if (dist[v] === du - 1) delta[v]! += sigma[v]! * coeff;
-      }
-      bc[u]! += delta[u]!;
-    }
-    for (let i = 0; i < tail; i++) {
-      const u = order[i]!;
-      dist[u] = -1;
-      sigma[u] = 0;
-      delta[u] = 0;
-    }
-  }
-  // Each unordered pair is counted from both ends when all sources are used: halve.
-  const scale = (n / sources.length) * 0.5;
-  const norm = ((n - 1) * (n - 2)) / 2;
-  for (let i = 0; i < n; i++) bc[i] = Math.min(1, (bc[i]! * scale) / norm);
-  return bc;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,38 +235,45 @@ function bridgedOrgs(ctx: Ctx, id: string): string[] {
 export function keyPersonGroupCtx(ctx: Ctx, opts: KeyPersonOptions = {}): KeyPersonScore[] {
   const { T, g } = ctx;
   const threshold = opts.threshold ?? KEY_PERSON_THRESHOLD;
-  const bc = tieBetweenness(T, {
-    ...(opts.exactMaxNodes !== undefined ? { exactMaxNodes: opts.exactMaxNodes } : {}),
-    ...(opts.samplePivots !== undefined ? { pivots: opts.samplePivots } : {}),
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-  });
-  const cons = personConstraint(T);
-  const reach = personReach(T);
+  const bcAll =
+    opts.betweenness ??
+    tieBetweenness(T, {
+      ...(opts.exactMaxNodes !== undefined ? { exactMaxNodes: opts.exactMaxNodes } : {}),
+      ...(opts.samplePivots !== undefined ? { pivots: opts.samplePivots } : {}),
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    });
+  const consAll = personConstraint(T);
+  const reachAll = personReach(T);
   const comm = personCommunities(ctx);
 
   const pIdx: number[] = [];
   for (let i = 0; i < T.n; i++) if (T.kind[i] === NK_PERSON) pIdx.push(i);
   const N = pIdx.length;
-  const bPctOf = percentileRanks(pIdx.map((i) => bc[i]!));
-  const brokPctOf = percentileRanks(pIdx.map((i) => 1 - cons[i]!));
-  const reachPctOf = percentileRanks(pIdx.map((i) => reach[i]!));
-  const sortedB = pIdx.map((i) => bc[i]!).sort((a, b) => a - b);
-  const sortedR = pIdx.map((i) => reach[i]!).sort((a, b) => a - b);
+  // Per person (index k of pIdx), float noise removed: equal values are identical numbers.
+  const bc = tieNoise(pIdx.map((i) => bcAll[i]!));
+  const cons = tieNoise(pIdx.map((i) => consAll[i]!));
+  const reach = pIdx.map((i) => reachAll[i]!);
+  const bPctOf = percentileRanks(bc);
+  const brokPctOf = percentileRanks(cons.map((c) => 1 - c));
+  const reachPctOf = percentileRanks(reach);
+  const sortedB = Float64Array.from(bc).sort();
+  const sortedR = Float64Array.from(reach).sort();
   /** Share of persons whose value is ≥ v (the "top x %" of a reason). */
-  const topShare = (sorted: number[], v: number): number =>
+  const topShare = (sorted: Float64Array, v: number): number =>
     (N - lowerBound(sorted, v)) / Math.max(1, N);
   /** Whether v is among the top 10 % (at least the single top value in a small graph). */
-  const inTop10 = (sorted: number[], v: number): boolean =>
-    N - lowerBound(sorted, v) <= Math.max(1, Math.ceil(0.1 * N));
+  const inTop = (sorted: Float64Array, v: number): boolean =>
+    N - lowerBound(sorted, v) <= Math.max(1, Math.ceil(TOP_SHARE * N));
 
   const out: KeyPersonScore[] = [];
   pIdx.forEach((i, k) => {
     const id = T.ids[i] as string;
-    const b = bc[i]!;
+    const b = bc[k]!;
     const bPct = bPctOf[k]!;
     const bTopShare = topShare(sortedB, b);
-    const constraint = cons[i]!;
-    const r = reach[i]!;
+    const constraint = cons[k]!;
+    const r = reach[k]!;
     const assessedRaw = assessedOf(g, id);
     const W = KEY_PERSON_WEIGHTS;
     const structural =
@@ -320,7 +292,7 @@ export function keyPersonGroupCtx(ctx: Ctx, opts: KeyPersonOptions = {}): KeyPer
         en: `${name} is a declared member of the key-person group.`,
       });
     }
-    if (b > 0 && inTop10(sortedB, b)) {
+    if (b > 0 && inTop(sortedB, b)) {
       const top = Math.max(1, Math.ceil(bTopShare * 100));
       const orgs = bridgedOrgs(ctx, id).slice(0, 2);
       const between =
@@ -334,21 +306,21 @@ export function keyPersonGroupCtx(ctx: Ctx, opts: KeyPersonOptions = {}): KeyPer
       });
     }
     const contacts = T.off[i + 1]! - T.off[i]!;
-    if (contacts >= 3 && constraint <= 0.25) {
+    if (contacts >= HOLES_MIN_TIES && constraint <= HOLES_MAX_CONSTRAINT) {
       reasons.push({
         code: 'SPANS_STRUCTURAL_HOLES',
         ja: `互いに面識のない相手同士をつなぐ立場にいます（制約度 ${constraint.toFixed(2)}）。`,
         en: `Connects contacts who do not know each other (Burt's constraint ${constraint.toFixed(2)}).`,
       });
     }
-    if (r > 0 && inTop10(sortedR, r)) {
+    if (r > 0 && inTop(sortedR, r)) {
       reasons.push({
         code: 'WIDE_REACH',
-        ja: `2ステップで${r}の組織・企業に届きます（上位10%）。`,
-        en: `Reaches ${r} organisations and companies within two steps (top 10%).`,
+        ja: `2ステップで${r}の組織・企業に届きます（上位${Math.round(TOP_SHARE * 100)}%）。`,
+        en: `Reaches ${r} organisations and companies within two steps (top ${Math.round(TOP_SHARE * 100)}%).`,
       });
     }
-    if (assessedRaw !== null && assessedRaw >= 0.7) {
+    if (assessedRaw !== null && assessedRaw >= ASSESSED_STRONG) {
       const total = Math.round(assessedRaw * 15);
       reasons.push({
         code: 'ASSESSED_STRONG',

@@ -59,8 +59,10 @@ describe('networkGaps', () => {
     expect(gs[0]!.deptId).toBe('dept:d');
   });
 
-  it('KEY_PERSON_DEPENDENCY: l cuts A, B, s1 (3 of 3); a cuts A, s1 (2/3); b cuts B, s3 … by hand', () => {
-    // T: L–l–a–A–s1, l–b–B, b–q3–s3. Reachable from L: targets A, B, s1, s3 (s2 is not reachable).
+  it('KEY_PERSON_DEPENDENCY: who cuts which SMEs, members and persons off the lead, by hand', () => {
+    // T: L–l–a–A–s1, l–b–B, b–q3–s3; q2–s2 apart. The dept's targets: members A, B; SMEs s1,
+    // s2, s3; persons l, a, b (team staff) and q2, q3 (staff of SMEs in region:r). The lead
+    // reaches 8 of them (not s2, q2). Severity = cut off ÷ those reached, the person excluded.
     const gs = networkGaps(dept().g, {
       asOf: ASOF,
       kinds: ['KEY_PERSON_DEPENDENCY'],
@@ -73,20 +75,31 @@ describe('networkGaps', () => {
       'KEY_PERSON_DEPENDENCY:dept:d+person:l',
       'KEY_PERSON_DEPENDENCY:dept:d+person:q3',
     ]);
-    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:l')!.relatedIds).toEqual([
+    const l = by.get('KEY_PERSON_DEPENDENCY:dept:d+person:l')!;
+    expect(l.relatedIds).toEqual([
       'org:A',
       'org:B',
+      'person:a',
+      'person:b',
+      'person:q3',
       'sme:s1',
       'sme:s3',
     ]);
-    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:l')!.severity).toBe(1);
-    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:a')!.severity).toBeCloseTo(0.5, 4);
+    expect(l.severity).toBe(1); // 7 of the 7 others
+    expect(l.explanationJa).toContain('企業2社・機関2団体・人3人');
+    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:a')!.relatedIds).toEqual([
+      'org:A',
+      'sme:s1',
+    ]);
+    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:a')!.severity).toBeCloseTo(2 / 7, 4);
     expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:b')!.relatedIds).toEqual([
       'org:B',
+      'person:q3',
       'sme:s3',
     ]);
+    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:b')!.severity).toBeCloseTo(3 / 7, 4);
     expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:q3')!.relatedIds).toEqual(['sme:s3']);
-    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:q3')!.severity).toBeCloseTo(0.25, 4);
+    expect(by.get('KEY_PERSON_DEPENDENCY:dept:d+person:q3')!.severity).toBeCloseTo(1 / 7, 4);
     // sorted by severity desc
     expect(gs[0]!.id).toBe('KEY_PERSON_DEPENDENCY:dept:d+person:l');
   });
@@ -102,8 +115,9 @@ describe('networkGaps', () => {
     t.sme('sme:s0', 'region:r').rel('SUPPORTS', 'org:L', 'sme:s0', { kind: 'advisory' });
     const gs = networkGaps(t.g, { asOf: ASOF, kinds: ['KEY_PERSON_DEPENDENCY'], keyPersons: [] });
     expect(gs.map((g) => g.id)).toEqual(['KEY_PERSON_DEPENDENCY:dept:d+person:b']);
-    expect(gs[0]!.relatedIds).toEqual(['org:M', 'sme:s']);
-    expect(gs[0]!.severity).toBeCloseTo(2 / 3, 4); // reachable before: M, s, s0
+    expect(gs[0]!.relatedIds).toEqual(['org:M', 'person:c1', 'person:c2', 'sme:s']);
+    // reachable before: M, s, s0 and the staff x1, x2, c1, c2 (b has no workplace or region)
+    expect(gs[0]!.severity).toBeCloseTo(4 / 7, 4);
   });
 
   it('ISOLATED_NEWCOMER: fewer than 2 local ties; outside persons and talent', () => {

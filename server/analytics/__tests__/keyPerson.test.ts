@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keyPersonGroup, percentileRanks, tieBetweenness } from '../keyPerson';
-import { buildContext } from '../context';
+import { keyPersonGroup, percentileRanks } from '../keyPerson';
+import { seededRng } from '../context';
 import { G } from './fixtures';
+import { KARATE_CONSTRAINT, KARATE_TIES, KITE_TIES, numbered, personGraph } from './classic';
 
 /**
  * Two teams joined by one bridge person b:
@@ -72,17 +73,81 @@ describe('keyPersonGroup', () => {
     expect(c.get('person:x2')).not.toBe(c.get('person:y2'));
   });
 
-  it('sampled betweenness with all nodes as pivots equals exact; fewer pivots is deterministic', () => {
-    const ctx = buildContext(bridge().g);
-    const exact = tieBetweenness(ctx.T);
-    const sampledAll = tieBetweenness(ctx.T, { exactMaxNodes: 2, pivots: ctx.T.n });
-    for (let i = 0; i < ctx.T.n; i++) expect(sampledAll[i]).toBeCloseTo(exact[i]!, 10);
-    const s1 = tieBetweenness(ctx.T, { exactMaxNodes: 2, pivots: 4, seed: 7 });
-    const s2 = tieBetweenness(ctx.T, { exactMaxNodes: 2, pivots: 4, seed: 7 });
-    expect([...s1]).toEqual([...s2]);
-  });
-
   it('percentile ranks: ties share the lower rank, the lowest is 0, the unique top is 1', () => {
     expect([...percentileRanks([0, 0, 5, 10])]).toEqual([0, 0, 2 / 3, 1]);
+  });
+
+  it('percentile ranks: values equal but for float noise share a rank, distinct ones do not', () => {
+    // 0.1 + 0.2 is 0.30000000000000004; a betweenness a millionth apart is a real difference.
+    expect([...percentileRanks([0.1 + 0.2, 0.3, 0.5])]).toEqual([0, 0, 1]);
+    expect([...percentileRanks([0.3, 0.3 + 1e-7, 0.5])]).toEqual([0, 0.5, 1]);
+    expect([...percentileRanks([1e-17, 0, 2])]).toEqual([0, 0, 1]);
+  });
+});
+
+describe('keyPersonGroup on classic networks', () => {
+  it('karate club: Mr Hi and the Officer first; constraint as networkx computes it', () => {
+    const ks = keyPersonGroup(personGraph(KARATE_TIES, numbered).g);
+    expect(ks.slice(0, 2).map((k) => k.personId)).toEqual([numbered(0), numbered(33)]);
+    const by = new Map(ks.map((k) => [k.personId, k]));
+    KARATE_CONSTRAINT.forEach((c, i) => expect(by.get(numbered(i))!.constraint).toBeCloseTo(c, 5));
+  });
+
+  it('structurally identical members score equally (karate 5 and 6; the kite 0/1, 2/4, 5/6)', () => {
+    // Under 20 relabellings of the nodes (so every sum runs in another order), the pairs an
+    // automorphism swaps get identical scores.
+    const rng = seededRng(5);
+    for (let round = 0; round < 20; round++) {
+      for (const [ties, pairs] of [
+        [KARATE_TIES, [[5, 6]]],
+        [
+          KITE_TIES,
+          [
+            [0, 1],
+            [2, 4],
+            [5, 6],
+          ],
+        ],
+      ] as const) {
+        const n = Math.max(...ties.flat()) + 1;
+        const label = [...Array(n).keys()].sort(() => rng() - 0.5);
+        const id = (i: number) => numbered(label[i]!);
+        const by = new Map(keyPersonGroup(personGraph(ties, id).g).map((k) => [k.personId, k]));
+        for (const [a, b] of pairs) {
+          const [ka, kb] = [by.get(id(a))!, by.get(id(b))!];
+          expect(ka.betweenness, `${a}/${b} round ${round}`).toBe(kb.betweenness);
+          expect(ka.constraint, `${a}/${b} round ${round}`).toBe(kb.constraint);
+          expect(ka.score, `${a}/${b} round ${round}`).toBe(kb.score);
+        }
+      }
+    }
+  });
+
+  it('four persons with constraint exactly 13/49 rank equally, whatever the order of their ties', () => {
+    // Each knows four people who do not know each other, with strengths 2, 2, 2, 1 (Σ 7,
+    // Σ² 13: constraint 13/49), listed in a different order, so the float sums differ.
+    const t = new G();
+    const orders = [
+      [2, 2, 2, 1],
+      [1, 2, 2, 2],
+      [2, 1, 2, 2],
+      [2, 2, 1, 2],
+    ];
+    orders.forEach((strengths, i) => {
+      const ego = `person:ego${i}`;
+      t.person(ego);
+      strengths.forEach((s, j) => {
+        const alter = `person:ego${i}-alter${j}`;
+        t.person(alter).knows(ego, alter, s);
+      });
+    });
+    const ks = keyPersonGroup(t.g);
+    const egos = ks.filter((k) => /ego\d$/.test(k.personId));
+    expect(egos).toHaveLength(4);
+    for (const k of egos) {
+      expect(k.constraint).toBeCloseTo(13 / 49, 15);
+      expect(k.constraint).toBe(egos[0]!.constraint);
+      expect(k.score).toBe(egos[0]!.score);
+    }
   });
 });

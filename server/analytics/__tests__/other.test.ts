@@ -4,7 +4,9 @@ import { connectionPath } from '../path';
 import { outreachPlan } from '../outreach';
 import { talentMatches } from '../talent';
 import { adamicAdarSuggestions } from '../baseline';
+import { networkGaps } from '../gaps';
 import { G } from './fixtures';
+import { FLORENTINE_TIES, personGraph } from './classic';
 
 const ASOF = '2024-06-01';
 
@@ -27,14 +29,77 @@ describe('whatIfRemoved', () => {
   }
   it('lists what is cut off and the gaps that appear', () => {
     const r = whatIfRemoved(g(), 'person:b', { asOf: ASOF, keyPersons: [] });
-    expect(r.cutOffIds).toEqual(['org:M', 'sme:s']);
+    expect(r.cutOffIds).toEqual(['org:M', 'person:c1', 'person:c2', 'sme:s']);
     expect(r.cutOffSmes).toBe(1);
     expect(r.cutOffOrgs).toBe(1);
+    expect(r.cutOffPersons).toBe(2);
+    expect(r.strandedPersons.map((p) => [p.personId, p.role, p.workplaceIds])).toEqual([
+      ['person:c1', 'staff', ['org:M']],
+      ['person:c2', 'staff', ['org:M']],
+    ]);
+    expect(r.strandedPersons[0]!.explanationJa).toContain('橋本さんを通っています');
+    expect(r.explanationJa).toContain('企業1社・機関1団体・人2人');
     expect(r.lostTies).toBe(5); // KNOWS x1, x2, c1, c2 + WORKS_AT L
     expect(r.newGaps.map((x) => x.id)).toEqual(['COORDINATION_GAP:dept:d+org:L+org:M']);
     expect(r.explanationJa).toContain('橋本');
     expect(r.explanationJa).not.toContain('person:');
   });
+  it("Medici's departure strands Acciaiuoli and {Salviati, Pazzi}; the cut vertices are networkx's", () => {
+    // Padgett's Florentine families as one dept's persons; the Strozzi and the Medici work at
+    // the lead organisation, so the lead reaches the families along two ways.
+    const t = personGraph(FLORENTINE_TIES, (f) => `person:${f}`).region('region:firenze');
+    t.org('org:signoria').dept('dept:firenze', 'org:signoria', [], ['region:firenze']);
+    for (const f of new Set(FLORENTINE_TIES.flat()))
+      t.rel('LOCATED_IN', `person:${f}`, 'region:firenze');
+    t.works('person:Strozzi', 'org:signoria').works('person:Medici', 'org:signoria');
+    t.person('person:Acciaiuoli', { name: 'Acciaiuoli', origin: 'outside' }, ['Talent']);
+    t.person('person:Pazzi', { name: 'Pazzi', origin: 'outside' });
+    const gaps = networkGaps(t.g, { asOf: ASOF, kinds: ['KEY_PERSON_DEPENDENCY'], keyPersons: [] });
+    // networkx.articulation_points(florentine_families_graph()): Albizzi, Guadagni, Medici, Salviati
+    expect(gaps.map((x) => x.nodeIds[1]).sort()).toEqual(
+      ['Albizzi', 'Guadagni', 'Medici', 'Salviati'].map((f) => `person:${f}`),
+    );
+    const r = whatIfRemoved(t.g, 'person:Medici', { asOf: ASOF, keyPersons: [] });
+    expect(r.cutOffIds).toEqual(['person:Acciaiuoli', 'person:Pazzi', 'person:Salviati']);
+    expect(r.strandedPersons.map((p) => [p.name, p.role])).toEqual([
+      ['Acciaiuoli', 'talent'],
+      ['Pazzi', 'newcomer'],
+      ['Salviati', 'other'],
+    ]);
+    expect(r.strandedPersons[0]!.explanationEn).toBe(
+      'Every path between Acciaiuoli (side-job talent) and signoria, the lead organisation, goes through Medici.',
+    );
+    // 3 of the 14 families the lead reaches besides the Medici
+    const medici = gaps.find((x) => x.nodeIds[1] === 'person:Medici')!;
+    expect(medici.severity).toBeCloseTo(3 / 14, 4);
+  });
+
+  it("removing two newcomers' only local contact cuts them off", () => {
+    const t = new G().region('region:r').org('org:L');
+    t.dept('dept:d', 'org:L', [], ['region:r']);
+    t.person('person:c', { name: '近藤' }).works('person:c', 'org:L');
+    t.person('person:d').works('person:d', 'org:L');
+    for (const [id, labels] of [
+      ['person:n1', ['Talent']],
+      ['person:n2', []],
+    ] as const) {
+      t.person(id, { origin: 'outside' }, [...labels]).knows(id, 'person:c');
+      t.rel('LOCATED_IN', id, 'region:r');
+    }
+    const r = whatIfRemoved(t.g, 'person:c', { asOf: ASOF, keyPersons: [] });
+    expect(r.cutOffIds).toEqual(['person:n1', 'person:n2']);
+    expect(r.strandedPersons.map((p) => p.role)).toEqual(['talent', 'newcomer']);
+    expect(r.explanationJa).toContain('近藤さんがいなくなると');
+    expect(r.explanationJa).toContain('（人2人）');
+    expect(r.explanationEn).toContain('(2 people)');
+    const gaps = networkGaps(t.g, { asOf: ASOF, kinds: ['KEY_PERSON_DEPENDENCY'], keyPersons: [] });
+    expect(gaps.map((x) => [x.id, x.relatedIds])).toEqual([
+      ['KEY_PERSON_DEPENDENCY:dept:d+person:c', ['person:n1', 'person:n2']],
+    ]);
+    // the lead reaches d, n1 and n2 besides c: 2 of 3
+    expect(gaps[0]!.severity).toBeCloseTo(2 / 3, 4);
+  });
+
   it('a redundant person cuts nothing off', () => {
     const r = whatIfRemoved(g(), 'person:x1', { asOf: ASOF, keyPersons: [] });
     expect(r.cutOffIds).toEqual([]);

@@ -179,4 +179,53 @@ describe('introductionSuggestions', () => {
     expect(xc.viaId).toBe('person:b');
     expect(ds.every((x) => x.fromId !== 'person:b' && x.toId !== 'person:b')).toBe(true);
   });
+
+  it("KEY_PERSON_DEPENDENCY of two newcomers' only contact → a newcomer with the lead's other staff", () => {
+    // c is the only local contact of n1 and n2; d works at the lead too. A tie n1–d gives n1 a
+    // second local tie (closes its gap) and a second way to the lead (reduces c's dependency:
+    // n2 still hangs on c alone).
+    const t = new G().region('region:r').org('org:L');
+    t.dept('dept:d', 'org:L', [], ['region:r']);
+    t.person('person:c').works('person:c', 'org:L');
+    t.person('person:d').works('person:d', 'org:L').knows('person:d', 'person:c');
+    for (const n of ['person:n1', 'person:n2']) {
+      t.person(n, { origin: 'outside' }).knows(n, 'person:c');
+      t.rel('LOCATED_IN', n, 'region:r');
+    }
+    const gaps = networkGaps(t.g, { asOf: ASOF, keyPersons: [] });
+    const dep = gaps.find((g) => g.id === 'KEY_PERSON_DEPENDENCY:dept:d+person:c')!;
+    expect(dep.relatedIds).toEqual(['person:n1', 'person:n2']);
+    const s = introductionSuggestions(t.g, { gaps, keyPersons: [], asOf: ASOF, limit: 100 });
+    const n1d = s.find((x) => x.id === 'intro:person:d+person:n1')!;
+    expect(n1d.closes).toEqual(['ISOLATED_NEWCOMER:person:n1']);
+    expect(n1d.reasons.map((r) => r.code)).toContain('REDUCES_KEY_PERSON_DEPENDENCY');
+    expect(n1d.viaId).toBe('person:c');
+    // closing for real: n1's gap goes, c's dependency shrinks to n2 alone
+    const after = gapClosure(t.g, [n1d], { asOf: ASOF, keyPersons: [] }).gapsAfter;
+    expect(after.find((g) => g.id === dep.id)!.relatedIds).toEqual(['person:n2']);
+    expect(after.map((g) => g.id)).not.toContain('ISOLATED_NEWCOMER:person:n1');
+  });
+
+  it('the top ranks close different gaps: a second way to close the same gap comes after', () => {
+    // coord(): a–b (feasibility 1) and a2–b (0.85) both close the A–B coordination gap (0.6).
+    // A newcomer n whose only local tie is l: n–a closes n's gap (0.5) via l. On its own n–a
+    // scores below a2–b, but a2–b adds nothing once a–b is taken: n–a comes second.
+    const t = coord();
+    t.person('person:n', { origin: 'outside' }).knows('person:n', 'person:l', 2);
+    const gaps = networkGaps(t.g, {
+      asOf: ASOF,
+      kinds: ['COORDINATION_GAP', 'ISOLATED_NEWCOMER'],
+      keyPersons: [],
+    });
+    const s = introductionSuggestions(t.g, { gaps, keyPersons: [], asOf: ASOF, limit: 100 });
+    const ids = s.map((x) => x.id);
+    const na = s.find((x) => x.id === 'intro:person:a+person:n')!;
+    const a2b = s.find((x) => x.id === 'intro:person:a2+person:b')!;
+    expect(ids[0]).toBe('intro:person:a+person:b');
+    expect(na.score).toBeLessThan(a2b.score);
+    expect(ids.indexOf(na.id)).toBeLessThan(ids.indexOf(a2b.id));
+    expect(a2b.reasons.map((r) => r.code)).toContain('ALTERNATIVE');
+    expect(na.reasons.map((r) => r.code)).not.toContain('ALTERNATIVE');
+    expect(a2b.reasons.find((r) => r.code === 'ALTERNATIVE')!.en).toContain('a and b');
+  });
 });
