@@ -14,7 +14,7 @@ import type { StoredUser } from '../auth/users';
 import type { Database } from '../db/driver';
 import { createApp } from '../http/app';
 import { importDataset } from '../import';
-import { ids, P, testDataset } from './testDataset';
+import { ids, P, testDataset } from '../../test/testDataset';
 import { listenOnLoopback, type Listening } from '../http/listen';
 
 let db: Database;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeByIdPrefix, testDb } from '../../test/db';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { ids, P, testDataset } from '../graphql/testDataset';
+import { ids, P, testDataset } from '../../test/testDataset';
 import { importDataset } from '../import';
 import { personAlias } from '../auth/privacy';
 import { ProjectionCache } from './cache';
