@@ -9,7 +9,6 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, TEST_ADMIN } from '../../test/auth';
 import { removeByIdPrefix, testDb } from '../../test/db';
-import type { AuthService } from '../auth/service';
 import type { StoredUser } from '../auth/users';
 import type { Database } from '../db/driver';
 import { createApp } from '../http/app';
@@ -70,7 +69,7 @@ beforeAll(async () => {
   const result = await importDataset(db, testDataset());
   expect(result.errors).toEqual([]);
   const app = createApp(db);
-  await app.locals.graphqlReady;
+  await app.graphqlReady;
   auth = await bearer(app, db, TEST_ADMIN);
   served = await listenOnLoopback(app);
   base = served.url;
@@ -632,9 +631,9 @@ describe('when Neo4j is away', () => {
       close: () => driver.close(),
     };
     const app = createApp(away);
-    await app.locals.graphqlReady;
+    await app.graphqlReady;
     // A valid token: the server needs Neo4j to look its account up, and says so.
-    const { token } = await (app.locals.auth as AuthService).issueApiToken({
+    const { token } = await app.auth.issueApiToken({
       id: 'no-such-user',
       tokenVersion: 0,
     } as StoredUser);
