@@ -10,7 +10,8 @@ import { graphVersion } from '../db/schema';
 import { removeByIdPrefix, testDb } from '../../test/db';
 import { formatImportError } from './dataset';
 import { readPath, targetOfFileName } from './read';
-import { ImportConflictError, importDataset, importPath } from './write';
+import { WriteConflict } from '../write';
+import { importDataset, importPath } from './write';
 
 const PREFIX = 'test-import:';
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -382,9 +383,9 @@ describe('import (real Neo4j)', () => {
         },
       },
     );
-    await expect(attempt).rejects.toThrow(ImportConflictError);
+    await expect(attempt).rejects.toThrow(WriteConflict);
     await expect(attempt).rejects.toThrow(
-      '1 KNOWS relationship(s) lost an endpoint that was deleted in the database while this import ran; run the import again',
+      '1 KNOWS relationship(s) lost an endpoint that was deleted in the database while this write ran; run it again',
     );
     expect(deleted).toBe(true);
     expect(await q('MATCH (n:Entity) WHERE n.id IN [$x, $y] RETURN n.id', { x, y })).toEqual([]);
