@@ -29,6 +29,8 @@ export interface GraphqlContext {
   viewer: Viewer;
   /** The viewer's claims for the entity API's @authorization rules (already verified). */
   jwt: ReturnType<typeof graphqlJwt>;
+  /** The graph version of this request, read once when first asked for (cache.ts). */
+  graphVersion: () => Promise<number>;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
@@ -49,7 +51,7 @@ export async function createApolloServer(
     plugins: [
       costLimit<GraphqlContext>(schema),
       analyticsResponseCache<GraphqlContext>({
-        version: () => cache.version(),
+        version: (ctx) => ctx.graphVersion(),
         partition: ({ viewer }) =>
           `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`,
       }),
@@ -79,9 +81,11 @@ export function mountGraphql(
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
     const viewer = viewerOf(res)!;
+    let version: Promise<number> | undefined;
     return {
       viewer,
       jwt: graphqlJwt(viewer),
+      graphVersion: () => (version ??= cache.currentVersion()),
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };

@@ -36,6 +36,7 @@ import {
   type Viewer,
 } from '../../common/roles';
 import type { ProjectionCache, ProjectionView, Scope } from '../projection';
+import { withGraphVersion } from '../projection/cache';
 import { RegionAccess } from './access';
 import { notFound, toApiError } from './errors';
 import { placeNetworkMap } from './mapLayout';
@@ -68,6 +69,8 @@ function daysBefore(isoDate: string, days: number): string {
 /** What every resolver receives besides its arguments (server/graphql/index.ts). */
 export interface ResolverContext {
   viewer?: Viewer | null;
+  /** The request's graph version, read once (server/projection/cache.ts). */
+  graphVersion?: () => Promise<number>;
 }
 
 type Resolver = (
@@ -89,7 +92,8 @@ function resolver<S extends z.ZodType>(
       const viewer = requireViewer(ctx.viewer);
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw parsed.error;
-      return await body(parsed.data, viewer);
+      const run = () => body(parsed.data, viewer);
+      return await (ctx.graphVersion ? withGraphVersion(ctx.graphVersion, run) : run());
     } catch (err) {
       throw toApiError(err);
     }
