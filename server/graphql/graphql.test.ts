@@ -7,6 +7,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AS_TYPED } from '../../test/asTyped';
 import { bearer, TEST_ADMIN } from '../../test/auth';
 import { removeByIdPrefix, testDb } from '../../test/db';
 import type { StoredUser } from '../auth/users';
@@ -680,6 +681,36 @@ describe('updateNode', () => {
     expect(codeOf(await gql(UPDATE, { id: 'bad id; MATCH (n) DETACH DELETE n', fields: [] }))).toBe(
       'BAD_USER_INPUT',
     );
+  });
+
+  it('stores text as typed: full-width text, ㈱, 髙, 𠮷 and an emoji survive an edit byte for byte', async () => {
+    const { updateNode } = await ok(UPDATE, {
+      id: ids.p6,
+      fields: [
+        { name: 'name', value: `\u3000${AS_TYPED} ` },
+        { name: 'title', value: `（代表）ＣＥＯ ${AS_TYPED}` },
+      ],
+    });
+    expect(updateNode.name).toBe(AS_TYPED);
+    const { props } = await stored(ids.p6);
+    expect(Buffer.from(String(props.name)).equals(Buffer.from(AS_TYPED))).toBe(true);
+    expect(props.title).toBe(`（代表）ＣＥＯ ${AS_TYPED}`);
+    const { people } = await ok(
+      `query($id: ID!) { people(where: {id: {eq: $id}}) { name title } }`,
+      {
+        id: ids.p6,
+      },
+    );
+    expect(people[0]).toEqual({ name: AS_TYPED, title: `（代表）ＣＥＯ ${AS_TYPED}` });
+    // saving what was read back changes nothing
+    const again = await ok(UPDATE, {
+      id: ids.p6,
+      fields: [
+        { name: 'name', value: people[0].name },
+        { name: 'title', value: people[0].title },
+      ],
+    });
+    expect(again.updateNode.changed).toEqual([]);
   });
 
   it('stores markup and Cypher-like text verbatim', async () => {
