@@ -7,6 +7,7 @@
  * finding 10), through the write path and through updateNode. The regions the write path
  * reads from a node's side agree with the analytics projections they restate.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessDenied } from '../../common/roles';
 import { bearer } from '../../test/auth';
@@ -25,6 +26,7 @@ import {
   type WriteResult,
   type Writer,
 } from './index';
+import { recordIntroductionRequest } from './commands/recordIntroduction';
 import { readNodeRegions } from './regions';
 import { autoReader } from './validate';
 
@@ -296,6 +298,37 @@ describe('one transaction: all or nothing, its audit entry, one version bump', (
       ensure: { KNOWS: [{ from: `${P}d`, to: `${P}b`, source: 'introduction' }] },
     });
     expect(made.created).toMatchObject({ KNOWS: 1 });
+  });
+});
+
+describe('recordIntroduction through the write path', () => {
+  it('two identical calls at once record one introduction (the parties are locked first)', async () => {
+    await write(admin, { nodes: { Person: [person('i1'), person('i2')] } });
+    const input = {
+      fromId: `${P}i1`,
+      toId: `${P}i2`,
+      viaId: null,
+      status: 'made' as const,
+      note: '同時に二回',
+      idempotencyKey: null,
+    };
+    const answers = await Promise.all(
+      [randomUUID(), randomUUID(), randomUUID()].map((id) =>
+        applyChanges(db, recordIntroductionRequest(input, admin, id)),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1);
+    expect(
+      await count('MATCH (i:Introduction)-[:FROM]->(:Person {id: $f}) RETURN count(i)', {
+        f: `${P}i1`,
+      }),
+    ).toBe(1);
+    expect(
+      await count('MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN count(k)', {
+        a: `${P}i1`,
+        b: `${P}i2`,
+      }),
+    ).toBe(1);
   });
 });
 
