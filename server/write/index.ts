@@ -21,7 +21,7 @@
  * checked, and its one explicit transaction is not retried.
  */
 import type { Integer } from 'neo4j-driver';
-import { REL_TYPES } from '../../common/model';
+import { NODE_LABELS, REL_TYPES } from '../../common/model';
 import { recordAudit, type AuditAction } from '../auth/audit';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
@@ -245,7 +245,9 @@ async function lockEdits(
   if (problems.length > 0) throw new WriteRejected(problems);
   const deletions = deleteIds.map((id) => {
     const node = locked.get(id)!;
-    const label = node.labels.find((l) => l !== 'Entity') as NodeToDelete['label'];
+    // Its kind (a Person may carry :KeyPerson and :Talent besides).
+    const label = NODE_LABELS.find((l) => node.labels.includes(l));
+    if (!label) throw new WriteRejected([{ field: 'id', message: `${id} is not deleted here` }]);
     return { id, nodeId: node.nodeId, label };
   });
   return { patches, deletions, regions };

@@ -215,7 +215,7 @@ describe('one transaction: all or nothing, its audit entry, one version bump', (
     const before = await graphVersion(db);
     const audits = (await auditOf(admin.actor.name)).length;
     const changes: ChangeSet = {
-      nodes: { Person: [person('a'), person('b')] },
+      nodes: { Person: [{ ...person('a'), isKeyPerson: true }, person('b')] },
       relationships: {
         KNOWS: [{ from: `${P}a`, to: `${P}b`, strength: 2 }],
         LOCATED_IN: [{ from: `${P}a`, to: 'region:tsubame' }],
