@@ -8,5 +8,6 @@ UNWIND $rows AS row
 MATCH (a) WHERE id(a) = row.a AND a.id = row.from
 MATCH (b) WHERE id(b) = row.b AND b.id = row.to
 CREATE (a)-[r:$($type)]->(b)
-SET r += row.create, r.createdAt = $now
+SET r += row.create
+FOREACH (y IN CASE WHEN $stamp THEN [1] ELSE [] END | SET r.createdAt = $now)
 RETURN count(*) AS created

@@ -9,5 +9,6 @@ UNWIND $rows AS row
 MATCH (a) WHERE id(a) = row.a
 MATCH (b) WHERE id(b) = row.b
 CREATE (a)-[r:$($type)]->(b)
-SET r += row.create, r.createdAt = $now
+SET r += row.create
+FOREACH (y IN CASE WHEN $stamp THEN [1] ELSE [] END | SET r.createdAt = $now)
 RETURN count(*) AS created

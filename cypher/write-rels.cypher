@@ -4,7 +4,8 @@
 // validated before. Each row: {a, b, from, to, set, create}: a and b are the endpoints' internal
 // ids (from validation's lookup or this write's creates), found by one seek each; the id
 // property is checked too, in case a node was deleted and its internal id reused since
-// validation (the row then matches nothing and the writer stops the write).
+// validation (the row then matches nothing and the writer stops the write). With $stamp (every
+// write but an import) a created relationship gets createdAt, a changed one updatedAt.
 UNWIND $rows AS row
 MATCH (a) WHERE id(a) = row.a AND a.id = row.from
 MATCH (b) WHERE id(b) = row.b AND b.id = row.to
@@ -15,9 +16,11 @@ WITH row, a, b, old, old IS NULL AS created,
        AS changed
 FOREACH (x IN CASE WHEN created THEN [1] ELSE [] END |
   CREATE (a)-[r:$($type)]->(b)
-  SET r += row.create, r.createdAt = $now)
+  SET r += row.create
+  FOREACH (y IN CASE WHEN $stamp THEN [1] ELSE [] END | SET r.createdAt = $now))
 FOREACH (x IN CASE WHEN changed THEN [1] ELSE [] END |
-  SET old += row.set, old.updatedAt = $now)
+  SET old += row.set
+  FOREACH (y IN CASE WHEN $stamp THEN [1] ELSE [] END | SET old.updatedAt = $now))
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated,
        count(*) AS total

@@ -122,10 +122,11 @@ describe('import (real Neo4j)', () => {
     });
     expect(org!.f).toEqual(['change_agent', 'strategic_partner']);
     const [k] = await q(
-      'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN k.strength AS s, k.source AS src',
+      'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN k.strength AS s, k.source AS src, k.createdAt AS at',
       { a: `${PREFIX}p:3`, b: `${PREFIX}p:1` },
     );
-    expect(k).toEqual({ s: 1, src: 'manual' }); // schema defaults
+    // schema defaults; an import's relationships carry no timestamp (docs/decisions.md)
+    expect(k).toEqual({ s: 1, src: 'manual', at: null });
 
     const version = await graphVersion(db);
     const second = await importPath(db, path.join(FIXTURES, 'good'));

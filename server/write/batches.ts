@@ -41,6 +41,8 @@ export class BatchWriter {
     private readonly tx: WriteTx,
     private readonly counts: ChangeCounts,
     private readonly now: string,
+    /** Whether relationships get createdAt / updatedAt (every write but an import). */
+    private readonly stamp: boolean,
     private readonly batchSize: number,
     private readonly total: number,
     private readonly onProgress?: (p: WriteProgress) => void,
@@ -60,7 +62,12 @@ export class BatchWriter {
         for (let i = 0; i < w.rows.length; i += this.batchSize) {
           const batch = w.rows.slice(i, i + this.batchSize);
           const handled = Promise.resolve(
-            this.tx.run(w.statement, { ...w.params, rows: batch, now: this.now }),
+            this.tx.run(w.statement, {
+              ...w.params,
+              rows: batch,
+              now: this.now,
+              stamp: this.stamp,
+            }),
           ).then((res) => this.count(w, batch.length, res.records[0]));
           const previous = inFlight;
           inFlight = handled;

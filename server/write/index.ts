@@ -335,6 +335,7 @@ async function inTransaction<S, R>(
     tx,
     counts,
     now,
+    !opts.bulk,
     Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE),
     total,
     opts.onProgress,

@@ -289,7 +289,7 @@ function sourceOf(
   return list?.[i] ?? { file: `${kind}.${name}`, row: i };
 }
 
-/** A node of the database that the import names: its label and its internal id. */
+/** A node of the database that the change names: its label and its internal id. */
 export interface DbNode {
   /** One of NODE_LABELS, or null for a node of another kind. */
   label: NodeLabel | null;
@@ -537,7 +537,7 @@ export async function validateNodes(
  * update an existing relationship: they are prepared with nothing to set), their endpoints (in
  * the input, else looked up in the database) and the endpoint labels. The result holds the
  * errors of both stages, sorted, and everything prepared. With `yieldNow`, the work pauses for
- * the event loop every ~20 ms (the node writes of the same import run meanwhile). With
+ * the event loop every ~20 ms (the node writes of the same bulk write run meanwhile). With
  * `markUnchanged` (the writer's call), rows whose relationship the database already holds as
  * given are marked `unchanged`.
  */
@@ -682,7 +682,7 @@ export async function validateRelationships(
           problem(
             src,
             end,
-            `no node with id ${show(id)} in this import or in the database (expected the id of a ${allowed.join(' or ')})`,
+            `no node with id ${show(id)} in this change or in the database (expected the id of a ${allowed.join(' or ')})`,
           ),
         );
         ok = false;

@@ -236,6 +236,13 @@ describe('one transaction: all or nothing, its audit entry, one version bump', (
     });
     const stored = await props(`${P}a`);
     expect(stored!.createdAt).toBe(first.at);
+    // a relationship a write (but an import) creates carries when
+    expect(
+      await count(
+        'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) WHERE k.createdAt = $at RETURN count(k)',
+        { a: `${P}a`, b: `${P}b`, at: first.at },
+      ),
+    ).toBe(1);
 
     const again = await write(admin, changes);
     expect(again).toMatchObject({
