@@ -31,20 +31,24 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Whether web/dist is missing or older than web/src, web/public, index.html or the Vite config. */
-export function webNeedsBuild(): boolean {
-  const index = path.join(WEB_DIST, 'index.html');
+/**
+ * Whether web/dist is missing or older than web/src, web/public, common/, index.html or the
+ * Vite config (of the project at `root`).
+ */
+export function webNeedsBuild(root = PROJECT_ROOT): boolean {
+  const web = path.join(root, 'web');
+  const index = path.join(web, 'dist', 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;
   const sources = Math.max(
-    newestMtime(path.join(WEB_ROOT, 'src')),
-    newestMtime(path.join(WEB_ROOT, 'public')),
+    newestMtime(path.join(web, 'src')),
+    newestMtime(path.join(web, 'public')),
     ...['index.html', 'vite.config.ts']
-      .map((f) => path.join(WEB_ROOT, f))
+      .map((f) => path.join(web, f))
       .filter((f) => fs.existsSync(f))
       .map((f) => fs.statSync(f).mtimeMs),
-    // The edit form validates with the domain model's schemas.
-    fs.statSync(path.join(PROJECT_ROOT, 'server', 'domain', 'model.ts')).mtimeMs,
+    // The page imports common/ (the domain model's schemas, role rules, …).
+    newestMtime(path.join(root, 'common')),
   );
   return sources > built;
 }
