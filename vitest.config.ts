@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Two projects: pure tests (analytics, generator, web logic) need no database; the others run
 // against a real Neo4j that test/globalSetup.ts starts (or NEO4J_URI names).
 const DB_TESTS = [
+  // a test file named *.db.test.ts anywhere runs against Neo4j
+  '**/*.db.test.ts',
   'test/**/*.test.ts',
   'server/import/**/*.test.ts',
   'server/graphql/**/*.test.ts',

@@ -303,11 +303,21 @@ export const REL_TYPES = Object.keys(RELATIONSHIPS) as RelType[];
 /** Relationship types that are symmetric in meaning and stored once, in either direction. */
 export const SYMMETRIC_REL_TYPES: ReadonlySet<RelType> = new Set(['KNOWS', 'PARTNERS_WITH']);
 
-/** A relationship row: endpoints by id plus the type's properties. */
-export function relationshipRowSchema(type: RelType) {
+function buildRelationshipRowSchema(type: RelType) {
   // One object schema (extend), not an intersection (and): it parses several times faster,
   // which matters for imports of hundreds of thousands of rows.
   return z.object({ from: Id, to: Id }).extend(RELATIONSHIPS[type].props.shape);
+}
+const relationshipRowSchemas = new Map<RelType, ReturnType<typeof buildRelationshipRowSchema>>();
+
+/**
+ * A relationship row: endpoints by id plus the type's properties. Built once per type (building
+ * a zod object costs far more than parsing a row with it).
+ */
+export function relationshipRowSchema(type: RelType) {
+  let schema = relationshipRowSchemas.get(type);
+  if (!schema) relationshipRowSchemas.set(type, (schema = buildRelationshipRowSchema(type)));
+  return schema;
 }
 
 export function isNodeLabel(s: string): s is NodeLabel {

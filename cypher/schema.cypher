@@ -15,6 +15,8 @@ CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX sme_name IF NOT EXISTS FOR (n:SME) ON (n.name);
 CREATE INDEX introduction_status IF NOT EXISTS FOR (n:Introduction) ON (n.status);
+// recordIntroduction finds the introduction a retry of the same request already recorded.
+CREATE INDEX introduction_request_key IF NOT EXISTS FOR (n:Introduction) ON (n.requestKey);
 // The graph version, bumped by every write, so cached analytics know when to reload.
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
 // Accounts (server/auth) and the audit log: not part of the domain graph (no :Entity label), so

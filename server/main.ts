@@ -3,7 +3,6 @@
  * the pilot-region demo into an empty database, and serves http://localhost:4000.
  */
 import { createServer, type Server } from 'node:http';
-import type { Express } from 'express';
 import { loadConfig } from './config/env';
 import { openDatabase, type Database } from './db/driver';
 import { LocalNeo4jError } from './db/localNeo4j';
@@ -15,7 +14,7 @@ import {
   formatDemoAccounts,
   readDemoAccounts,
 } from './auth/demoAccounts';
-import { closeGracefully, createApp } from './http/app';
+import { closeGracefully, createApp, type App } from './http/app';
 import { ensureWebBuilt } from './http/web';
 import { log } from './log';
 
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
       : null;
   const app = createApp(db);
   // A schema that cannot be built should stop start-up, not surface on the first request.
-  await app.locals.graphqlReady;
+  await app.graphqlReady;
   running.server = await listen(app, config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
   log.info({ url }, 'Serving');
@@ -62,7 +61,7 @@ async function main(): Promise<void> {
   }
 }
 
-function listen(app: Express, port: number, host: string): Promise<Server> {
+function listen(app: App, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(app);
     server.once('error', (err: NodeJS.ErrnoException) =>

@@ -2,20 +2,19 @@
  * Accounts for tests: one per role (coordinators of 燕市-like and 塩尻市-like test depts are made by
  * the tests that need them), with API tokens issued by the app under test.
  */
-import type { Express } from 'express';
 import { cliActor } from '../server/auth/audit';
-import type { AuthService } from '../server/auth/service';
 import { ensureUser, type NewUser } from '../server/auth/users';
 import type { Database } from '../server/db/driver';
+import type { App } from '../server/http/app';
 
 /** An `Authorization` header for a (created if missing) account of the app under test. */
 export async function bearer(
-  app: Express,
+  app: App,
   db: Database,
   account: Omit<NewUser, 'password'>,
 ): Promise<Record<string, string>> {
   const user = await ensureUser(db, account, cliActor());
-  const { token } = await (app.locals.auth as AuthService).issueApiToken(user);
+  const { token } = await app.auth.issueApiToken(user);
   return { authorization: `Bearer ${token}` };
 }
 

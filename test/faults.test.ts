@@ -179,7 +179,7 @@ beforeAll(async () => {
   const imported = await importDataset(db, dataset());
   expect(imported.errors).toEqual([]);
   const app = createApp(db);
-  await app.locals.graphqlReady;
+  await app.graphqlReady;
   auth = await bearer(app, db, TEST_ADMIN);
   ({ server, url: base } = await listenOnLoopback(app));
 }, 180_000);

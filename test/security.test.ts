@@ -8,15 +8,13 @@
  * token) is stored verbatim or refused with a clear error; sign-in locks after repeated
  * failures and is rate-limited; every write is in the audit log.
  */
-import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, listAudit } from '../server/auth/audit';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../server/auth/http';
 import { personAlias } from '../server/auth/privacy';
-import type { AuthService } from '../server/auth/service';
 import { changeUser, ensureUser, findUser, type NewUser } from '../server/auth/users';
 import type { Database } from '../server/db/driver';
-import { createApp } from '../server/http/app';
+import { createApp, type App } from '../server/http/app';
 import { ensurePilotSeed, undoIntroductionsSince } from '../web/e2e/server';
 import { bearer } from './auth';
 import { testDb } from './db';
@@ -33,7 +31,7 @@ const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, Omit<NewUser, 'password'>> = {
 const WHO: Who[] = ['admin', 'shiojiri', 'tsubame', 'city', 'analyst', 'anonymous'];
 
 let db: Database;
-let app: Express;
+let app: App;
 let served: Listening | undefined;
 let base = '';
 const headers: Partial<Record<Who, Record<string, string>>> = { anonymous: {} };
@@ -83,7 +81,7 @@ beforeAll(async () => {
   db = await testDb();
   await ensurePilotSeed(db);
   app = createApp(db, { signInPerMinute: 1000 });
-  await app.locals.graphqlReady;
+  await app.graphqlReady;
   for (const [who, account] of Object.entries(ACCOUNTS)) {
     headers[who as Who] = await bearer(app, db, account);
   }
@@ -405,7 +403,7 @@ describe('hostile input', () => {
     );
     expect(wrongScheme.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const user = await findUser(db, { username: ACCOUNTS.admin.username });
-    const auth = app.locals.auth as AuthService;
+    const auth = app.auth;
     const expired = await auth.signer.sign(
       { sub: user!.id, tv: user!.tokenVersion, typ: 'api' },
       -60,
@@ -420,7 +418,7 @@ describe('hostile input', () => {
 
   it('a cookie session must echo its CSRF token to change or query anything', async () => {
     const user = await findUser(db, { username: ACCOUNTS.shiojiri.username });
-    const session = await (app.locals.auth as AuthService).issueSession(user!);
+    const session = await app.auth.issueSession(user!);
     const cookie = `${SESSION_COOKIE}=${session.token}; ${CSRF_COOKIE}=${session.csrf}`;
     const without = await post({ query: '{ me { username } }' }, { cookie });
     expect(without.status).toBe(403);
@@ -487,7 +485,7 @@ describe('sign-in', () => {
 
   it('a disabled account and a reset password revoke the tokens issued before', async () => {
     const user = await findUser(db, { username: lockUser.username });
-    const auth = app.locals.auth as AuthService;
+    const auth = app.auth;
     const { token } = await auth.issueApiToken(user!);
     const me = () => post({ query: '{ me { username } }' }, { authorization: `Bearer ${token}` });
     expect((await me()).body.data.me.username).toBe(lockUser.username);

@@ -144,19 +144,6 @@ function functionsOf(ctx: Ctx, org: string): string[] {
   return [];
 }
 
-/** Whether two orgs are coordinated in the sense of docs/gaps.md (KNOWS, shared event, partners). */
-export function orgsCoordinated(ctx: Ctx, a: string, b: string): boolean {
-  if (ctx.partners.has(`${a}|${b}`)) return true;
-  const staffB = new Set(ctx.staff.get(b) ?? []);
-  for (const s of ctx.staff.get(a) ?? []) {
-    for (const q of ctx.knows.get(s)?.keys() ?? []) if (staffB.has(q)) return true;
-  }
-  const evA = eventsOfOrg(ctx, a);
-  if (evA.size === 0) return false;
-  for (const e of eventsOfOrg(ctx, b)) if (evA.has(e)) return true;
-  return false;
-}
-
 function eventsOfOrg(ctx: Ctx, org: string): Set<string> {
   const out = new Set<string>(ctx.hosted.get(org) ?? []);
   for (const s of ctx.staff.get(org) ?? []) for (const e of ctx.attended.get(s) ?? []) out.add(e);

@@ -7,7 +7,6 @@
  */
 import express from 'express';
 import { cliActor } from '../auth/audit';
-import type { AuthService } from '../auth/service';
 import { ensureUser, type StoredUser } from '../auth/users';
 import { createApp } from '../http/app';
 import { listenOnLoopback } from '../http/listen';
@@ -42,10 +41,9 @@ export async function startTimedApp(state: BenchState): Promise<{
 }> {
   const db = await state.db();
   const api = createApp(db);
-  const ready = (api.locals as { graphqlReady?: Promise<unknown> }).graphqlReady;
-  if (ready) await ready;
+  await api.graphqlReady;
   const admin = await ensureUser(db, { username: 'bench-admin', role: 'admin' }, cliActor());
-  const { token } = await (api.locals.auth as AuthService).issueApiToken(admin);
+  const { token } = await api.auth.issueApiToken(admin);
   const serverTimes: number[] = [];
   const outer = express();
   outer.use((_req, res, next) => {
@@ -58,9 +56,9 @@ export async function startTimedApp(state: BenchState): Promise<{
   return {
     url,
     serverTimes,
-    cache: (api.locals as { projectionCache: ProjectionCache }).projectionCache,
+    cache: api.projectionCache,
     headers: { authorization: `Bearer ${token}` },
-    tokenFor: async (user) => (await (api.locals.auth as AuthService).issueApiToken(user)).token,
+    tokenFor: async (user) => (await api.auth.issueApiToken(user)).token,
     close,
   };
 }

@@ -11,17 +11,6 @@ import { personAlias } from '../auth/privacy';
 import type { NetworkGraph } from '../analytics/graph';
 import type { ProjectionCache } from '../projection';
 
-/** Kinds that are shared reference data or the regions themselves: only an admin edits them. */
-const ADMIN_ONLY_KINDS: ReadonlySet<string> = new Set(['Region', 'Skill', 'Challenge']);
-
-export function assertMayEditKind(viewer: Viewer, kind: string): void {
-  if (viewer.role === 'admin' || !ADMIN_ONLY_KINDS.has(kind)) return;
-  throw new AccessDenied(
-    'FORBIDDEN',
-    `Only an administrator may edit a ${kind} (shared by every region). / 管理者のみ編集できます。`,
-  );
-}
-
 /** What one viewer may name, with their regions' graphs loaded once. */
 export interface ViewerAccess {
   /** FORBIDDEN unless every id is a node of one of the viewer's regions. */

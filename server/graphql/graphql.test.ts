@@ -7,14 +7,14 @@
  */
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AS_TYPED } from '../../test/asTyped';
 import { bearer, TEST_ADMIN } from '../../test/auth';
 import { removeByIdPrefix, testDb } from '../../test/db';
-import type { AuthService } from '../auth/service';
 import type { StoredUser } from '../auth/users';
 import type { Database } from '../db/driver';
 import { createApp } from '../http/app';
 import { importDataset } from '../import';
-import { ids, P, testDataset } from './testDataset';
+import { ids, P, testDataset } from '../../test/testDataset';
 import { listenOnLoopback, type Listening } from '../http/listen';
 
 let db: Database;
@@ -70,7 +70,7 @@ beforeAll(async () => {
   const result = await importDataset(db, testDataset());
   expect(result.errors).toEqual([]);
   const app = createApp(db);
-  await app.locals.graphqlReady;
+  await app.graphqlReady;
   auth = await bearer(app, db, TEST_ADMIN);
   served = await listenOnLoopback(app);
   base = served.url;
@@ -333,7 +333,7 @@ describe('recordIntroduction', () => {
     return Number(res.records[0]!.get('c'));
   }
 
-  it('made: one KNOWS tie after two identical calls, a new graph version, the gap is closed', async () => {
+  it('made: two identical calls record one introduction and one KNOWS tie, a new graph version, the gap is closed', async () => {
     const before = await ok(
       `query($r: ID) { networkMap(regionId: $r, filter: {kinds: [Region]}) { graphVersion } }`,
       {
@@ -357,8 +357,9 @@ describe('recordIntroduction', () => {
     });
     expect(first.recordIntroduction.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(first.recordIntroduction.decidedAt).toBeTruthy();
+    // the same call again (a retry): the same introduction, nothing written
     const second = await ok(RECORD, vars);
-    expect(second.recordIntroduction.id).not.toBe(first.recordIntroduction.id);
+    expect(second.recordIntroduction).toEqual(first.recordIntroduction);
     expect(await knowsCount(ids.newcomer, ids.p4)).toBe(1);
 
     const after = await ok(
@@ -367,9 +368,7 @@ describe('recordIntroduction', () => {
         r: ids.region,
       },
     );
-    expect(after.networkMap.graphVersion).toBeGreaterThanOrEqual(
-      before.networkMap.graphVersion + 2,
-    );
+    expect(after.networkMap.graphVersion).toBe(before.networkMap.graphVersion + 1);
 
     const gapsAfter = await ok(GAPS, { regionId: ids.region, kinds: ['ISOLATED_NEWCOMER'] });
     expect(gapsAfter.networkGaps.map((g: any) => g.id)).not.toContain(
@@ -415,6 +414,99 @@ describe('recordIntroduction', () => {
     expect(codeOf(await gql(RECORD, { f: ids.newcomer, t: ids.s2, s: 'made' }))).toBe(
       'BAD_USER_INPUT',
     );
+  });
+});
+
+describe('recordIntroduction: the answer before the commit, retries, what it stores', () => {
+  async function introductionsOf(from: string, to: string): Promise<Record<string, unknown>[]> {
+    const res = await db.driver.executeQuery(
+      `MATCH (i:Introduction)-[:FROM]->(:Person {id: $from}), (i)-[:TO]->(:Entity {id: $to})
+       RETURN properties(i) AS i ORDER BY i.createdAt`,
+      { from, to },
+      { database: db.database },
+    );
+    return res.records.map((r) => r.get('i') as Record<string, unknown>);
+  }
+  const version = async () =>
+    (await ok(`{ networkMap(filter: {kinds: [Region]}) { graphVersion } }`)).networkMap
+      .graphVersion as number;
+
+  it('refuses a selection it cannot answer before writing anything (never fails after the commit)', async () => {
+    const v = await version();
+    for (const selection of [
+      'id from { id knows { id } }',
+      'id fromConnection { totalCount }',
+      'id to { ... on Person { email } }',
+      'id via(limit: 1) { id }',
+    ]) {
+      const body = await gql(
+        `mutation($f: ID!, $t: ID!) { recordIntroduction(fromId: $f, toId: $t, status: accepted) { ${selection} } }`,
+        { f: ids.p2, t: ids.p6 },
+      );
+      expect(codeOf(body), selection).toBe('BAD_USER_INPUT');
+      expect(body.errors![0]!.message).toMatch(/cannot be selected here/);
+      expect(body.data).toBeNull();
+    }
+    expect(await introductionsOf(ids.p2, ids.p6)).toEqual([]);
+    expect(await version()).toBe(v);
+    // what it can answer, also through fragments
+    const { recordIntroduction } = await ok(
+      `fragment P on IntroductionParty { id name }
+       mutation($f: ID!, $t: ID!) { recordIntroduction(fromId: $f, toId: $t, status: accepted) {
+         __typename id name status createdAt from { ...P isKeyPerson } to { ...P ... on Person { isTalent } }
+       } }`,
+      { f: ids.p2, t: ids.p6 },
+    );
+    expect(recordIntroduction).toMatchObject({
+      __typename: 'Introduction',
+      status: 'accepted',
+      from: [{ id: ids.p2, name: 'テスト 二郎', isKeyPerson: false }],
+      to: [{ id: ids.p6, name: 'テスト 六美', isTalent: false }],
+    });
+    expect(await introductionsOf(ids.p2, ids.p6)).toHaveLength(1);
+  });
+
+  it('a retry with the same idempotencyKey answers the first introduction; the key is not reused for another', async () => {
+    const RECORD_KEY = `mutation($f: ID!, $t: ID!, $s: IntroductionStatus!, $k: String) {
+      recordIntroduction(fromId: $f, toId: $t, status: $s, idempotencyKey: $k) { id status }
+    }`;
+    const key = `key-${Date.now()}`;
+    const first = await ok(RECORD_KEY, { f: ids.p3, t: ids.s2, s: 'suggested', k: key });
+    const v = await version();
+    const again = await ok(RECORD_KEY, { f: ids.p3, t: ids.s2, s: 'suggested', k: key });
+    expect(again.recordIntroduction).toEqual(first.recordIntroduction);
+    expect(await version()).toBe(v);
+    const other = await gql(RECORD_KEY, { f: ids.p3, t: ids.s2, s: 'accepted', k: key });
+    expect(codeOf(other)).toBe('BAD_USER_INPUT');
+    expect(other.errors![0]!.message).toMatch(/^idempotencyKey: was used for another introduction/);
+    expect(await introductionsOf(ids.p3, ids.s2)).toHaveLength(1);
+    // without a key, a call that differs (here the status) is a new introduction
+    const next = await ok(RECORD_KEY, { f: ids.p3, t: ids.s2, s: 'accepted', k: null });
+    expect(next.recordIntroduction.id).not.toBe(first.recordIntroduction.id);
+    expect(await introductionsOf(ids.p3, ids.s2)).toHaveLength(2);
+  });
+
+  it("made: the note stays on the introduction, the tie says only that it came from one; the name carries no person's name", async () => {
+    const note = '三郎さん（介護で休職中）に六美さんを紹介。連絡は 090-1234-5678';
+    const { recordIntroduction } = await ok(
+      `mutation($f: ID!, $t: ID!, $n: String) { recordIntroduction(fromId: $f, toId: $t, status: made, note: $n) { id name reason } }`,
+      { f: ids.p3, t: ids.p6, n: note },
+    );
+    expect(recordIntroduction.reason).toBe(note);
+    const [stored] = await introductionsOf(ids.p3, ids.p6);
+    expect(stored!.reason).toBe(note);
+    expect(stored!.name).toBe(recordIntroduction.name);
+    for (const name of ['テスト 三郎', 'テスト 六美', '三郎', '六美'])
+      expect(String(stored!.name)).not.toContain(name);
+    const tie = await db.driver.executeQuery(
+      'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN properties(k) AS k',
+      { a: ids.p3, b: ids.p6 },
+      { database: db.database },
+    );
+    expect(tie.records).toHaveLength(1);
+    const k = tie.records[0]!.get('k') as Record<string, unknown>;
+    expect(k).toMatchObject({ source: 'introduction', context: '紹介', strength: 1 });
+    expect(JSON.stringify(k)).not.toMatch(/介護|090/);
   });
 });
 
@@ -591,6 +683,36 @@ describe('updateNode', () => {
     );
   });
 
+  it('stores text as typed: full-width text, ㈱, 髙, 𠮷 and an emoji survive an edit byte for byte', async () => {
+    const { updateNode } = await ok(UPDATE, {
+      id: ids.p6,
+      fields: [
+        { name: 'name', value: `\u3000${AS_TYPED} ` },
+        { name: 'title', value: `（代表）ＣＥＯ ${AS_TYPED}` },
+      ],
+    });
+    expect(updateNode.name).toBe(AS_TYPED);
+    const { props } = await stored(ids.p6);
+    expect(Buffer.from(String(props.name)).equals(Buffer.from(AS_TYPED))).toBe(true);
+    expect(props.title).toBe(`（代表）ＣＥＯ ${AS_TYPED}`);
+    const { people } = await ok(
+      `query($id: ID!) { people(where: {id: {eq: $id}}) { name title } }`,
+      {
+        id: ids.p6,
+      },
+    );
+    expect(people[0]).toEqual({ name: AS_TYPED, title: `（代表）ＣＥＯ ${AS_TYPED}` });
+    // saving what was read back changes nothing
+    const again = await ok(UPDATE, {
+      id: ids.p6,
+      fields: [
+        { name: 'name', value: people[0].name },
+        { name: 'title', value: people[0].title },
+      ],
+    });
+    expect(again.updateNode.changed).toEqual([]);
+  });
+
   it('stores markup and Cypher-like text verbatim', async () => {
     const texts = [
       `<script>alert("x")</script>`,
@@ -632,9 +754,9 @@ describe('when Neo4j is away', () => {
       close: () => driver.close(),
     };
     const app = createApp(away);
-    await app.locals.graphqlReady;
+    await app.graphqlReady;
     // A valid token: the server needs Neo4j to look its account up, and says so.
-    const { token } = await (app.locals.auth as AuthService).issueApiToken({
+    const { token } = await app.auth.issueApiToken({
       id: 'no-such-user',
       tokenVersion: 0,
     } as StoredUser);

@@ -1,9 +1,10 @@
 /**
  * The GraphQL endpoint (SPEC §5): Apollo Server 5 on express 5 at /graphql.
  *
- * `mountGraphql(app, db)` registers the route at once (so it comes before the app's error
- * handler) and starts Apollo in the background; requests wait for the start, and the returned
- * promise rejects when the schema cannot be built, so a caller can await it to fail fast.
+ * `mountGraphql(app, db, cache)` registers the route at once (so it comes before the app's
+ * error handler) and starts Apollo in the background; requests wait for the start, and the
+ * returned promise rejects when the schema cannot be built, so a caller can await it to fail
+ * fast.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -11,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/driver';
 import { log } from '../log';
-import { ProjectionCache } from '../projection';
+import type { ProjectionCache } from '../projection';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
 import { graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
@@ -28,16 +29,12 @@ export interface GraphqlContext {
   viewer: Viewer;
   /** The viewer's claims for the entity API's @authorization rules (already verified). */
   jwt: ReturnType<typeof graphqlJwt>;
+  /** The graph version of this request, read once when first asked for (cache.ts). */
+  graphVersion: () => Promise<number>;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
 export const MAX_BODY = '1mb';
-
-export interface GraphqlMount {
-  ready: Promise<void>;
-  cache: ProjectionCache;
-  stop(): Promise<void>;
-}
 
 export async function createApolloServer(
   db: Database,
@@ -54,7 +51,7 @@ export async function createApolloServer(
     plugins: [
       costLimit<GraphqlContext>(schema),
       analyticsResponseCache<GraphqlContext>({
-        version: () => cache.version(),
+        version: (ctx) => ctx.graphVersion(),
         partition: ({ viewer }) =>
           `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`,
       }),
@@ -73,24 +70,28 @@ const UNAUTHENTICATED_MESSAGE =
 /**
  * Mounts /graphql: one Apollo server per schema variant (server/graphql/schema.ts); each
  * request goes to the variant of its viewer's role. A request without a valid credential gets
- * UNAUTHENTICATED (HTTP 401) before anything runs.
+ * UNAUTHENTICATED (HTTP 401) before anything runs. Returns the start of the Apollo servers.
  */
-export function mountGraphql(app: Express, db: Database, path = '/graphql'): GraphqlMount {
-  const cache = new ProjectionCache(db);
-  const servers = new Map<SchemaVariant, ApolloServer<GraphqlContext>>();
+export function mountGraphql(
+  app: Express,
+  db: Database,
+  cache: ProjectionCache,
+  path = '/graphql',
+): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
     const viewer = viewerOf(res)!;
+    let version: Promise<number> | undefined;
     return {
       viewer,
       jwt: graphqlJwt(viewer),
+      graphVersion: () => (version ??= cache.currentVersion()),
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };
   const ready = Promise.all(
     SCHEMA_VARIANTS.map(async (variant) => {
       const server = await createApolloServer(db, cache, variant);
-      servers.set(variant, server);
       handlers.set(variant, expressMiddleware(server, { context }));
     }),
   ).then(() => undefined);
@@ -114,11 +115,5 @@ export function mountGraphql(app: Express, db: Database, path = '/graphql'): Gra
       next(err);
     }
   });
-  return {
-    ready,
-    cache,
-    async stop() {
-      await Promise.all([...servers.values()].map((s) => s.stop()));
-    },
-  };
+  return ready;
 }

@@ -1,11 +1,10 @@
 /**
  * Resolvers of the analytics part of the API (server/graphql/analytics.graphql): validate the
  * arguments with zod, run the pure analytics of server/analytics on the cached projection of
- * the scope (server/projection), and map the results to the SDL types. `recordIntroduction`
- * writes an Introduction (and, for `made`, the KNOWS tie) in one transaction; `updateNode`
- * (server/graphql/updateNode.ts) the validated edit of one node's fields.
+ * the scope (server/projection), and map the results to the SDL types. The mutations
+ * (`recordIntroduction`, `updateNode`) are thin glue around the one write path
+ * (server/graphql/mutations.ts).
  */
-import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
 import {
@@ -26,10 +25,9 @@ import {
 import { DECLINE_WINDOW_DAYS } from '../analytics/suggestions';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { listAudit, recordAudit, type Actor } from '../auth/audit';
+import { listAudit } from '../auth/audit';
 import {
   assertAdmin,
-  assertCanWrite,
   assertReadRegion,
   canWrite,
   pseudonymises,
@@ -38,8 +36,9 @@ import {
   type Viewer,
 } from '../../common/roles';
 import type { ProjectionCache, ProjectionView, Scope } from '../projection';
-import { assertMayEditKind, RegionAccess } from './access';
-import { badInput, notFound, toApiError } from './errors';
+import { withGraphVersion } from '../projection/cache';
+import { RegionAccess } from './access';
+import { notFound, toApiError } from './errors';
 import { placeNetworkMap } from './mapLayout';
 import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
 import {
@@ -50,13 +49,11 @@ import {
   NoArgs,
   OutreachArgs,
   PathArgs,
-  RecordIntroductionArgs,
   SuggestionArgs,
   TalentArgs,
-  UpdateNodeArgs,
   WhatIfArgs,
 } from './validate';
-import { updateNode } from './updateNode';
+import { createMutationResolvers } from './mutations';
 
 /** Today (UTC) as YYYY-MM-DD: the `asOf` of every analysis. */
 export function today(): string {
@@ -72,6 +69,8 @@ function daysBefore(isoDate: string, days: number): string {
 /** What every resolver receives besides its arguments (server/graphql/index.ts). */
 export interface ResolverContext {
   viewer?: Viewer | null;
+  /** The request's graph version, read once (server/projection/cache.ts). */
+  graphVersion?: () => Promise<number>;
 }
 
 type Resolver = (
@@ -93,7 +92,8 @@ function resolver<S extends z.ZodType>(
       const viewer = requireViewer(ctx.viewer);
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw parsed.error;
-      return await body(parsed.data, viewer);
+      const run = () => body(parsed.data, viewer);
+      return await (ctx.graphVersion ? withGraphVersion(ctx.graphVersion, run) : run());
     } catch (err) {
       throw toApiError(err);
     }
@@ -285,131 +285,5 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     })),
   };
 
-  const Mutation = {
-    recordIntroduction: resolver(RecordIntroductionArgs, async (args, viewer) => {
-      assertCanWrite(viewer);
-      (await access.of(viewer)).assertReadable([
-        args.fromId,
-        args.toId,
-        ...(args.viaId !== null ? [args.viaId] : []),
-      ]);
-      return recordIntroduction(db, args, actorOf(viewer));
-    }),
-    updateNode: resolver(UpdateNodeArgs, async (args, viewer) => {
-      assertCanWrite(viewer);
-      (await access.of(viewer)).assertReadable([args.id]);
-      return updateNode(db, args, actorOf(viewer), (kind) => assertMayEditKind(viewer, kind));
-    }),
-  };
-
-  return { Query, Mutation };
-}
-
-function actorOf(viewer: Viewer): Actor {
-  return { name: viewer.username, role: viewer.role };
-}
-
-// ---------------------------------------------------------------------------------------------
-// recordIntroduction
-
-type RecordArgs = z.infer<typeof RecordIntroductionArgs>;
-
-/** A node as the entity types expect it, for nested selections of the returned Introduction. */
-function entityObject(props: Record<string, unknown>, labels: string[]): Record<string, unknown> {
-  const typename = labels.includes('Person') ? 'Person' : labels.includes('SME') ? 'SME' : null;
-  return {
-    ...props,
-    ...(typename === 'Person'
-      ? { isKeyPerson: labels.includes('KeyPerson'), isTalent: labels.includes('Talent') }
-      : {}),
-    __resolveType: typename,
-    __typename: typename,
-  };
-}
-
-export async function recordIntroduction(
-  db: Database,
-  args: RecordArgs,
-  actor: Actor,
-): Promise<unknown> {
-  const ids = [args.fromId, args.toId, ...(args.viaId !== null ? [args.viaId] : [])];
-  const found = await db.driver.executeQuery(
-    cypher('introduction-parties'),
-    { ids },
-    { database: db.database, routing: neo4j.routing.READ },
-  );
-  const kindOf = new Map(
-    found.records.map((r) => [r.get('id') as string, r.get('kind') as string]),
-  );
-  const fromKind = kindOf.get(args.fromId);
-  if (fromKind !== 'Person') {
-    throw fromKind === undefined
-      ? notFound(`No person with id ${args.fromId} (fromId)`)
-      : badInput(`fromId ${args.fromId} is a ${fromKind}, not a person`);
-  }
-  const toKind = kindOf.get(args.toId);
-  if (toKind !== 'Person' && toKind !== 'SME') {
-    throw toKind === undefined
-      ? notFound(`No person or SME with id ${args.toId} (toId)`)
-      : badInput(`toId ${args.toId} is a ${toKind}, not a person or an SME`);
-  }
-  if (args.viaId !== null) {
-    const viaKind = kindOf.get(args.viaId);
-    if (viaKind !== 'Person') {
-      throw viaKind === undefined
-        ? notFound(`No person with id ${args.viaId} (viaId)`)
-        : badInput(`viaId ${args.viaId} is a ${viaKind}, not a person`);
-    }
-  }
-  if (args.status === 'made' && toKind === 'SME') {
-    throw badInput(
-      'An introduction is made between two persons: give the id of the SME contact as toId.',
-    );
-  }
-
-  const now = new Date().toISOString();
-  const params = {
-    id: randomUUID(),
-    fromId: args.fromId,
-    toId: args.toId,
-    viaId: args.viaId,
-    status: args.status,
-    note: args.note,
-    now,
-    today: now.slice(0, 10),
-    context: args.note ?? 'introduction',
-  };
-  const session = db.driver.session({ database: db.database });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const created = await tx.run(cypher('introduction-create'), params);
-      const row = created.records[0];
-      // The persons were there a moment ago; a concurrent delete is the only way to get here.
-      if (!row) throw notFound('The persons of this introduction no longer exist');
-      if (args.status === 'made') await tx.run(cypher('introduction-knows'), params);
-      await tx.run(cypher('bump-graph-version'), { now });
-      await recordAudit(tx, actor, 'introduction.record', params.id, {
-        fromId: args.fromId,
-        toId: args.toId,
-        viaId: args.viaId,
-        status: args.status,
-      });
-      const via = row.get('via') as Record<string, unknown> | null;
-      return {
-        ...(row.get('introduction') as Record<string, unknown>),
-        from: [
-          entityObject(
-            row.get('from') as Record<string, unknown>,
-            row.get('fromLabels') as string[],
-          ),
-        ],
-        to: [
-          entityObject(row.get('to') as Record<string, unknown>, row.get('toLabels') as string[]),
-        ],
-        via: via ? [entityObject(via, row.get('viaLabels') as string[])] : [],
-      };
-    });
-  } finally {
-    await session.close();
-  }
+  return { Query, Mutation: createMutationResolvers({ db }) };
 }

@@ -31,8 +31,8 @@ export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
 export const NEVER_CACHED: ReadonlySet<string> = new Set(['me', 'auditLog']);
 
 export interface ResponseCacheOptions<TContext> {
-  /** The current graph version (cheap query). */
-  version: () => Promise<number>;
+  /** The graph version of the request (cheap query, read once per request). */
+  version: (context: TContext) => Promise<number>;
   /** Analytics responses kept (least recently used dropped first). Default 24. */
   maxEntries?: number;
   /** Entity responses kept. Default 1000. */
@@ -73,7 +73,7 @@ export function analyticsResponseCache<TContext extends object>(
           }
           let version: number;
           try {
-            version = await opts.version();
+            version = await opts.version(rc.contextValue);
           } catch (err) {
             // Neo4j is away: every field needs the graph, so answer at once rather than let
             // each resolver wait for the driver to give up again.

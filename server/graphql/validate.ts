@@ -65,6 +65,13 @@ export const RecordIntroductionArgs = z
       .max(2000, 'must be at most 2000 characters')
       .nullish()
       .transform((v) => (v ? v : null)),
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((a, ctx) => {
     if (a.fromId === a.toId) {

@@ -12,9 +12,11 @@ import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
 import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
 import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
+import type { AuthService } from '../auth/service';
 import { MAX_BODY, mountGraphql } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
+import { ProjectionCache } from '../projection';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
 
@@ -29,14 +31,31 @@ function bodyLimit(err: unknown): string {
   return typeof bytes === 'number' ? `${bytes.toLocaleString('en')} bytes` : MAX_BODY;
 }
 
-export function createApp(db: Database, opts: AppOptions = {}): Express {
+/**
+ * The composed server: the express app (a request handler for `http.createServer`) with the
+ * services it was built from, for the callers that need them (start-up, tests, benchmarks).
+ */
+export interface App extends Express {
+  /** Sign-in, sessions and API tokens. */
+  readonly auth: AuthService;
+  /** The analytics projections, shared by every GraphQL schema variant. */
+  readonly projectionCache: ProjectionCache;
+  /** Settles when the GraphQL API is up; rejects when its schema cannot be built. */
+  readonly graphqlReady: Promise<void>;
+}
+
+/**
+ * The composition root: builds the services from the configuration and the database, and
+ * mounts the routes that use them.
+ */
+export function createApp(db: Database, opts: AppOptions = {}): App {
   const config = loadConfig();
   // Sign-in and tokens, from the environment (AUTH_SECRET or DATA_DIR).
   const auth = authServiceFromConfig(db, config);
+  const projectionCache = new ProjectionCache(db);
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
-  app.locals.auth = auth;
   app.use(helmet());
   // gzip for every compressible response (the map of a large region is megabytes of JSON).
   app.use(compression({ level: 4 }));
@@ -82,11 +101,9 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
     }
   });
 
-  // The GraphQL API (SPEC §5). Starts in the background; `app.locals.graphqlReady` settles when
-  // it is up (main can await it to fail fast on a broken schema).
-  const graphql = mountGraphql(app, db);
-  app.locals.graphqlReady = graphql.ready;
-  app.locals.projectionCache = graphql.cache;
+  // The GraphQL API (SPEC §5). Starts in the background; `graphqlReady` settles when it is up
+  // (main awaits it to fail fast on a broken schema).
+  const graphqlReady = mountGraphql(app, db, projectionCache);
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
@@ -124,7 +141,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
-  return app;
+  return Object.assign(app, { auth, projectionCache, graphqlReady });
 }
 
 /** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */

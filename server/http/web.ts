@@ -32,22 +32,23 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Whether web/dist is missing or older than web/src, web/public, index.html, the Vite config or
- * common/.
+ * Whether web/dist is missing or older than web/src, web/public, common/, index.html or the
+ * Vite config (of the project at `root`).
  */
-export function webNeedsBuild(): boolean {
-  const index = path.join(WEB_DIST, 'index.html');
+export function webNeedsBuild(root = PROJECT_ROOT): boolean {
+  const web = path.join(root, 'web');
+  const index = path.join(web, 'dist', 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;
   const sources = Math.max(
-    newestMtime(path.join(WEB_ROOT, 'src')),
-    newestMtime(path.join(WEB_ROOT, 'public')),
+    newestMtime(path.join(web, 'src')),
+    newestMtime(path.join(web, 'public')),
     ...['index.html', 'vite.config.ts']
-      .map((f) => path.join(WEB_ROOT, f))
+      .map((f) => path.join(web, f))
       .filter((f) => fs.existsSync(f))
       .map((f) => fs.statSync(f).mtimeMs),
-    // The web app imports common/ (the domain model's schemas, issue codes, role rules …).
-    newestMtime(path.join(PROJECT_ROOT, 'common')),
+    // The page imports common/ (the domain model's schemas, role rules, …).
+    newestMtime(path.join(root, 'common')),
   );
   return sources > built;
 }

@@ -2,25 +2,15 @@
  * What an import carries: rows per node label and per relationship type (the shape the
  * synthetic generator in seeds/ produces), and where each row came from for error messages.
  */
-import type { NodeLabel, RelType } from '../../common/model';
+import type { Rows, RowSource, RowSources } from '../write/changeSet';
 
 /** Rows per node label and relationship type. Values typed (CSV cells are converted first). */
-export type Dataset = {
-  nodes: Partial<Record<NodeLabel, Record<string, unknown>[]>>;
-  relationships: Partial<Record<RelType, Record<string, unknown>[]>>;
-};
+export type Dataset = Rows;
 
-/**
- * Where one row came from: the file and the row number a person looks for. CSV: the
- * spreadsheet row (the header is row 1, the first data row is row 2). JSON: the array index.
- */
-export type RowSource = { file: string; row: number };
+export type { RowSource };
 
 /** Parallel to a Dataset: `sources.nodes.Person[i]` is where `dataset.nodes.Person[i]` came from. */
-export type DatasetSources = {
-  nodes: Partial<Record<NodeLabel, RowSource[]>>;
-  relationships: Partial<Record<RelType, RowSource[]>>;
-};
+export type DatasetSources = RowSources;
 
 /** One problem with the input: file, row (see RowSource), column (field) and a readable reason. */
 export type ImportError = { file: string; row: number; column: string; reason: string };

@@ -7,10 +7,13 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../config/env';
 import type { Database } from '../db/driver';
 import { graphVersion } from '../db/schema';
+import { AS_TYPED } from '../../test/asTyped';
 import { removeByIdPrefix, testDb } from '../../test/db';
+import { nodeColumns, toCsv } from '../../seeds/csv';
 import { formatImportError } from './dataset';
 import { readPath, targetOfFileName } from './read';
-import { ImportConflictError, importDataset, importPath } from './write';
+import { WriteConflict } from '../write';
+import { importDataset, importPath } from './write';
 
 const PREFIX = 'test-import:';
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -119,10 +122,11 @@ describe('import (real Neo4j)', () => {
     });
     expect(org!.f).toEqual(['change_agent', 'strategic_partner']);
     const [k] = await q(
-      'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN k.strength AS s, k.source AS src',
+      'MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN k.strength AS s, k.source AS src, k.createdAt AS at',
       { a: `${PREFIX}p:3`, b: `${PREFIX}p:1` },
     );
-    expect(k).toEqual({ s: 1, src: 'manual' }); // schema defaults
+    // schema defaults; an import's relationships carry no timestamp (docs/decisions.md)
+    expect(k).toEqual({ s: 1, src: 'manual', at: null });
 
     const version = await graphVersion(db);
     const second = await importPath(db, path.join(FIXTURES, 'good'));
@@ -382,9 +386,9 @@ describe('import (real Neo4j)', () => {
         },
       },
     );
-    await expect(attempt).rejects.toThrow(ImportConflictError);
+    await expect(attempt).rejects.toThrow(WriteConflict);
     await expect(attempt).rejects.toThrow(
-      '1 KNOWS relationship(s) lost an endpoint that was deleted in the database while this import ran; run the import again',
+      '1 KNOWS relationship(s) lost an endpoint that was deleted in the database while this write ran; run it again',
     );
     expect(deleted).toBe(true);
     expect(await q('MATCH (n:Entity) WHERE n.id IN [$x, $y] RETURN n.id', { x, y })).toEqual([]);
@@ -579,6 +583,65 @@ describe('import (real Neo4j)', () => {
         '13 errors: nothing was imported. Fix the rows above and run again.',
       ]),
     );
+  });
+
+  it('stores text as typed, byte for byte, and a re-import of what it stored is unchanged (UTF-8, BOM, JSON, Shift_JIS)', async () => {
+    const withSpaces = `\u3000 ${AS_TYPED} `;
+    const person = (id: string, name: string, title: string) => ({
+      id: `${PREFIX}typed:${id}`,
+      name,
+      origin: 'local',
+      title,
+      consentShareContact: false,
+      consentPublicProfile: false,
+    });
+    const csv = toCsv(nodeColumns('Person'), [person('1', withSpaces, `${AS_TYPED}（兼務）`)]);
+    // Shift_JIS (cp932) cannot hold 𠮷 or an emoji: the rest of the text must survive it
+    const sjisText = '（テスト）ＡＢＣ１２３㈱髙橋';
+    const dir = writeDir('typed', {
+      'Person.csv': csv,
+      'Person.bom.csv': Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(toCsv(nodeColumns('Person'), [person('2', AS_TYPED, 'ｶﾀｶﾅ ﾃｽﾄ')]), 'utf8'),
+      ]),
+      'Person.sjis.csv': iconv.encode(
+        toCsv(nodeColumns('Person'), [person('3', sjisText, '①②③')]).replace(/\n/g, '\r\n'),
+        'cp932',
+      ),
+      'people.json': JSON.stringify({ nodes: { Person: [person('4', AS_TYPED, '👩‍💼 担当')] } }),
+    });
+    const first = await importPath(db, dir);
+    expect(first.errors).toEqual([]);
+    expect(first.created.Person).toBe(4);
+    const stored = async () =>
+      q(
+        'MATCH (p:Person) WHERE p.id STARTS WITH $p RETURN p.id AS id, p.name AS name, p.title AS title ORDER BY id',
+        { p: `${PREFIX}typed:` },
+      );
+    const rows = await stored();
+    const expected = [
+      { id: `${PREFIX}typed:1`, name: AS_TYPED, title: `${AS_TYPED}（兼務）` },
+      { id: `${PREFIX}typed:2`, name: AS_TYPED, title: 'ｶﾀｶﾅ ﾃｽﾄ' },
+      { id: `${PREFIX}typed:3`, name: sjisText, title: '①②③' },
+      { id: `${PREFIX}typed:4`, name: AS_TYPED, title: '👩‍💼 担当' },
+    ];
+    expect(rows).toEqual(expected);
+    for (const [i, r] of rows.entries()) {
+      expect(Buffer.from(String(r.name)).equals(Buffer.from(expected[i]!.name))).toBe(true);
+      expect(Buffer.from(String(r.title)).equals(Buffer.from(expected[i]!.title))).toBe(true);
+    }
+    // what is stored, written out again as CSV, imports as unchanged
+    const again = writeDir('typed-again', {
+      'Person.csv': toCsv(
+        nodeColumns('Person'),
+        rows.map((r) => ({ ...r, origin: 'local' })),
+      ),
+    });
+    const second = await importPath(db, again);
+    expect(second.errors).toEqual([]);
+    expect(second).toMatchObject({ created: { Person: 0 }, updated: { Person: 0 } });
+    expect(second.unchanged.Person).toBe(4);
+    expect(await stored()).toEqual(expected);
   });
 
   it('CLI: --dry-run prints what would change', () => {

@@ -8,7 +8,6 @@ export {
   type ReadResult,
   type ReadFileInfo,
 } from './read';
-export { validateDataset, type ValidationResult } from './validate';
 export {
   importDataset,
   importPath,

@@ -5,7 +5,13 @@
  * when it changed. Concurrent requests for the same scope share one load. Each entry also
  * memoises results computed from it (analytics are pure functions of the projection), so the
  * key persons, the gaps and the map are computed once per scope and version.
+ *
+ * A GraphQL request reads the version once (server/graphql/index.ts): its resolvers run inside
+ * `withGraphVersion`, and every read of the version under it — the projections of each field,
+ * the viewer's regions — answers that request's one read, so all fields of one answer belong to
+ * the same version (and the response cache files the answer under it).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '../db/driver';
 import { graphVersion } from '../db/schema';
 import { loadProjection, pseudonymise, scopeKey, type Projection, type Scope } from './load';
@@ -50,6 +56,13 @@ function makeView(p: Projection): ProjectionView {
   };
 }
 
+const requestVersion = new AsyncLocalStorage<() => Promise<number>>();
+
+/** Runs `work` with `version` as the graph version of every cache read under it. */
+export function withGraphVersion<T>(version: () => Promise<number>, work: () => T): T {
+  return requestVersion.run(version, work);
+}
+
 export class ProjectionCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxScopes: number;
@@ -65,8 +78,13 @@ export class ProjectionCache {
     this.load = opts.load ?? loadProjection;
   }
 
-  /** The current graph version (cheap: one index lookup; concurrent callers share one). */
+  /** The graph version: the request's (withGraphVersion), else the current one. */
   version(): Promise<number> {
+    return requestVersion.getStore()?.() ?? this.currentVersion();
+  }
+
+  /** The current graph version (cheap: one index lookup; concurrent callers share one). */
+  currentVersion(): Promise<number> {
     if (!this.versionInFlight) {
       const pending = graphVersion(this.db);
       this.versionInFlight = pending;

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeByIdPrefix, testDb } from '../../test/db';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import { ids, P, testDataset } from '../graphql/testDataset';
+import { ids, P, testDataset } from '../../test/testDataset';
 import { importDataset } from '../import';
 import { personAlias } from '../auth/privacy';
-import { ProjectionCache } from './cache';
+import { graphVersion } from '../db/schema';
+import { ProjectionCache, withGraphVersion } from './cache';
 import {
   ALL_REGIONS,
   loadProjection,
@@ -180,5 +181,36 @@ describe('ProjectionCache', () => {
     await expect(cache.get(scope)).rejects.toBeInstanceOf(ScopeNotFoundError);
     await expect(cache.get(scope)).rejects.toBeInstanceOf(ScopeNotFoundError);
     expect(cache.stats.loads).toBe(2);
+  });
+
+  it('reads the graph version once for everything a request does (withGraphVersion)', async () => {
+    // the real database, with its queries counted (graph-version reads only)
+    let reads = 0;
+    const counted: Database = {
+      ...db,
+      driver: new Proxy(db.driver, {
+        get(target, key, receiver) {
+          if (key !== 'executeQuery') return Reflect.get(target, key, receiver);
+          return (query: string, ...rest: unknown[]) => {
+            if (query === cypher('graph-version')) reads++;
+            return (target.executeQuery as (...a: unknown[]) => unknown)(query, ...rest);
+          };
+        },
+      }),
+    };
+    const cache = new ProjectionCache(counted, { load: (d, scope) => loadProjection(db, scope) });
+    const sequence = async () => {
+      await cache.get({ regionId: ids.region });
+      await cache.get({ regionId: ids.otherRegion });
+      await cache.get({ regionId: ids.region, pseudonymised: true });
+      return cache.version();
+    };
+    await sequence();
+    expect(reads).toBeGreaterThanOrEqual(4); // one per cache read (the analyst's view: two)
+    reads = 0;
+    let once: Promise<number> | undefined;
+    const version = await withGraphVersion(() => (once ??= cache.currentVersion()), sequence);
+    expect(reads).toBe(1);
+    expect(version).toBe(await graphVersion(db));
   });
 });

@@ -8,7 +8,6 @@ import helmet from 'helmet';
 import { cliActor } from '../../server/auth/audit';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../server/auth/http';
 import { generatePassword } from '../../server/auth/password';
-import type { AuthService } from '../../server/auth/service';
 import { changeUser, ensureUser, findUser, type NewUser } from '../../server/auth/users';
 import { cypher } from '../../server/db/cypher';
 import type { Database } from '../../server/db/driver';
@@ -109,11 +108,10 @@ export async function startWebServer(db: Database, port = 0): Promise<RunningSer
   await ensureWebBuilt();
   // Many sign-ins in a row from one address: the limit is for people, not for this run.
   const api = createApp(db, { signInPerMinute: 1000 });
-  const ready = (api.locals as { graphqlReady?: Promise<unknown> }).graphqlReady;
-  if (ready) await ready;
+  await api.graphqlReady;
   const accounts = await e2eAccounts(db);
   const admin = await findUser(db, { username: accounts.admin.username });
-  const { token } = await (api.locals.auth as AuthService).issueApiToken(admin!);
+  const { token } = await api.auth.issueApiToken(admin!);
   // The web app in front of the API app, as server/http/app.ts will mount it.
   const outer = express();
   outer.disable('x-powered-by');
@@ -126,7 +124,7 @@ export async function startWebServer(db: Database, port = 0): Promise<RunningSer
     accounts,
     adminHeaders: { authorization: `Bearer ${token}` },
     async adminCookies() {
-      const session = await (api.locals.auth as AuthService).issueSession(admin!);
+      const session = await api.auth.issueSession(admin!);
       return [
         { name: SESSION_COOKIE, value: session.token, url },
         { name: CSRF_COOKIE, value: session.csrf, url },

@@ -1,4 +1,4 @@
-// Import: like import-update-nodes for Person, plus the extra labels :KeyPerson and :Talent from
+// The write path: like write-update-nodes for Person, plus the extra labels :KeyPerson and :Talent from
 // row.kp / row.tal (true = set, false = remove, null = leave as is).
 UNWIND $rows AS row
 MATCH (n) WHERE id(n) = row.n AND n.id = row.id

@@ -1,9 +1,9 @@
-// Import validation: the relationships already in the database between the endpoints of rows
+// Write validation: the relationships already in the database between the endpoints of rows
 // whose two endpoints are both in the database (the rows the writer would upsert), so that rows
-// that would change nothing need not be written (server/import/unchanged.ts). Each pair:
+// that would change nothing need not be written (server/write/unchanged.ts). Each pair:
 // {i, type, a, b, from, to}: the row's position, its type (from REL_TYPES of
 // common/model.ts, checked against that allow-list, never input), its endpoints'
-// internal ids from import-lookup-ids and their ids (checked again, as in import-rels).
+// internal ids from write-lookup-ids and their ids (checked again, as in write-rels).
 // Returns, per row, every relationship of its type between them in either direction (`out`:
 // from a to b) with its properties; rows whose endpoints are gone are left out.
 UNWIND $pairs AS p

@@ -1,17 +1,17 @@
 /**
  * Measures the import rate on a synthetic prefecture-sized network (50k Person + 250k KNOWS by
- * default) against the test Neo4j: `npx tsx server/import/measure.ts [persons] [knows]`.
+ * default) against the test Neo4j: `npx tsx scripts/measure-import.ts [persons] [knows]`.
  * Imports once from memory (importDataset), once more (all unchanged), then from CSV files
  * (importPath: read + validate + write) after removing the data, and cleans up.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../config/env';
-import { openDatabase } from '../db/driver';
-import { applySchema } from '../db/schema';
-import type { Dataset } from './dataset';
-import { importDataset, importPath } from './write';
+import { loadConfig } from '../server/config/env';
+import { openDatabase } from '../server/db/driver';
+import { applySchema } from '../server/db/schema';
+import type { Dataset } from '../server/import/dataset';
+import { importDataset, importPath } from '../server/import/write';
 
 const PREFIX = 'perf-import:';
 const persons = Number(process.argv[2] ?? 50_000);

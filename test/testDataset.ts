@@ -5,7 +5,7 @@
  * - UNSUPPORTED_SME: `sme:s2`, nobody supports it and its staff (`person:p6`) knows no member staff;
  * - FOLLOW_UP_OVERDUE: talent `person:t1` active at `sme:s1`, last follow-up 200 days ago.
  */
-import type { Dataset } from '../import/dataset';
+import type { Dataset } from '../server/import/dataset';
 
 export const P = 'test-gql:';
 export const ids = {

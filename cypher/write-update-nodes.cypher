@@ -1,6 +1,6 @@
-// Import: update one batch of existing nodes (of any label). Each row: {n, id, set}: n is the
-// node's internal id from validation's lookup (the id property is checked too, as in
-// import-rels), set the properties the input gives (null = remove). Only nodes where a value
+// The write path: update one batch of existing nodes (of any label). Each row: {n, id, set}: n is the
+// node's internal id from validation's lookup or the write's lock (the id property is checked
+// too, as in write-rels), set the properties the input gives (null = remove). Only nodes where a value
 // really differs are written, and only they get a new updatedAt. `total` counts the nodes found.
 UNWIND $rows AS row
 MATCH (n) WHERE id(n) = row.n AND n.id = row.id

@@ -1,10 +1,10 @@
 /**
- * Validation of a dataset: every row through the zod schemas of model.ts, then the checks
- * across rows (duplicate ids, endpoints that exist neither in the input nor in the database,
- * endpoint labels the type does not allow). All errors are collected, never just the first.
- * The result also holds the rows prepared for writing.
+ * Validation of a change set's rows (server/write/changeSet.ts): every row through the zod
+ * schemas of model.ts, then the checks across rows (duplicate ids, endpoints that exist neither
+ * in the change set nor in the database, endpoint labels the type does not allow). All problems
+ * are collected, never just the first. The result also holds the rows prepared for writing.
  */
-import neo4j, { type Integer } from 'neo4j-driver';
+import neo4j, { type Integer, type Record as Neo4jRecord } from 'neo4j-driver';
 import { z } from 'zod';
 import {
   NODE_LABELS,
@@ -18,12 +18,39 @@ import {
 } from '../../common/model';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import type { Dataset, DatasetSources, ImportError, RowSource } from './dataset';
-import { WRITER_FIELDS, nodeFields, relFields, type FieldInfo, type FieldMap } from './fields';
-import type { CsvRowSource } from './read';
+import {
+  WRITER_FIELDS,
+  nodeFields,
+  relFields,
+  type FieldInfo,
+  type FieldMap,
+} from '../import/fields';
+import type { ChangeSet, RowSource, RowSources } from './changeSet';
+import { sortProblems, type WriteProblem } from './errors';
 import { sameProperties } from './unchanged';
 
-/** A node row ready for cypher/import-nodes (and import-persons: kp/tal). */
+/**
+ * Runs one read statement: outside the write transaction (a bulk change set is validated
+ * before it opens) or inside it (a change built from what the transaction read).
+ */
+export type Reader = (statement: string, params: Record<string, unknown>) => Promise<Neo4jRecord[]>;
+
+/** A reader in auto-commit transactions of its own. */
+export function autoReader(db: Database): Reader {
+  return async (statement, params) =>
+    (await db.driver.executeQuery(statement, params, { database: db.database })).records;
+}
+
+/** A row source that knows which of its file's columns are missing (CSV headers). */
+interface SourceWithColumns extends RowSource {
+  missingColumns?: ReadonlySet<string>;
+}
+
+function problem(src: RowSource, field: string, message: string): WriteProblem {
+  return { source: src, field, message };
+}
+
+/** A node row ready for cypher/write-create-nodes or write-update-nodes (persons: kp/tal). */
 export interface PreparedNode {
   id: string;
   set: Record<string, unknown>;
@@ -37,7 +64,7 @@ export interface PreparedNode {
   unchanged?: boolean;
 }
 
-/** A relationship row ready for cypher/import-rels. */
+/** A relationship row ready for cypher/write-rels. */
 export interface PreparedRel {
   from: string;
   to: string;
@@ -53,7 +80,7 @@ export interface Prepared {
 }
 
 export interface ValidationResult {
-  errors: ImportError[];
+  errors: WriteProblem[];
   prepared: Prepared;
 }
 
@@ -211,33 +238,27 @@ function checkRow(
   fields: FieldMap,
   raw: unknown,
   src: RowSource,
-  errors: ImportError[],
+  errors: WriteProblem[],
 ): RowCheck {
   const row = normalise(what, raw);
   if (!row) {
-    errors.push({
-      file: src.file,
-      row: src.row,
-      column: '',
-      reason: `must be an object with the fields of ${what} (got ${show(raw)})`,
-    });
+    errors.push(
+      problem(src, '', `must be an object with the fields of ${what} (got ${show(raw)})`),
+    );
     return { ok: false, parsed: {}, row: {} };
   }
   let ok = true;
   for (const k of Object.keys(row)) {
     if (!Object.prototype.hasOwnProperty.call(fields, k)) {
-      errors.push({
-        file: src.file,
-        row: src.row,
-        column: k,
-        reason: `unknown field for ${what} (expected: ${Object.keys(fields).join(', ')})`,
-      });
+      errors.push(
+        problem(src, k, `unknown field for ${what} (expected: ${Object.keys(fields).join(', ')})`),
+      );
       ok = false;
     }
   }
   const res = schema.safeParse(row);
   if (!res.success) {
-    const missing = (src as CsvRowSource).missingColumns;
+    const missing = (src as SourceWithColumns).missingColumns;
     const seen = new Set<string>();
     for (const issue of res.error.issues) {
       const column = String(issue.path[0] ?? '');
@@ -248,7 +269,7 @@ function checkRow(
       const key = `${column}\u0000${reason}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      errors.push({ file: src.file, row: src.row, column, reason });
+      errors.push(problem(src, column, reason));
     }
     return { ok: false, parsed: {}, row };
   }
@@ -256,30 +277,19 @@ function checkRow(
 }
 
 function sourceOf(
-  sources: DatasetSources | undefined,
-  kind: 'nodes' | 'relationships',
+  sources: RowSources | undefined,
+  kind: 'nodes' | 'relationships' | 'ensure',
   name: string,
   i: number,
 ): RowSource {
-  const list = (sources?.[kind] as Record<string, RowSource[] | undefined> | undefined)?.[name];
+  const list =
+    kind === 'ensure'
+      ? undefined
+      : (sources?.[kind] as Record<string, RowSource[] | undefined> | undefined)?.[name];
   return list?.[i] ?? { file: `${kind}.${name}`, row: i };
 }
 
-const relSchemaCache = new Map<RelType, z.ZodType>();
-function relSchema(type: RelType): z.ZodType {
-  let s = relSchemaCache.get(type);
-  if (!s) {
-    s = relationshipRowSchema(type) as unknown as z.ZodType;
-    relSchemaCache.set(type, s);
-  }
-  return s;
-}
-
-function sortErrors(errors: ImportError[]): ImportError[] {
-  return errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.row - b.row));
-}
-
-/** A node of the database that the import names: its label and its internal id. */
+/** A node of the database that the change names: its label and its internal id. */
 export interface DbNode {
   /** One of NODE_LABELS, or null for a node of another kind. */
   label: NodeLabel | null;
@@ -309,18 +319,17 @@ export interface StoredNode {
  * what they hold.
  */
 export async function lookupIds(
-  db: Database,
+  read: Reader,
   ids: string[],
   into: Map<string, DbNode>,
   stored?: Map<string, StoredNode>,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const res = await db.driver.executeQuery(
-    cypher('import-lookup-ids'),
-    { ids, withProperties: stored !== undefined },
-    { database: db.database },
-  );
-  for (const r of res.records) {
+  const records = await read(cypher('write-lookup-ids'), {
+    ids,
+    withProperties: stored !== undefined,
+  });
+  for (const r of records) {
     const id = r.get('id') as string;
     const labels = r.get('labels') as string[];
     into.set(id, {
@@ -341,7 +350,7 @@ const REL_LOOKUP_BATCH = 10_000;
  * the writer's upsert. One query for all types (in batches): each query costs a round trip.
  */
 async function markUnchangedRels(
-  db: Database,
+  read: Reader,
   relationships: Prepared['relationships'],
   inDb: ReadonlyMap<string, DbNode>,
 ): Promise<void> {
@@ -359,12 +368,7 @@ async function markUnchangedRels(
   }
   for (let k = 0; k < pairs.length; k += REL_LOOKUP_BATCH) {
     const batch = pairs.slice(k, k + REL_LOOKUP_BATCH);
-    const res = await db.driver.executeQuery(
-      cypher('import-lookup-rels'),
-      { pairs: batch },
-      { database: db.database },
-    );
-    for (const rec of res.records) {
+    for (const rec of await read(cypher('write-lookup-rels'), { pairs: batch })) {
       const i = rec.get('i') as number;
       const symmetric = SYMMETRIC_REL_TYPES.has(pairs[i]!.type);
       const found = (
@@ -377,15 +381,14 @@ async function markUnchangedRels(
 }
 
 /**
- * Validates a dataset and prepares its rows for writing. With `db`, endpoints and ids are also
- * checked against the database; without it, endpoints must be in the dataset.
+ * Validates the rows of a change set and prepares them for writing. With `read`, endpoints and
+ * ids are also checked against the database; without it, endpoints must be in the change set.
  */
-export async function validateDataset(
-  db: Database | null,
-  dataset: Dataset,
-  sources?: DatasetSources,
+export async function validateRows(
+  read: Reader | null,
+  changes: ChangeSet,
 ): Promise<ValidationResult> {
-  return validateRelationships(db, await validateNodes(db, dataset, sources), dataset, sources);
+  return validateRelationships(read, await validateNodes(read, changes), changes);
 }
 
 /** Yields to the event loop now and then, so that writes already under way keep going. */
@@ -418,7 +421,7 @@ export interface InputNode {
  * `prepared.nodes` is complete and can be written before the relationships are checked.
  */
 export interface NodeValidation {
-  errors: ImportError[];
+  errors: WriteProblem[];
   prepared: Prepared;
   nodeIds: Map<string, InputNode>;
   failedIds: Map<string, NodeLabel>;
@@ -431,12 +434,12 @@ export interface NodeValidation {
  * database already holds as given are marked `unchanged`.
  */
 export async function validateNodes(
-  db: Database | null,
-  dataset: Pick<Dataset, 'nodes'>,
-  sources?: DatasetSources,
+  read: Reader | null,
+  changes: Pick<ChangeSet, 'nodes' | 'sources'>,
   opts: { markUnchanged?: boolean } = {},
 ): Promise<NodeValidation> {
-  const errors: ImportError[] = [];
+  const sources = changes.sources;
+  const errors: WriteProblem[] = [];
   const prepared: Prepared = { nodes: {}, relationships: {} };
   const nodeIds = new Map<string, InputNode>();
   const nodeSrcs: {
@@ -447,15 +450,16 @@ export async function validateNodes(
   }[] = [];
   const failedIds = new Map<string, NodeLabel>();
   // Nodes
-  for (const [labelKey, rows] of Object.entries(dataset.nodes)) {
+  for (const [labelKey, rows] of Object.entries(changes.nodes ?? {})) {
     if (!rows) continue;
     if (!(NODE_LABELS as string[]).includes(labelKey)) {
-      errors.push({
-        file: `nodes.${labelKey}`,
-        row: 0,
-        column: '',
-        reason: `unknown node label (expected one of ${NODE_LABELS.join(', ')})`,
-      });
+      errors.push(
+        problem(
+          { file: `nodes.${labelKey}`, row: 0 },
+          '',
+          `unknown node label (expected one of ${NODE_LABELS.join(', ')})`,
+        ),
+      );
       continue;
     }
     const label = labelKey as NodeLabel;
@@ -474,12 +478,13 @@ export async function validateNodes(
       const id = parsed.id as string;
       const prev = nodeIds.get(id);
       if (prev) {
-        errors.push({
-          file: src.file,
-          row: src.row,
-          column: 'id',
-          reason: `duplicate id ${show(id)}: already used by the ${prev.label} in ${prev.src.file} row ${prev.src.row} (an id names exactly one node)`,
-        });
+        errors.push(
+          problem(
+            src,
+            'id',
+            `duplicate id ${show(id)}: already used by the ${prev.label} in ${prev.src.file} row ${prev.src.row} (an id names exactly one node)`,
+          ),
+        );
         return;
       }
       nodeIds.set(id, { label, src, index: nodeIds.size });
@@ -504,7 +509,7 @@ export async function validateNodes(
   // Ids of the input in the database: a node must keep its label.
   const inDb = new Map<string, DbNode>();
   const stored = opts.markUnchanged ? new Map<string, StoredNode>() : undefined;
-  if (db) await lookupIds(db, [...nodeIds.keys()], inDb, stored);
+  if (read) await lookupIds(read, [...nodeIds.keys()], inDb, stored);
   for (const { id, label, src, p } of nodeSrcs) {
     if (!inDb.has(id)) continue;
     const held = stored?.get(id);
@@ -515,31 +520,34 @@ export async function validateNodes(
       (p.tal == null || p.tal === held.labels.includes('Talent'));
     const existing = inDb.get(id)!.label;
     if (existing !== label) {
-      errors.push({
-        file: src.file,
-        row: src.row,
-        column: 'id',
-        reason: `id ${show(id)} already names a ${existing ?? 'node of another kind'} in the database, not a ${label} (use another id)`,
-      });
+      errors.push(
+        problem(
+          src,
+          'id',
+          `id ${show(id)} already names a ${existing ?? 'node of another kind'} in the database, not a ${label} (use another id)`,
+        ),
+      );
     }
   }
   return { errors, prepared, nodeIds, failedIds, inDb };
 }
 
 /**
- * The second stage: the relationship rows, their endpoints (in the input, else looked up in the
- * database) and the endpoint labels. The result holds the errors of both stages, sorted, and
- * everything prepared. With `yieldNow`, the work pauses for the event loop every ~20 ms (the
- * node writes of the same import run meanwhile). With `markUnchanged` (the writer's call), rows
- * whose relationship the database already holds as given are marked `unchanged`.
+ * The second stage: the relationship rows (`relationships`, and `ensure`, whose rows never
+ * update an existing relationship: they are prepared with nothing to set), their endpoints (in
+ * the input, else looked up in the database) and the endpoint labels. The result holds the
+ * errors of both stages, sorted, and everything prepared. With `yieldNow`, the work pauses for
+ * the event loop every ~20 ms (the node writes of the same bulk write run meanwhile). With
+ * `markUnchanged` (the writer's call), rows whose relationship the database already holds as
+ * given are marked `unchanged`.
  */
 export async function validateRelationships(
-  db: Database | null,
+  read: Reader | null,
   stage: NodeValidation,
-  dataset: Pick<Dataset, 'relationships'>,
-  sources?: DatasetSources,
+  changes: Pick<ChangeSet, 'relationships' | 'ensure' | 'sources'>,
   opts: { yieldNow?: boolean; markUnchanged?: boolean } = {},
 ): Promise<ValidationResult> {
+  const sources = changes.sources;
   const { nodeIds, failedIds, prepared } = stage;
   const errors = [...stage.errors];
   const pause = new Yielder(opts.yieldNow ?? false);
@@ -559,70 +567,81 @@ export async function validateRelationships(
   const relKeysByIndex = new Map<RelType, Map<number, RowSource>>();
   const relKeysById = new Map<string, RowSource>();
   const width = nodeIds.size + 1;
-  for (const [typeKey, rows] of Object.entries(dataset.relationships)) {
-    if (!rows) continue;
-    if (!(REL_TYPES as string[]).includes(typeKey)) {
-      errors.push({
-        file: `relationships.${typeKey}`,
-        row: 0,
-        column: '',
-        reason: `unknown relationship type (expected one of ${REL_TYPES.join(', ')})`,
-      });
-      continue;
-    }
-    const type = typeKey as RelType;
-    const fields = relFields(type);
-    const symmetric = SYMMETRIC_REL_TYPES.has(type);
-    for (let i = 0; i < rows.length; i++) {
-      if (pause.due()) await pause.pause();
-      const raw = rows[i];
-      const src = sourceOf(sources, 'relationships', type, i);
-      const { ok, parsed, row } = checkRow(type, relSchema(type), fields, raw, src, errors);
-      if (!ok) continue;
-      const from = parsed.from as string;
-      const to = parsed.to as string;
-      if (symmetric && from === to) {
-        errors.push({
-          file: src.file,
-          row: src.row,
-          column: 'to',
-          reason: `${type} must join two different nodes (from and to are both ${show(from)})`,
-        });
+  const kinds = [
+    ['relationships', changes.relationships],
+    ['ensure', changes.ensure],
+  ] as const;
+  for (const [kind, ofKind] of kinds) {
+    for (const [typeKey, rows] of Object.entries(ofKind ?? {})) {
+      if (!rows) continue;
+      if (!(REL_TYPES as string[]).includes(typeKey)) {
+        errors.push(
+          problem(
+            { file: `${kind}.${typeKey}`, row: 0 },
+            '',
+            `unknown relationship type (expected one of ${REL_TYPES.join(', ')})`,
+          ),
+        );
         continue;
       }
-      const a = nodeIds.get(from);
-      const b = nodeIds.get(to);
-      let keys: Map<string | number, RowSource>;
-      let key: string | number;
-      if (a && b) {
-        let byIndex = relKeysByIndex.get(type);
-        if (!byIndex) relKeysByIndex.set(type, (byIndex = new Map()));
-        keys = byIndex as Map<string | number, RowSource>;
-        key =
-          symmetric && b.index < a.index ? b.index * width + a.index : a.index * width + b.index;
-      } else {
-        keys = relKeysById as Map<string | number, RowSource>;
-        key = symmetric && to < from ? `${type}|${to}|${from}` : `${type}|${from}|${to}`;
+      const type = typeKey as RelType;
+      const fields = relFields(type);
+      const schema = relationshipRowSchema(type) as unknown as z.ZodType;
+      const symmetric = SYMMETRIC_REL_TYPES.has(type);
+      for (let i = 0; i < rows.length; i++) {
+        if (pause.due()) await pause.pause();
+        const raw = rows[i];
+        const src = sourceOf(sources, kind, type, i);
+        const { ok, parsed, row } = checkRow(type, schema, fields, raw, src, errors);
+        if (!ok) continue;
+        const from = parsed.from as string;
+        const to = parsed.to as string;
+        if (symmetric && from === to) {
+          errors.push(
+            problem(
+              src,
+              'to',
+              `${type} must join two different nodes (from and to are both ${show(from)})`,
+            ),
+          );
+          continue;
+        }
+        const a = nodeIds.get(from);
+        const b = nodeIds.get(to);
+        let keys: Map<string | number, RowSource>;
+        let key: string | number;
+        if (a && b) {
+          let byIndex = relKeysByIndex.get(type);
+          if (!byIndex) relKeysByIndex.set(type, (byIndex = new Map()));
+          keys = byIndex as Map<string | number, RowSource>;
+          key =
+            symmetric && b.index < a.index ? b.index * width + a.index : a.index * width + b.index;
+        } else {
+          keys = relKeysById as Map<string | number, RowSource>;
+          key = symmetric && to < from ? `${type}|${to}|${from}` : `${type}|${from}|${to}`;
+        }
+        const prev = keys.get(key);
+        if (prev) {
+          errors.push(
+            problem(
+              src,
+              'from',
+              `duplicate ${type} ${show(from)} → ${show(to)}: already in ${prev.file} row ${prev.row}${symmetric ? ` (${type} is symmetric: b→a is the same as a→b)` : ''}`,
+            ),
+          );
+          continue;
+        }
+        keys.set(key, src);
+        const p: PreparedRel = { from, to, set: {}, create: {} };
+        for (const [k, info] of fieldEntries(fields)) {
+          if (k === 'from' || k === 'to') continue;
+          const v = toNeo4j(info, parsed[k]);
+          // An `ensure` row sets nothing on a relationship that is already there.
+          if (k in row && kind === 'relationships') p.set[k] = v;
+          if (v !== null) p.create[k] = v;
+        }
+        pending.push({ type, p, src, a, b });
       }
-      const prev = keys.get(key);
-      if (prev) {
-        errors.push({
-          file: src.file,
-          row: src.row,
-          column: 'from',
-          reason: `duplicate ${type} ${show(from)} → ${show(to)}: already in ${prev.file} row ${prev.row}${symmetric ? ` (${type} is symmetric: b→a is the same as a→b)` : ''}`,
-        });
-        continue;
-      }
-      keys.set(key, src);
-      const p: PreparedRel = { from, to, set: {}, create: {} };
-      for (const [k, info] of fieldEntries(fields)) {
-        if (k === 'from' || k === 'to') continue;
-        const v = toNeo4j(info, parsed[k]);
-        if (k in row) p.set[k] = v;
-        if (v !== null) p.create[k] = v;
-      }
-      pending.push({ type, p, src, a, b });
     }
   }
 
@@ -633,7 +652,7 @@ export async function validateRelationships(
     if (!b && !failedIds.has(p.to)) lookup.add(p.to);
   }
   const inDb = stage.inDb;
-  if (db && lookup.size > 0) await lookupIds(db, [...lookup], inDb);
+  if (read && lookup.size > 0) await lookupIds(read, [...lookup], inDb);
 
   for (const { type, p, src, a, b } of pending) {
     const spec = RELATIONSHIPS[type];
@@ -646,32 +665,35 @@ export async function validateRelationships(
       if (rejected !== undefined) {
         // The node's own row has errors (reported there); only a wrong label is worth saying.
         if (!allowed.includes(rejected)) {
-          errors.push({
-            file: src.file,
-            row: src.row,
-            column: end,
-            reason: `${show(id)} is a ${rejected}, but ${type} must ${end === 'from' ? 'start at' : 'point to'} a ${allowed.join(' or ')}`,
-          });
+          errors.push(
+            problem(
+              src,
+              end,
+              `${show(id)} is a ${rejected}, but ${type} must ${end === 'from' ? 'start at' : 'point to'} a ${allowed.join(' or ')}`,
+            ),
+          );
         }
         ok = false;
         continue;
       }
       const label = input ? input.label : inDb.get(id)?.label;
       if (label === undefined) {
-        errors.push({
-          file: src.file,
-          row: src.row,
-          column: end,
-          reason: `no node with id ${show(id)} in this import or in the database (expected the id of a ${allowed.join(' or ')})`,
-        });
+        errors.push(
+          problem(
+            src,
+            end,
+            `no node with id ${show(id)} in this change or in the database (expected the id of a ${allowed.join(' or ')})`,
+          ),
+        );
         ok = false;
       } else if (label === null || !allowed.includes(label)) {
-        errors.push({
-          file: src.file,
-          row: src.row,
-          column: end,
-          reason: `${show(id)} is a ${label ?? 'node of another kind'}, but ${type} must ${end === 'from' ? 'start at' : 'point to'} a ${allowed.join(' or ')}`,
-        });
+        errors.push(
+          problem(
+            src,
+            end,
+            `${show(id)} is a ${label ?? 'node of another kind'}, but ${type} must ${end === 'from' ? 'start at' : 'point to'} a ${allowed.join(' or ')}`,
+          ),
+        );
         ok = false;
       }
     }
@@ -680,7 +702,7 @@ export async function validateRelationships(
   }
 
   // Nothing is written if there are errors: then no need to look further.
-  if (db && opts.markUnchanged && errors.length === 0)
-    await markUnchangedRels(db, prepared.relationships, inDb);
-  return { errors: sortErrors(errors), prepared };
+  if (read && opts.markUnchanged && errors.length === 0)
+    await markUnchangedRels(read, prepared.relationships, inDb);
+  return { errors: sortProblems(errors), prepared };
 }

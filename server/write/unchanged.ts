@@ -1,5 +1,5 @@
 /**
- * Whether a row would change what the database already holds, judged in the importer from the
+ * Whether a row would change what the database already holds, judged by the write path from the
  * properties validation read. Only rows this finds *surely* unchanged are left out of the write;
  * every other row still goes through the write statements, which compare again in Cypher and
  * have the last word (so a value this module cannot judge only costs a write, never a wrong
