@@ -186,6 +186,29 @@ export function mapParts(
   }
 }
 
+/**
+ * Which part each node is in, as a short string (a hash of the sorted rows "id, region, part
+ * kind, community"): positions laid out for one signature fit only maps of the same one.
+ */
+export function partsSignature(ids: readonly string[], partition: MapPartition): string {
+  const rows = ids.map((id, i) => {
+    const p = partition.parts[partition.partOf[i]!]!;
+    return `${id}\t${p.region}\t${p.kind}\t${p.community ?? ''}`;
+  });
+  rows.sort();
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) {
+      const c = r.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+    h1 = Math.imul(h1 ^ 10, 0x01000193) >>> 0;
+  }
+  return `${rows.length}:${h1.toString(36)}${h2.toString(36)}`;
+}
+
 /** Ties between parts: [part a, part b, how many ties], a < b. */
 export function partLinks(
   partOf: ArrayLike<number>,

@@ -125,7 +125,7 @@ export function Legend({ kinds = false }: { kinds?: boolean }) {
           ) : null}
           {s.region === null ? (
             <dd>
-              <b class="region-name">{t('region.all')}</b>
+              <b class="region-name">{t('legend.region.sample')}</b>
               {t('legend.region')}
             </dd>
           ) : null}

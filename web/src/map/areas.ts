@@ -51,6 +51,8 @@ export interface CommunityArea {
   /** Convex outline around every node of the area, node sizes and padding included. */
   hull: Point[];
   box: Rect;
+  /** The middle of the outline's top edge: where the area's tag sits. */
+  top: Point;
   /** Persons of the community in this area. */
   persons: number;
 }
@@ -87,13 +89,11 @@ export function communityAreas(partition: MapPartition, nodes: PlacedNodes): Com
     }
     if (pts.length === 0) continue;
     const hull = convexHull(pts);
-    out.push({
-      community: part.community,
-      region: part.region,
-      hull,
-      box: boxOf(hull),
-      persons,
-    });
+    const box = boxOf(hull);
+    // The top edge: the outline's points near its highest (an octagon's flat top at least).
+    const near = hull.filter((p) => p.y <= box.y1 + 1);
+    const top = { x: near.reduce((sum, p) => sum + p.x, 0) / near.length, y: box.y1 };
+    out.push({ community: part.community, region: part.region, hull, box, top, persons });
   }
   return out;
 }

@@ -11,7 +11,7 @@
  * else from fcose in a worker (layout.ts).
  */
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
-import { mapParts, type MapPartition } from '../../../common/mapParts';
+import { mapParts, partsSignature, type MapPartition } from '../../../common/mapParts';
 import { t } from '../i18n';
 import type { MapNodeKind } from '../store/state';
 import type { MapNode, NetworkMap } from '../types';
@@ -129,7 +129,8 @@ export function webglAvailable(): boolean {
 
 export class MapView {
   private cy: Core | undefined;
-  private positions: LayoutResult = {};
+  /** The last positions and the parts they were laid out for (partsSignature). */
+  private laidOut: { signature: string; positions: LayoutResult } | undefined;
   private readonly webgl: boolean;
   private nodeById = new Map<string, MapNode>();
   private readonly edgeLayer: EdgeLayer;
@@ -214,15 +215,29 @@ export class MapView {
     const serverPositions = map.nodes.every(
       (n) => typeof n.x === 'number' && typeof n.y === 'number',
     );
+    // The parts (common/mapParts.ts) the layout keeps apart; they also give the community
+    // areas, the region names and the fainter ties between parts. Positions laid out before
+    // are reused only for the same nodes in the same parts (a save that moved someone into
+    // another community, or another region's map, is laid out anew).
+    const index = new Map(map.nodes.map((n, i) => [n.id, i]));
+    const partition = mapParts(
+      map.nodes.map((n) => ({ kind: n.kind, community: n.community, region: groupOf(n) ?? '' })),
+      edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as [number, number]),
+    );
+    this.partition = partition;
+    const signature = partsSignature(
+      map.nodes.map((n) => n.id),
+      partition,
+    );
     let positions: LayoutResult;
     const t0 = performance.now();
     const key = cacheKey ? `${cacheKey}:v${LAYOUT_VERSION}` : undefined;
-    // Laid out before in this browser for exactly these nodes (reload, a shared link again).
-    const cached = key ? readCache(key, map.nodes) : undefined;
+    // Laid out before in this browser for exactly these parts (reload, a shared link again).
+    const cached = key ? readCache(key, signature, map.nodes) : undefined;
     if (serverPositions) {
       positions = Object.fromEntries(map.nodes.map((n) => [n.id, { x: n.x!, y: n.y! }]));
-    } else if (map.nodes.length > 0 && map.nodes.every((n) => this.positions[n.id])) {
-      positions = this.positions;
+    } else if (map.nodes.length > 0 && this.laidOut?.signature === signature) {
+      positions = this.laidOut.positions;
     } else if (cached) {
       positions = cached;
     } else {
@@ -242,20 +257,13 @@ export class MapView {
           Math.max(0.6, this.container.clientWidth / Math.max(1, this.container.clientHeight)),
         ),
       });
-      if (key) writeCache(key, positions);
+      if (key) writeCache(key, signature, positions);
     }
-    this.positions = { ...this.positions, ...positions };
+    this.laidOut = { signature, positions };
     const t1 = performance.now();
     this.handlers.onProgress(this.handlers.progressText('drawing', map.nodes.length));
     await nextFrame();
 
-    // The parts as the layout made them (common/mapParts.ts): community areas, region names,
-    // the fainter ties between parts.
-    const index = new Map(map.nodes.map((n, i) => [n.id, i]));
-    this.partition = mapParts(
-      map.nodes.map((n) => ({ kind: n.kind, community: n.community, region: groupOf(n) ?? '' })),
-      edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as [number, number]),
-    );
     const graph = buildGraph(map.nodes, edges, positions, this.partition.partOf);
     this.sizes = Float64Array.from(map.nodes, nodeSize);
     this.regions = groupByRegion
@@ -437,18 +445,21 @@ export class MapView {
     for (const a of this.areas) {
       const text = t('map.community', { n: a.community + 1, persons: a.persons });
       const width = textWidth(text, TAG_PX, true);
-      // A tag only for an area wide enough on screen to carry it.
-      if ((a.box.x2 - a.box.x1) * view.zoom < width) continue;
+      // A tag only for an area at least half as wide on screen as the tag.
+      if ((a.box.x2 - a.box.x1) * view.zoom < width / 2) continue;
+      const colour = communityColour(a.community);
+      // A tab on the top of its area's outline (its bottom 5 px inside the area).
       const m: MapText = {
         text,
-        x: (a.box.x1 + a.box.x2) / 2,
-        y: a.box.y1 - 2 / view.zoom,
+        x: a.top.x,
+        y: a.top.y + 5 / view.zoom,
         anchor: 'above',
         px: TAG_PX,
         bold: true,
-        color: communityColour(a.community).text,
-        halo: 3,
+        color: colour.text,
+        halo: 4,
         alpha: faded ? 0.4 : 1,
+        tab: { fill: colour.fill, stroke: colour.stroke },
       };
       const box = textBox(m, width, view);
       if (!onScreen(box)) continue;
@@ -927,23 +938,23 @@ function nodeData(n: MapNode, size: number): Record<string, unknown> {
   };
 }
 
-/** Positions laid out before for exactly these nodes, from localStorage. */
-function readCache(key: string, nodes: MapNode[]): LayoutResult | undefined {
+/** Positions laid out before for exactly these parts, from localStorage. */
+function readCache(key: string, signature: string, nodes: MapNode[]): LayoutResult | undefined {
   try {
     const raw = localStorage.getItem(key);
     if (!raw) return undefined;
-    const pos = JSON.parse(raw) as LayoutResult;
-    if (Object.keys(pos).length !== nodes.length || !nodes.every((n) => pos[n.id]))
-      return undefined;
+    const entry = JSON.parse(raw) as { signature?: string; positions?: LayoutResult };
+    const pos = entry.positions;
+    if (entry.signature !== signature || !pos || !nodes.every((n) => pos[n.id])) return undefined;
     return pos;
   } catch {
     return undefined;
   }
 }
 
-function writeCache(key: string, pos: LayoutResult): void {
+function writeCache(key: string, signature: string, positions: LayoutResult): void {
   try {
-    localStorage.setItem(key, JSON.stringify(pos));
+    localStorage.setItem(key, JSON.stringify({ signature, positions }));
   } catch {
     // storage full or disabled: lay out again next time
   }

@@ -6,6 +6,7 @@ import {
   MIN_COMMUNITY,
   PART_GAP,
   partLinks,
+  partsSignature,
   placeBoxes,
   type Box,
   type Offset,
@@ -114,6 +115,24 @@ describe('mapParts', () => {
     expect(parts[partOf[3]!]!.region).toBe('b');
     expect(parts[partOf[3]!]!.kind).toBe('rest');
     expect(parts[partOf[0]!]!.region).toBe('a');
+  });
+
+  it('signs the parts: the same for the same parts in any order, another when one moves', () => {
+    const ids = nodes.map((_, i) => `n${i}`);
+    const sig = partsSignature(ids, mapParts(nodes, edges));
+    const perm = nodes.map((_, i) => i).reverse();
+    const inv = new Map(perm.map((old, i) => [old, i]));
+    const again = partsSignature(
+      perm.map((i) => ids[i]!),
+      mapParts(
+        perm.map((i) => nodes[i]!),
+        edges.map(([a, b]) => [inv.get(a)!, inv.get(b)!] as [number, number]),
+      ),
+    );
+    expect(again).toBe(sig);
+    // person 3 moves from community 0 to community 1
+    const moved = nodes.map((x, i) => (i === 3 ? person(1) : x));
+    expect(partsSignature(ids, mapParts(moved, edges))).not.toBe(sig);
   });
 
   it('counts the ties between parts', () => {

@@ -46,9 +46,11 @@ export interface MapText {
   px: number;
   bold: boolean;
   color: string;
-  /** White halo width (px). */
+  /** White halo width (px); or, with `tab`, the room between text and tab edge. */
   halo: number;
   alpha: number;
+  /** Drawn on a tab of these colours (a community's tag) instead of a halo. */
+  tab?: { fill: string; stroke: string };
 }
 
 export function fontOf(px: number, bold: boolean): string {
@@ -90,7 +92,15 @@ export function paintTexts(
     const cx = (box.x1 + box.x2) / 2;
     const cy = (box.y1 + box.y2) / 2;
     ctx.globalAlpha = t.alpha;
-    if (t.halo > 0) {
+    if (t.tab) {
+      ctx.beginPath();
+      ctx.roundRect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1, 4);
+      ctx.fillStyle = t.tab.fill;
+      ctx.fill();
+      ctx.strokeStyle = t.tab.stroke;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    } else if (t.halo > 0) {
       ctx.strokeStyle = 'rgba(255,255,255,0.92)';
       ctx.lineWidth = t.halo * 2;
       ctx.strokeText(t.text, cx, cy);
