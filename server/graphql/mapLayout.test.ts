@@ -64,6 +64,25 @@ describe('layoutMap', () => {
     expect(skillsX.every((p) => Number.isFinite(p.x))).toBe(true);
   });
 
+  it('places a hub whose only ties are its staff (an organisation of 60 with no other ties)', () => {
+    const g = createNetworkGraph();
+    putNode(g, 'o', { kind: 'Organization', name: 'O', labels: ['Organization'], props: {} });
+    for (let i = 0; i < 60; i++) {
+      putNode(g, `q${i}`, { kind: 'Person', name: `q${i}`, labels: ['Person'], props: {} });
+      putEdge(g, 'WORKS_AT', `q${i}`, 'o');
+      // a few of them know each other
+      if (i > 0 && i < 8) putEdge(g, 'KNOWS', `q${i}`, `q${i - 1}`);
+    }
+    const pos = layoutMap(g, { communityOf: (id) => (id.startsWith('q') ? 0 : null) });
+    expect(pos.size).toBe(61);
+    for (const p of pos.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    // the hub lies within its staff's box
+    const staff = box([...pos.entries()].filter(([id]) => id !== 'o').map(([, p]) => p));
+    const o = pos.get('o')!;
+    expect(o.x >= staff.x1 - 60 && o.x <= staff.x2 + 60).toBe(true);
+    expect(o.y >= staff.y1 - 60 && o.y <= staff.y2 + 60).toBe(true);
+  });
+
   it('hash01 is in [0, 1) and differs by salt', () => {
     for (const s of ['a', 'person:1', '']) {
       expect(hash01(s)).toBeGreaterThanOrEqual(0);

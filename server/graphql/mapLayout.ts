@@ -220,20 +220,25 @@ function layoutPart(g: NetworkGraph, ids: string[], iterations: number): Part {
     });
   }
 
-  // Hubs at the mean position of their (non-hub) neighbours.
+  // Hubs at the mean position of their (non-hub) neighbours that were laid out; a hub whose
+  // neighbours all went to the grid joins them there, first.
+  const gridHubs: string[] = [];
   for (const id of ids) {
     if (!isHub(id)) continue;
     let sx = 0;
     let sy = 0;
     let k = 0;
     g.forEachNeighbor(id, (u) => {
-      if (!inGroup.has(u) || isHub(u)) return;
+      if (!inGroup.has(u) || isHub(u) || !simple.hasNode(u)) return;
       sx += simple.getNodeAttribute(u, 'x') as number;
       sy += simple.getNodeAttribute(u, 'y') as number;
       k++;
     });
     if (k > 0) simple.mergeNodeAttributes(id, { x: sx / k, y: sy / k });
+    else gridHubs.push(id);
   }
+  for (const id of gridHubs) simple.dropNode(id);
+  isolated.unshift(...gridHubs);
 
   // Scale so that the median edge is EDGE_LENGTH pixels long, and every node has some room.
   const lengths: number[] = [];
@@ -276,8 +281,12 @@ function layoutPart(g: NetworkGraph, ids: string[], iterations: number): Part {
     );
     const ox = laidOut ? x1 : 0;
     const oy = laidOut ? y2 + GRID : 0;
+    const first = new Set(gridHubs);
     isolated
-      .map((id) => ({ id, rank: KIND_RANK.indexOf(g.getNodeAttribute(id, 'kind')) }))
+      .map((id) => ({
+        id,
+        rank: first.has(id) ? -1 : KIND_RANK.indexOf(g.getNodeAttribute(id, 'kind')),
+      }))
       .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
       .forEach(({ id }, k) => {
         const p = { id, x: ox + (k % cols) * GRID, y: oy + Math.floor(k / cols) * GRID };
