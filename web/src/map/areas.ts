@@ -72,22 +72,30 @@ export function communityAreas(partition: MapPartition, nodes: PlacedNodes): Com
   const out: CommunityArea[] = [];
   for (const part of partition.parts) {
     if (part.kind !== 'community' || part.community === null) continue;
-    const pts: Point[] = [];
     let persons = 0;
+    const shown: number[] = [];
     for (const i of part.members) {
       if (nodes.hidden?.[i]) continue;
       if (nodes.kinds[i] === 'Person') persons++;
-      const r = nodes.sizes[i]! / 2 + AREA_PADDING;
+      shown.push(i);
+    }
+    if (shown.length === 0) continue;
+    // An octagon around each node: the hull of these contains the node's disc (r / cos 22.5°).
+    const radius = (i: number) => (nodes.sizes[i]! / 2 + AREA_PADDING) / Math.cos(Math.PI / 8);
+    // Only nodes near the outline of the centres can reach the outline of the discs: a node
+    // whose octagon lies inside the centres' hull adds nothing (most of a large community).
+    const centres = convexHull(shown.map((i) => ({ x: nodes.xs[i]!, y: nodes.ys[i]! })));
+    const pts: Point[] = [];
+    for (const i of shown) {
       const x = nodes.xs[i]!;
       const y = nodes.ys[i]!;
-      // An octagon around the node: the hull of these contains the node's disc (r / cos 22.5°).
-      const R = r / Math.cos(Math.PI / 8);
+      const R = radius(i);
+      if (centres.length >= 3 && depthInside(centres, x, y) >= R) continue;
       for (let k = 0; k < 8; k++) {
         const a = (Math.PI / 4) * k + Math.PI / 8;
         pts.push({ x: x + R * Math.cos(a), y: y + R * Math.sin(a) });
       }
     }
-    if (pts.length === 0) continue;
     const hull = convexHull(pts);
     const box = boxOf(hull);
     // The top edge: the outline's points near its highest (an octagon's flat top at least).
@@ -96,6 +104,23 @@ export function communityAreas(partition: MapPartition, nodes: PlacedNodes): Com
     out.push({ community: part.community, region: part.region, hull, box, top, persons });
   }
   return out;
+}
+
+/**
+ * How far a point lies inside a convex polygon (counter-clockwise): its distance to the nearest
+ * edge's line; negative outside.
+ */
+export function depthInside(poly: readonly Point[], x: number, y: number): number {
+  let depth = Infinity;
+  for (let i = 0; i < poly.length; i++) {
+    const a = poly[i]!;
+    const b = poly[(i + 1) % poly.length]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len === 0) continue;
+    const d = ((b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x)) / len;
+    if (d < depth) depth = d;
+  }
+  return depth;
 }
 
 export interface RegionArea {

@@ -77,26 +77,48 @@ describe('pickLabels', () => {
     // b just below a: a's label below its node would cover b (an organisation).
     const a: LabelCandidate = { x: 100, y: 100, size: 20, w: 100, h: 12, priority: 100 };
     const b: LabelCandidate = { x: 100, y: 125, size: 20, w: 100, h: 12, priority: 800 };
-    const { items } = nodePlacements([a, b], view(1));
-    const picked = pickLabels(items);
-    expect(picked[0]).toEqual({ index: 1, choice: 0 });
+    const { items, index } = nodePlacements([a, b], view(1));
+    const picked = pickLabels(items).map((p) => ({ node: index[p.index], choice: p.choice }));
+    expect(picked[0]).toEqual({ node: 1, choice: 0 });
     // a's bottom place is taken: it goes on top
-    expect(picked[1]).toEqual({ index: 0, choice: 1 });
+    expect(picked[1]).toEqual({ node: 0, choice: 1 });
     // with the top, left and right blocked too, a is left out
     const wall: Rect = { x1: 0, y1: 0, x2: 300, y2: 97 };
-    expect(pickLabels(items, [wall]).map((p) => p.index)).toEqual([1]);
+    expect(pickLabels(items, [wall]).map((p) => index[p.index])).toEqual([1]);
   });
 
   it('keeps lower-priority labels off an important node, not higher ones', () => {
     const org: LabelCandidate = { x: 100, y: 130, size: 30, w: 10, h: 12, priority: 700 };
     // a person just above the organisation: its bottom label would cover the organisation
     const person: LabelCandidate = { x: 100, y: 100, size: 10, w: 60, h: 12, priority: 200 };
-    const { items } = nodePlacements([org, person], view(1));
-    const low = pickLabels(items).find((p) => p.index === 1)!;
-    expect(overlaps(items[1]!.boxes[low.choice]!, bodyBox(org, view(1)))).toBe(false);
+    const low = nodePlacements([org, person], view(1));
+    const lowPick = pickLabels(low.items).find((p) => low.index[p.index] === 1)!;
+    expect(overlaps(low.items[lowPick.index]!.boxes[lowPick.choice]!, bodyBox(org, view(1)))).toBe(
+      false,
+    );
     const dept = { ...person, priority: 1000 };
-    const high = pickLabels(nodePlacements([org, dept], view(1)).items).find((p) => p.index === 1)!;
-    expect(high.choice).toBe(0);
+    const high = nodePlacements([org, dept], view(1));
+    expect(pickLabels(high.items).find((p) => high.index[p.index] === 1)!.choice).toBe(0);
+  });
+
+  it('tries the most important candidates only, measuring a text only when tried', () => {
+    const cands = crowd(50).map((c) => ({ ...c, w: NaN }));
+    const measured: number[] = [];
+    const { items, index } = nodePlacements(cands, view(1), {
+      limit: 10,
+      width: (i) => (measured.push(i), 40),
+      priority: (i) => (i === 7 ? NaN : cands[i]!.priority),
+    });
+    expect(items).toHaveLength(10);
+    expect([...measured].sort((a, b) => a - b)).toEqual([...index].sort((a, b) => a - b));
+    expect(index).not.toContain(7);
+    const top = cands
+      .map((c, i) => ({ i, p: c.priority }))
+      .filter((x) => x.i !== 7)
+      .sort((a, b) => b.p - a.p || a.i - b.i)
+      .slice(0, 10)
+      .map((x) => x.i);
+    expect(index).toEqual(top);
   });
 
   it('leaves nodes off screen unlabelled, and keeps labels inside the screen', () => {

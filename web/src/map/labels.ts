@@ -217,32 +217,59 @@ export function pickLabels(items: readonly Placement[], blocked: readonly Rect[]
   return taken;
 }
 
+/** How many of the most important labels on screen are tried at most (a 5k-node overview). */
+export const MAX_TRIED = 1500;
+
+export interface PlacementOptions {
+  /** Nodes of at least this priority are obstacles (OBSTACLE_PRIORITY). */
+  obstaclePriority?: number;
+  /** At most this many candidates are tried, the most important first (MAX_TRIED). */
+  limit?: number;
+  /** A candidate's priority now (a selection raises it); NaN: not labelled now (faded, hidden). */
+  priority?: (i: number) => number;
+  /** The text width of a candidate whose `w` is NaN (measured only when it is tried). */
+  width?: (i: number) => number;
+}
+
 /**
- * The placements of node labels at a view: the candidates whose node is on screen, with their
- * label boxes on each side (LABEL_SIDES; a side where the label would leave the screen cannot
- * be taken) and node boxes; `index` maps each placement back to its candidate.
+ * The placements of node labels at a view: the candidates whose node is on screen, the most
+ * important first (at most `limit`), with their label boxes on each side (LABEL_SIDES; a side
+ * where the label would leave the screen cannot be taken) and node boxes; `index` maps each
+ * placement back to its candidate.
  */
 export function nodePlacements(
-  candidates: readonly LabelCandidate[],
+  candidates: LabelCandidate[],
   view: ScreenView,
-  obstaclePriority = OBSTACLE_PRIORITY,
+  opts: PlacementOptions = {},
 ): { items: Placement[]; index: number[] } {
-  const items: Placement[] = [];
-  const index: number[] = [];
+  const obstaclePriority = opts.obstaclePriority ?? OBSTACLE_PRIORITY;
+  const order: number[] = [];
+  const prio = new Float64Array(candidates.length);
   candidates.forEach((c, i) => {
+    const p = opts.priority ? opts.priority(i) : c.priority;
+    if (Number.isNaN(p)) return;
     const sx = c.x * view.zoom + view.pan.x;
     const sy = c.y * view.zoom + view.pan.y;
     if (!(sx >= 0 && sy >= 0 && sx <= view.width && sy <= view.height)) return;
-    // Only the sides where the whole label is on screen.
-    const inside = (b: Rect) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= view.width && b.y2 <= view.height;
-    const boxes = LABEL_SIDES.map((side) => labelBox(c, view, side));
-    items.push({
-      boxes: boxes.map((b) => (inside(b) ? b : null)),
-      body: bodyBox(c, view),
-      obstacle: c.priority >= obstaclePriority,
-      priority: c.priority,
-    });
-    index.push(i);
+    prio[i] = p;
+    order.push(i);
   });
-  return { items, index };
+  order.sort((a, b) => prio[b]! - prio[a]! || a - b);
+  if (order.length > (opts.limit ?? MAX_TRIED)) order.length = opts.limit ?? MAX_TRIED;
+  // Only the sides where the whole label is on screen.
+  const inside = (b: Rect) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= view.width && b.y2 <= view.height;
+  const items: Placement[] = order.map((i) => {
+    const c = candidates[i]!;
+    if (Number.isNaN(c.w) && opts.width) c.w = opts.width(i);
+    return {
+      boxes: LABEL_SIDES.map((side) => {
+        const b = labelBox(c, view, side);
+        return inside(b) ? b : null;
+      }),
+      body: bodyBox(c, view),
+      obstacle: prio[i]! >= obstaclePriority,
+      priority: prio[i]!,
+    };
+  });
+  return { items, index: order };
 }

@@ -272,19 +272,16 @@ export class MapView {
           name: this.nodeById.get(r.region)?.name ?? '',
         }))
       : [];
-    this.candidates = map.nodes.map((n, i) => {
-      const px = labelPx(n);
-      return {
-        x: graph.edges.xs[i]!,
-        y: graph.edges.ys[i]!,
-        // Cytoscape puts a label below the node's border: its outer size.
-        size: this.sizes[i]! + (n.inKeyPersonGroup ? KEY_PERSON.borderWidth : 1),
-        w: textWidth(labelText(n), px, isStrong(n)),
-        // Cytoscape measures some texts (with （ or …) a third taller than their font.
-        h: px * 1.35,
-        priority: labelPriority(n),
-      };
-    });
+    this.candidates = map.nodes.map((n, i) => ({
+      x: graph.edges.xs[i]!,
+      y: graph.edges.ys[i]!,
+      size: this.labelSize(n, i, false),
+      // measured when first tried (layoutTexts)
+      w: NaN,
+      // Cytoscape measures some texts (with （ or …) a third taller than their font.
+      h: labelPx(n) * 1.35,
+      priority: labelPriority(n),
+    }));
     this.boosted = new Set();
     this.faded = null;
     const hidden = kinds ? hiddenNodes(graph, kinds, null) : new Uint8Array(graph.ids.length);
@@ -431,15 +428,19 @@ export class MapView {
     const hidden = this.edgeState.hidden;
     const faded = this.faded;
     const boosted = this.boosted;
-    const cands = this.candidates.map((c, i) =>
-      hidden[i] || (faded && faded[i])
-        ? { ...c, x: NaN }
-        : boosted.has(i)
-          ? // a highlight's border (up to 6) moves the label down
-            { ...c, size: c.size + 6, priority: c.priority + BOOST }
-          : c,
-    );
-    const { items, index } = nodePlacements(cands, view);
+    const cands = this.candidates;
+    const { items, index } = nodePlacements(cands, view, {
+      priority: (i) =>
+        hidden[i] || (faded && faded[i])
+          ? NaN
+          : boosted.has(i)
+            ? cands[i]!.priority + BOOST
+            : cands[i]!.priority,
+      width: (i) => {
+        const n = this.nodeById.get(this.graph!.ids[i]!)!;
+        return textWidth(labelText(n), labelPx(n), isStrong(n));
+      },
+    });
     const nodeItems = items.length;
     const tags: MapText[] = [];
     for (const a of this.areas) {
@@ -710,12 +711,27 @@ export class MapView {
   private boost(ids: string[], why: 'selected' | 'highlight'): void {
     this.boostSets[why] = ids;
     const g = this.graph;
+    const before = this.boosted;
     this.boosted = new Set();
     if (!g) return;
     for (const id of [...this.boostSets.selected, ...this.boostSets.highlight]) {
       const i = g.index.get(id);
       if (i !== undefined) this.boosted.add(i);
     }
+    // A highlight's border moves the label down: its candidate's size says so.
+    for (const i of new Set([...before, ...this.boosted])) {
+      const c = this.candidates[i];
+      const n = this.nodeById.get(g.ids[i]!);
+      if (c && n) c.size = this.labelSize(n, i, this.boosted.has(i));
+    }
+  }
+
+  /**
+   * The size Cytoscape places a node's label from: its outer size, border included (the
+   * highlight's, up to 6, when `lit`).
+   */
+  private labelSize(n: MapNode, i: number, lit: boolean): number {
+    return this.sizes[i]! + (lit ? 6 : n.inKeyPersonGroup ? KEY_PERSON.borderWidth : 1);
   }
 
   highlight(h: Highlight, fit: boolean): void {
