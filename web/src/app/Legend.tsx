@@ -54,6 +54,7 @@ export function Legend({ kinds = false }: { kinds?: boolean }) {
     <details class="legend" open title={t('legend.help')}>
       <summary>
         <h2>{t('legend.title')}</h2>
+        {kinds ? null : <span class="muted">{t('legend.kindsAbove')}</span>}
       </summary>
       <dl>
         {kinds ? (

@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'filters.help': 'Unticked kinds are hidden from the map.',
   'legend.title': 'Legend',
   'legend.nodes': 'Nodes',
+  'legend.kindsAbove': 'Shapes and colours of the kinds: see “Kinds shown” above',
   'legend.marks': 'Marks',
   'legend.lines': 'Lines',
   'legend.areas': 'Areas',

@@ -35,6 +35,7 @@ export const ja = {
   'filters.help': 'チェックを外した種類は地図から隠れます。',
   'legend.title': '凡例',
   'legend.nodes': '点',
+  'legend.kindsAbove': '点の形と色は上の「表示する種類」のとおりです',
   'legend.marks': '印',
   'legend.lines': '線',
   'legend.areas': '背景',

@@ -543,15 +543,10 @@ export class MapView {
         },
       },
       {
-        // Labelled nodes above the others, so no unlabelled node covers a label; the キーパーソン群
-        // above those.
-        selector: 'node.lb',
-        style: { 'z-index': 1 },
-      },
-      {
         selector: 'node.kp',
         style: {
-          'z-index': 2,
+          // above other persons
+          'z-index': 1,
           'background-color': KEY_PERSON.color,
           'border-width': KEY_PERSON.borderWidth,
           'border-color': KEY_PERSON.border,
@@ -560,6 +555,12 @@ export class MapView {
           'underlay-padding': KEY_PERSON.glowPadding,
           'underlay-shape': 'ellipse',
         },
+      },
+      {
+        // Labelled nodes above all others (a node drawn later would cover a label); no label
+        // covers a labelled node (labels.ts).
+        selector: 'node.lb',
+        style: { 'z-index': 2 },
       },
       // Cytoscape holds only the highlighted ties (.path, .proposed); the others are drawn by
       // the edge layer.
