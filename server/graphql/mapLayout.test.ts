@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createNetworkGraph, putEdge, putNode, type NetworkGraph } from '../analytics/graph';
+import { mapParts } from '../../common/mapParts';
 import { hash01, layoutMap, placeNetworkMap } from './mapLayout';
 import { buildNetworkMap } from './networkMap';
+
+const community0 = (id: string) =>
+  id.startsWith('p') ? Math.floor(Number(id.slice(1)) / 20) : null;
 
 /** A region hub, communities of persons with KNOWS ties, and a few isolated nodes. */
 function sample(persons = 400): NetworkGraph {
@@ -23,10 +27,8 @@ function sample(persons = 400): NetworkGraph {
 describe('layoutMap', () => {
   it('is deterministic, finite, and puts no two nodes at the same point', () => {
     const g = sample();
-    const community = (id: string) =>
-      id.startsWith('p') ? Math.floor(Number(id.slice(1)) / 20) : null;
-    const a = layoutMap(g, { communityOf: community });
-    const b = layoutMap(g, { communityOf: community });
+    const a = layoutMap(g, { communityOf: community0 });
+    const b = layoutMap(g, { communityOf: community0 });
     expect(a.size).toBe(g.order);
     expect([...a.entries()]).toEqual([...b.entries()]);
     const seen = new Set<string>();
@@ -62,6 +64,25 @@ describe('layoutMap', () => {
     expect(skillsX.every((p) => Number.isFinite(p.x))).toBe(true);
   });
 
+  it('places a hub whose only ties are its staff (an organisation of 60 with no other ties)', () => {
+    const g = createNetworkGraph();
+    putNode(g, 'o', { kind: 'Organization', name: 'O', labels: ['Organization'], props: {} });
+    for (let i = 0; i < 60; i++) {
+      putNode(g, `q${i}`, { kind: 'Person', name: `q${i}`, labels: ['Person'], props: {} });
+      putEdge(g, 'WORKS_AT', `q${i}`, 'o');
+      // a few of them know each other
+      if (i > 0 && i < 8) putEdge(g, 'KNOWS', `q${i}`, `q${i - 1}`);
+    }
+    const pos = layoutMap(g, { communityOf: (id) => (id.startsWith('q') ? 0 : null) });
+    expect(pos.size).toBe(61);
+    for (const p of pos.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    // the hub lies within its staff's box
+    const staff = box([...pos.entries()].filter(([id]) => id !== 'o').map(([, p]) => p));
+    const o = pos.get('o')!;
+    expect(o.x >= staff.x1 - 60 && o.x <= staff.x2 + 60).toBe(true);
+    expect(o.y >= staff.y1 - 60 && o.y <= staff.y2 + 60).toBe(true);
+  });
+
   it('hash01 is in [0, 1) and differs by salt', () => {
     for (const s of ['a', 'person:1', '']) {
       expect(hash01(s)).toBeGreaterThanOrEqual(0);
@@ -71,7 +92,66 @@ describe('layoutMap', () => {
   });
 });
 
+/** The bounding box of some positions. */
+function box(points: Array<{ x: number; y: number }>) {
+  return {
+    x1: Math.min(...points.map((p) => p.x)),
+    y1: Math.min(...points.map((p) => p.y)),
+    x2: Math.max(...points.map((p) => p.x)),
+    y2: Math.max(...points.map((p) => p.y)),
+  };
+}
+const apart = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+  a.x2 < b.x1 || b.x2 < a.x1 || a.y2 < b.y1 || b.y2 < a.y1;
+
+describe('layoutMap: communities apart', () => {
+  const g = sample();
+  const pos = layoutMap(g, { communityOf: community0 });
+  const communityBoxes = Array.from({ length: 20 }, (_, c) =>
+    box(Array.from({ length: 20 }, (_, k) => pos.get(`p${c * 20 + k}`)!)),
+  );
+
+  it('the bounding boxes of two communities never overlap', () => {
+    for (let i = 0; i < communityBoxes.length; i++) {
+      for (let j = i + 1; j < communityBoxes.length; j++) {
+        expect(apart(communityBoxes[i]!, communityBoxes[j]!), `${i} and ${j}`).toBe(true);
+      }
+    }
+  });
+
+  it('puts the untied nodes of a part in a grid (the skills here), apart from the communities', () => {
+    const skills = [0, 1, 2, 3, 4].map((i) => pos.get(`s${i}`)!);
+    const xs = new Set(skills.map((p) => p.x));
+    const ys = new Set(skills.map((p) => p.y));
+    // five nodes on a few rows and columns
+    expect(xs.size).toBeLessThan(5);
+    expect(ys.size).toBeLessThan(5);
+    for (const b of communityBoxes) expect(apart(box(skills), b)).toBe(true);
+  });
+});
+
 describe('placeNetworkMap', () => {
+  it('the web app reads the same communities from the answer: their areas do not overlap', () => {
+    const g = sample();
+    const map = buildNetworkMap(g, [], 1);
+    for (const n of map.nodes) n.community = community0(n.id);
+    const placed = placeNetworkMap(g, map, false, 10);
+    // the partition as web/src/map/map.ts makes it from the answer
+    const index = new Map(placed.nodes.map((n, i) => [n.id, i]));
+    const partition = mapParts(
+      placed.nodes.map((n) => ({ kind: n.kind, community: n.community, region: '' })),
+      placed.edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as [number, number]),
+    );
+    const parts = partition.parts.filter((p) => p.kind === 'community');
+    expect(parts).toHaveLength(20);
+    const boxes = parts.map((p) =>
+      box(p.members.map((i) => ({ x: placed.nodes[i]!.x!, y: placed.nodes[i]!.y! }))),
+    );
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect(apart(boxes[i]!, boxes[j]!)).toBe(true);
+    }
+  });
+
   it('leaves small maps to the web app and places large ones', () => {
     const g = sample(50);
     const small = placeNetworkMap(g, buildNetworkMap(g, [], 1), false);

@@ -3,21 +3,21 @@
  * per scope and graph version in the projection's memo, so a large map (thousands of nodes)
  * reaches the browser laid out and is drawn at once instead of running fcose there.
  *
- * ForceAtlas2 (graphology-layout-forceatlas2, Barnes-Hut above a few hundred nodes) on the
- * simple undirected graph of the map, from deterministic seeded positions: communities (Louvain
- * of the persons, the other nodes joining the community most of their neighbours are in) on a
- * circle, the nodes of a community spread in a disc around its centre by a hash of their id.
- * The iterations are bounded by a work budget (about 1 s for a 5k-node region on one core).
- * Hubs (a region's LOCATED_IN star, big organisations) are placed at their neighbours' centre.
- * With groups (the regions of the 「すべて」 view) each group is laid out on its own and the
- * groups are packed in rows, as the web app's fcose path does (web/src/layoutCore.ts).
- * The result is scaled to the web map's edge length, and no two nodes share a point.
+ * The map is split into parts as the web app splits it (common/mapParts.ts: each community of
+ * each region, the region's core — its 地域 and 地域の人事部 — and the rest); each part is laid
+ * out on its own by ForceAtlas2 (graphology-layout-forceatlas2, Barnes-Hut above a few hundred
+ * nodes) from deterministic seeded positions (a disc, by a hash of each id), and the parts are
+ * placed apart with common/mapParts.ts's `arrangeParts`, exactly as the web app places its
+ * fcose parts (web/src/map/layoutCore.ts). The iterations are bounded by a work budget (about
+ * 1 s for a 5k-node region on one core). Hubs (a big organisation's staff star) are placed at
+ * their neighbours' centre. Each part is scaled to the web map's edge length, and no two nodes
+ * share a point.
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkGraph } from '../analytics/graph';
 import type { NetworkMapData } from './networkMap';
-import { shelfOffsets } from '../../common/shelfPack';
+import { arrangeParts, mapParts, partLinks } from '../../common/mapParts';
 
 export type Positions = Map<string, { x: number; y: number }>;
 
@@ -80,23 +80,40 @@ interface Part {
 export function layoutMap(g: NetworkGraph, opts: MapLayoutOptions = {}): Positions {
   const ids = g.nodes().sort();
   if (ids.length === 0) return new Map();
-  const groups = new Map<string, string[]>();
-  for (const id of ids) {
-    const key = opts.groupOf ? opts.groupOf(id) : '';
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(id);
-  }
-  const community = communities(g, ids, opts.communityOf);
-  // One iteration count for all groups: the budget is shared by the whole map.
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pairs: Array<[number, number]> = [];
+  g.forEachEdge((_e, _a, s, t) => {
+    if (s !== t) pairs.push([index.get(s)!, index.get(t)!]);
+  });
+  const partition = mapParts(
+    ids.map((id) => ({
+      kind: g.getNodeAttribute(id, 'kind'),
+      community: opts.communityOf?.(id) ?? null,
+      region: opts.groupOf?.(id) ?? '',
+    })),
+    pairs,
+  );
+  // One iteration count for all parts: the budget is shared by the whole map.
   const iterations = Math.max(
     MIN_ITERATIONS,
     Math.min(MAX_ITERATIONS, Math.round((opts.budget ?? DEFAULT_BUDGET) / ids.length)),
   );
-  const parts = [...groups.keys()]
-    .sort()
-    .map((key) => layoutGroup(g, groups.get(key)!, community, iterations));
-  return pack(parts);
+  const parts = partition.parts.map((p) =>
+    layoutPart(
+      g,
+      p.members.map((i) => ids[i]!),
+      iterations,
+    ),
+  );
+  const offsets = arrangeParts(partition, parts, partLinks(partition.partOf, pairs));
+  const out: Positions = new Map();
+  parts.forEach((p, i) => {
+    const o = offsets[i]!;
+    for (const [id, q] of p.pos) {
+      out.set(id, { x: Math.round((q.x + o.x) * 10) / 10, y: Math.round((q.y + o.y) * 10) / 10 });
+    }
+  });
+  return out;
 }
 
 /**
@@ -126,77 +143,38 @@ export function placeNetworkMap(
   return map;
 }
 
-/** Communities of all nodes: the given ones, then the majority of the neighbours' (3 passes). */
-function communities(
-  g: NetworkGraph,
-  ids: string[],
-  communityOf: MapLayoutOptions['communityOf'],
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const id of ids) {
-    const c = communityOf?.(id);
-    if (c !== null && c !== undefined && c >= 0) out.set(id, c);
-  }
-  for (let pass = 0; pass < 3; pass++) {
-    let changed = false;
-    for (const id of ids) {
-      if (out.has(id)) continue;
-      const votes = new Map<number, number>();
-      g.forEachNeighbor(id, (u) => {
-        const c = out.get(u);
-        if (c !== undefined) votes.set(c, (votes.get(c) ?? 0) + 1);
-      });
-      let best = -1;
-      let bestVotes = 0;
-      for (const [c, v] of votes) {
-        if (v > bestVotes || (v === bestVotes && c < best)) {
-          best = c;
-          bestVotes = v;
-        }
-      }
-      if (best >= 0) {
-        out.set(id, best);
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  return out;
-}
+/** Room around a part's node centres for the nodes themselves (the largest is 50 across). */
+const NODE_MARGIN = 25;
+/** Spacing of the grid of a part's untied nodes. */
+const GRID = 56;
+/** Order of the untied nodes in their grid. */
+const KIND_RANK = [
+  'RegionalHRDept',
+  'Region',
+  'Organization',
+  'SME',
+  'Person',
+  'Event',
+  'Skill',
+  'Challenge',
+];
 
-function layoutGroup(
-  g: NetworkGraph,
-  ids: string[],
-  community: Map<string, number>,
-  iterations: number,
-): Part {
+/** Lays out one part; positions relative to its box's top-left corner (margin included). */
+function layoutPart(g: NetworkGraph, ids: string[], iterations: number): Part {
   const n = ids.length;
-  if (n === 1) return { pos: new Map([[ids[0]!, { x: 0, y: 0 }]]), w: 1, h: 1 };
+  const m = NODE_MARGIN;
+  if (n === 1) return { pos: new Map([[ids[0]!, { x: m, y: m }]]), w: 2 * m, h: 2 * m };
   const inGroup = new Set(ids);
   const simple = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
 
-  // Seeds: the communities (by size, largest first) on a circle, each a disc of its nodes.
-  const members = new Map<number, string[]>();
+  // Seeds: a disc, each node at a place given by a hash of its id.
+  const r = Math.sqrt(n) * 4 + 1;
   for (const id of ids) {
-    const c = community.get(id) ?? -1;
-    let list = members.get(c);
-    if (!list) members.set(c, (list = []));
-    list.push(id);
+    const a = 2 * Math.PI * hash01(id, 1);
+    const d = r * Math.sqrt(hash01(id, 2));
+    simple.addNode(id, { x: d * Math.cos(a), y: d * Math.sin(a) });
   }
-  const order = [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-  const ringRadius = order.length > 1 ? Math.sqrt(n) * 12 : 0;
-  order.forEach(([, list], k) => {
-    const angle = (2 * Math.PI * k) / order.length;
-    const cx = ringRadius * Math.cos(angle);
-    const cy = ringRadius * Math.sin(angle);
-    const r = Math.sqrt(list.length) * 4 + 1;
-    for (const id of list) {
-      const a = 2 * Math.PI * hash01(id, 1);
-      const d = r * Math.sqrt(hash01(id, 2));
-      simple.addNode(id, { x: cx + d * Math.cos(a), y: cy + d * Math.sin(a) });
-    }
-  });
-  // Hubs (the region every node is located in, a large organisation …) would pull everything
+  // Hubs (a large organisation and its staff …) would pull everything
   // together and, with ForceAtlas2's degree-weighted repulsion, end up on the rim: their edges
   // are left out of the simulation and they are placed at the centre of their neighbours.
   const degree = new Map<string, number>();
@@ -219,37 +197,48 @@ function layoutGroup(
     });
   }
 
-  const inferred = forceAtlas2.inferSettings(simple);
-  forceAtlas2.assign(simple, {
-    iterations,
-    getEdgeWeight: 'weight',
-    settings: {
-      ...inferred,
-      barnesHutOptimize: n > 300,
-      barnesHutTheta: 0.6,
-      gravity: 1,
-      scalingRatio: 10,
-      strongGravityMode: false,
-      // LinLog separates the communities (the coordinators' groups) most clearly.
-      linLogMode: true,
-      outboundAttractionDistribution: false,
-    },
-  });
+  // Nodes without a tie inside the part (a region's core: its dept, region and events) go in
+  // a grid below the rest, as fcose tiles them in the browser; the others are laid out.
+  const isolated = ids.filter((id) => simple.degree(id) === 0 && !isHub(id));
+  for (const id of isolated) simple.dropNode(id);
+  if (simple.order > 1) {
+    const inferred = forceAtlas2.inferSettings(simple);
+    forceAtlas2.assign(simple, {
+      iterations,
+      getEdgeWeight: 'weight',
+      settings: {
+        ...inferred,
+        barnesHutOptimize: simple.order > 300,
+        barnesHutTheta: 0.6,
+        gravity: 1,
+        scalingRatio: 10,
+        strongGravityMode: false,
+        // LinLog separates the communities (the coordinators' groups) most clearly.
+        linLogMode: true,
+        outboundAttractionDistribution: false,
+      },
+    });
+  }
 
-  // Hubs at the mean position of their (non-hub) neighbours.
+  // Hubs at the mean position of their (non-hub) neighbours that were laid out; a hub whose
+  // neighbours all went to the grid joins them there, first.
+  const gridHubs: string[] = [];
   for (const id of ids) {
     if (!isHub(id)) continue;
     let sx = 0;
     let sy = 0;
     let k = 0;
     g.forEachNeighbor(id, (u) => {
-      if (!inGroup.has(u) || isHub(u)) return;
+      if (!inGroup.has(u) || isHub(u) || !simple.hasNode(u)) return;
       sx += simple.getNodeAttribute(u, 'x') as number;
       sy += simple.getNodeAttribute(u, 'y') as number;
       k++;
     });
     if (k > 0) simple.mergeNodeAttributes(id, { x: sx / k, y: sy / k });
+    else gridHubs.push(id);
   }
+  for (const id of gridHubs) simple.dropNode(id);
+  isolated.unshift(...gridHubs);
 
   // Scale so that the median edge is EDGE_LENGTH pixels long, and every node has some room.
   const lengths: number[] = [];
@@ -259,9 +248,11 @@ function layoutGroup(
   lengths.sort((a, b) => a - b);
   const median = lengths.length > 0 ? lengths[lengths.length >> 1]! : 0;
   let scale = median > 1e-9 ? EDGE_LENGTH / median : 1;
-  const box = bounds(simple);
-  const room = Math.sqrt((box.w * scale * (box.h * scale)) / n);
-  if (room < ROOM) scale *= ROOM / Math.max(room, 1e-9);
+  if (simple.order > 1) {
+    const box = bounds(simple);
+    const room = Math.sqrt((box.w * scale * (box.h * scale)) / simple.order);
+    if (room < ROOM) scale *= ROOM / Math.max(room, 1e-9);
+  }
 
   const raw: Array<{ id: string; x: number; y: number }> = [];
   simple.forEachNode((id, a) => {
@@ -280,9 +271,35 @@ function layoutGroup(
     x2 = Math.max(x2, p.x);
     y2 = Math.max(y2, p.y);
   }
+  if (isolated.length > 0) {
+    const laidOut = raw.length > 0;
+    // As wide as the laid-out nodes above, at least a 16:10 block.
+    const cols = Math.max(
+      1,
+      Math.round(Math.sqrt(isolated.length * 1.6)),
+      laidOut ? Math.floor((x2 - x1) / GRID) + 1 : 0,
+    );
+    const ox = laidOut ? x1 : 0;
+    const oy = laidOut ? y2 + GRID : 0;
+    const first = new Set(gridHubs);
+    isolated
+      .map((id) => ({
+        id,
+        rank: first.has(id) ? -1 : KIND_RANK.indexOf(g.getNodeAttribute(id, 'kind')),
+      }))
+      .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+      .forEach(({ id }, k) => {
+        const p = { id, x: ox + (k % cols) * GRID, y: oy + Math.floor(k / cols) * GRID };
+        raw.push(p);
+        x1 = Math.min(x1, p.x);
+        y1 = Math.min(y1, p.y);
+        x2 = Math.max(x2, p.x);
+        y2 = Math.max(y2, p.y);
+      });
+  }
   const pos: Positions = new Map();
-  for (const p of raw) pos.set(p.id, { x: p.x - x1, y: p.y - y1 });
-  return { pos, w: Math.max(1, x2 - x1), h: Math.max(1, y2 - y1) };
+  for (const p of raw) pos.set(p.id, { x: p.x - x1 + m, y: p.y - y1 + m });
+  return { pos, w: x2 - x1 + 2 * m, h: y2 - y1 + 2 * m };
 }
 
 /** Moves nodes closer than MIN_GAP apart (grid buckets, a few passes): no two share a point. */
@@ -332,17 +349,4 @@ function separate(points: Array<{ id: string; x: number; y: number }>): void {
     });
     if (!moved) break;
   }
-}
-
-/** Places the parts in rows (common/shelfPack.ts); rounds to 0.1. */
-function pack(parts: Part[]): Positions {
-  const offsets = shelfOffsets(parts);
-  const out: Positions = new Map();
-  parts.forEach((p, i) => {
-    const o = offsets[i]!;
-    for (const [id, q] of p.pos) {
-      out.set(id, { x: Math.round((q.x + o.x) * 10) / 10, y: Math.round((q.y + o.y) * 10) / 10 });
-    }
-  });
-  return out;
 }

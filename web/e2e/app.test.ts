@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config/env';
+import { PILOT_TABLE } from '../../seeds/pilot';
 import { testDb } from '../../test/db';
 import {
   ensurePilotSeed,
@@ -48,8 +49,44 @@ interface AppHandle {
       value?: Array<{ id: string; closes: string[]; fromName: string }>;
     };
   };
-  map: { counts(): { nodes: number; edges: number }; renderer: string; core: unknown };
+  map: {
+    counts(): { nodes: number; edges: number };
+    renderer: string;
+    core: unknown;
+    onScreen(): OnScreen;
+  };
   timings: Record<string, number>;
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+/** What the map shows now (MapView.onScreen): node labels with Cytoscape's boxes, texts. */
+interface OnScreen {
+  labels: Array<{ id: string; text: string; box: Box }>;
+  texts: Array<{ text: string; box: Box }>;
+}
+
+/**
+ * The pairs of labels and texts on the map that overlap. Cytoscape's label boxes include the
+ * text outline and 2 px of its own margin on each side, so 1 px of overlap is still clear text.
+ */
+function overlapping(s: OnScreen): string[] {
+  const all = [...s.labels, ...s.texts];
+  const out: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const a = all[i]!.box;
+      const b = all[j]!.box;
+      const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+      const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+      if (dx > 1 && dy > 1) out.push(`${all[i]!.text} × ${all[j]!.text}`);
+    }
+  }
+  return out;
 }
 
 describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)', () => {
@@ -141,6 +178,31 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
       { timeout: 120_000 },
     );
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+  const onScreen = (p: Page = page) =>
+    p.evaluate(() => (window as unknown as { __app: AppHandle }).__app.map.onScreen());
+  /** Zooms the map in around its centre (as a wheel would) and waits for its labels. */
+  const zoomIn = async (p: Page, factor: number) => {
+    await p.evaluate((f) => {
+      const cy = (
+        window as unknown as {
+          __app: {
+            map: {
+              core: {
+                zoom(o?: unknown): number;
+                width(): number;
+                height(): number;
+              };
+            };
+          };
+        }
+      ).__app.map.core;
+      cy.zoom({
+        level: cy.zoom() * f,
+        renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+      });
+    }, factor);
+    await p.waitForTimeout(600);
+  };
 
   /** Signs in through the form (the page must show it) and waits for the app. */
   async function signIn(p: Page, account: { username: string; password: string }) {
@@ -224,6 +286,13 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
     await expect.poll(() => page.locator('#panel .item').count()).toBeGreaterThan(3);
     expect(await page.locator('#panel .metric[title]').count()).toBeGreaterThan(3);
     await page.waitForTimeout(500);
+    // the eight pilot regions are named over their clusters, and no two labels overlap
+    const seen = await onScreen();
+    const names = seen.texts.map((x) => x.text);
+    for (const region of Object.keys(PILOT_TABLE)) expect(names).toContain(region);
+    expect(overlapping(seen)).toEqual([]);
+    // the 地域の人事部 are labelled before anyone else
+    expect(seen.labels.filter((l) => l.text.startsWith('地域の人事部')).length).toBeGreaterThan(4);
     await shot('map-all.png');
   });
 
@@ -239,7 +308,30 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
     expect(nodes.length).toBeLessThan(800);
     expect(await page.locator('#region').inputValue()).toBe('region:shiojiri');
     await page.waitForTimeout(300);
+    // read at a glance: its communities as numbered areas, the キーパーソン群 marked, labels
+    // that never overlap, at the first view and zoomed in
+    const first = await onScreen();
+    const tags = first.texts.filter((x) => /^まとまり\d+・\d+人$/.test(x.text));
+    expect(tags.length).toBeGreaterThan(5);
+    expect(overlapping(first)).toEqual([]);
+    expect(first.labels.some((l) => l.text === '地域の人事部（塩尻市）')).toBe(true);
+    const kp = await page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          __app: { map: { core: { nodes(s: string): { length: number } } } };
+        }
+      ).__app.map.core;
+      return cy.nodes('.kp').length;
+    });
+    expect(kp).toBeGreaterThan(5);
+    expect(await page.locator('.legend').innerText()).toContain('キーパーソン群');
+    expect(await page.locator('.legend').innerText()).toContain('つながりのまとまり');
     await shot('map-shiojiri.png');
+    await zoomIn(page, 2.5);
+    const zoomed = await onScreen();
+    expect(zoomed.labels.length).toBeGreaterThan(5);
+    expect(overlapping(zoomed)).toEqual([]);
+    await page.click('button[title="地図全体が見えるように拡大・縮小します"]');
     // アウトリーチ needs a region: now it lists SMEs
     await page.click('#tab-outreach');
     await expect
@@ -615,6 +707,35 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))('web app (Chromium, real server)'
     }, png.toString('base64'));
     expect(orange).toBeGreaterThan(50);
     await shot('webgl-suggestion.png');
+  });
+
+  it('reads at a glance on a tablet, held across and upright', async () => {
+    for (const [name, width, height] of [
+      ['map-shiojiri-tablet.png', 1024, 768],
+      ['map-shiojiri-tablet-portrait.png', 820, 1180],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'ja-JP' });
+      await context.addInitScript({ content: CSP_WATCH });
+      await context.addCookies(await server.adminCookies());
+      const p = watch(await context.newPage());
+      try {
+        await p.goto(`${server.url}/?region=region%3Ashiojiri`);
+        await p.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+        await p.waitForTimeout(800);
+        const box = (await p.locator('#cy').boundingBox())!;
+        // the map takes a good part of the screen, the legend is on it
+        expect(box.height).toBeGreaterThan(height * 0.45);
+        expect(await p.locator('.legend').isVisible()).toBe(true);
+        const seen = await onScreen(p);
+        expect(overlapping(seen)).toEqual([]);
+        expect(seen.texts.some((x) => x.text.startsWith('まとまり'))).toBe(true);
+        await p.screenshot({ path: path.join(SHOTS, name) });
+        await zoomIn(p, 2);
+        expect(overlapping(await onScreen(p))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
   });
 
   it('a coordinator of 燕市 sees only 燕市, even when the link asks for 塩尻市', async () => {

@@ -1,4 +1,4 @@
-/** Small pieces the panels and the legend share: a metric, a bar, a legend swatch, a status. */
+/** Small pieces the panels share: a metric, a bar, a status. */
 import type { ComponentChildren } from 'preact';
 import { formatScore } from './format';
 import { t } from './i18n';
@@ -31,20 +31,6 @@ export function Score(props: { label: string; value: number; help: string; class
       <Metric label={props.label} value={formatScore(props.value)} help={props.help} />
       <Bar value={props.value} />
     </span>
-  );
-}
-
-/** A legend swatch: the shape and colour of a kind on the map. */
-export function Swatch(props: { shape: string; color: string; border?: string }) {
-  return (
-    <span
-      class={`swatch shape-${props.shape}`}
-      aria-hidden="true"
-      style={{
-        backgroundColor: props.color,
-        ...(props.border ? { boxShadow: `0 0 0 3px ${props.border}` } : {}),
-      }}
-    />
   );
 }
 

@@ -26,8 +26,8 @@ export function MapPage() {
             <MapMessage />
           </div>
           <div class="below-map">
-            <Stats />
             <Legend />
+            <Stats />
           </div>
         </section>
         <PanelHost />

@@ -2,10 +2,10 @@
 import { csvFileName } from '../csv';
 import { download } from '../download';
 import { enumLabel, t } from '../i18n';
-import { COMMUNITY_COLORS, KIND_STYLE } from '../map/map';
+import { KIND_STYLE } from '../map/palette';
 import { MAP_NODE_KINDS, toggleKind } from '../store/state';
-import { Swatch } from '../ui';
 import { useStore } from './context';
+import { NodeSymbol } from './MapSymbol';
 
 export function Toolbar() {
   const store = useStore();
@@ -34,9 +34,11 @@ export function Toolbar() {
               checked={s.kinds.includes(k)}
               onChange={() => store.view.update({ kinds: toggleKind(store.view.get().kinds, k) })}
             />
-            <Swatch
+            <NodeSymbol
               shape={KIND_STYLE[k].shape}
-              color={k === 'Person' ? COMMUNITY_COLORS[0]! : KIND_STYLE[k].color}
+              fill={KIND_STYLE[k].color}
+              stroke={KIND_STYLE[k].border}
+              size={14}
             />
             {enumLabel('nodeKind', k)}
           </label>

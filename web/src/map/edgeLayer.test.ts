@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_OPACITY, FADED_OPACITY, planEdges, type EdgeModel } from './edgeLayer';
+import { CROSS_OPACITY, EDGE_OPACITY, FADED_OPACITY, planEdges, type EdgeModel } from './edgeLayer';
 
 // nodes 0 (0,0), 1 (100,0), 2 (0,100), 3 (5000,5000); edges 0-1 (style 0), 0-2 (style 1),
 // 1-2 (style 0), 2-3 (style 0)
@@ -72,5 +72,19 @@ describe('planEdges', () => {
     const b = planEdges(m2, { hidden: new Uint8Array(5), emphasis: null }, view);
     expect(b).toHaveLength(1);
     expect(b[0]!.segments).toEqual([0, 0, 100, 0]);
+  });
+
+  it('draws the ties between two parts fainter, unless they are highlighted', () => {
+    const crossing = { ...model, cross: Uint8Array.from([0, 1, 0, 0]) };
+    const b = planEdges(crossing, { hidden: none, emphasis: null }, wide);
+    const faint = b.find((x) => x.alpha === CROSS_OPACITY)!;
+    expect(faint.segments).toEqual([0, 0, 0, 100]);
+    expect(CROSS_OPACITY).toBeLessThan(EDGE_OPACITY);
+    const lit = planEdges(
+      crossing,
+      { hidden: none, emphasis: Uint8Array.from([1, 0, 1, 0]) },
+      wide,
+    );
+    expect(lit.find((x) => x.segments.join() === '0,0,0,100')!.alpha).toBe(EDGE_OPACITY);
   });
 });

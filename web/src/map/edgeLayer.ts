@@ -6,8 +6,11 @@
  * colour, width and opacity), culled to the view; while the view moves the last picture is moved
  * with it (a CSS transform) and drawn again once it rests, unless drawing is cheap.
  *
- * `planEdges` (pure) decides what is drawn and how; `EdgeLayer` owns the canvas.
+ * `planEdges` (pure) decides what is drawn and how; `EdgeLayer` owns the canvas. Beneath the
+ * lines it draws the community areas (overlay.ts's paintAreas).
  */
+import type { CommunityArea } from './areas';
+import { clearCanvas, paintAreas } from './overlay';
 
 /** The edges in index form: node i at (xs[i], ys[i]); edge k from src[k] to dst[k]. */
 export interface EdgeModel {
@@ -18,6 +21,11 @@ export interface EdgeModel {
   /** Index into `styles`. */
   style: Uint16Array;
   styles: Array<{ color: string; width: number }>;
+  /**
+   * Edges between two parts of the map (two communities, a community and the core …): drawn
+   * fainter, so that each community's own ties read first. Absent: none.
+   */
+  cross?: Uint8Array;
 }
 
 export interface EdgeState {
@@ -47,6 +55,7 @@ export interface Batch {
 }
 
 export const EDGE_OPACITY = 0.6;
+export const CROSS_OPACITY = 0.22;
 export const FADED_OPACITY = 0.06;
 
 /** Which edges to draw, grouped into strokes; edges wholly outside the view are left out. */
@@ -76,14 +85,16 @@ export function planEdges(model: EdgeModel, state: EdgeState, view: View): Batch
     )
       continue;
     const dim = faded !== null && !(faded[a] && faded[b]);
-    const key = style[k]! * 2 + (dim ? 1 : 0);
+    // A highlighted tie is drawn in full even between two parts.
+    const cross = !dim && faded === null && model.cross?.[k] === 1;
+    const key = style[k]! * 3 + (dim ? 1 : cross ? 2 : 0);
     let batch = batches.get(key);
     if (!batch) {
       const s = model.styles[style[k]!]!;
       batch = {
         color: s.color,
         width: s.width,
-        alpha: dim ? FADED_OPACITY : EDGE_OPACITY,
+        alpha: dim ? FADED_OPACITY : cross ? CROSS_OPACITY : EDGE_OPACITY,
         segments: [],
       };
       batches.set(key, batch);
@@ -127,6 +138,7 @@ export class EdgeLayer {
   readonly canvas: HTMLCanvasElement;
   private model: EdgeModel | undefined;
   private state: EdgeState | undefined;
+  private areas: readonly CommunityArea[] = [];
   /** The view of the picture on the canvas. */
   private drawn: View | undefined;
   private lastDrawMs = 0;
@@ -170,6 +182,12 @@ export class EdgeLayer {
     this.schedule(true);
   }
 
+  /** The community areas drawn beneath the lines. */
+  setAreas(areas: readonly CommunityArea[]): void {
+    this.areas = areas;
+    this.schedule(true);
+  }
+
   /** The view moved or zoomed (Cytoscape's `viewport` event). */
   viewChanged(): void {
     if (this.lastDrawMs <= CHEAP_DRAW_MS) {
@@ -201,19 +219,9 @@ export class EdgeLayer {
     const t0 = performance.now();
     const view = this.getView();
     const ratio = this.pixelRatio();
-    const w = Math.round(view.width * ratio);
-    const h = Math.round(view.height * ratio);
     const c = this.canvas;
-    if (c.width !== w || c.height !== h) {
-      c.width = w;
-      c.height = h;
-      c.style.width = `${view.width}px`;
-      c.style.height = `${view.height}px`;
-    }
-    const ctx = c.getContext('2d');
+    const ctx = clearCanvas(c, view, ratio);
     if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
     c.style.transform = '';
     this.drawn = view;
     if (!this.model || !this.state) return;
@@ -225,6 +233,7 @@ export class EdgeLayer {
       view.pan.x * ratio,
       view.pan.y * ratio,
     );
+    paintAreas(ctx, this.areas, view.zoom, this.state.emphasis !== null);
     strokeBatches(ctx, planEdges(this.model, this.state, view));
     this.lastDrawMs = performance.now() - t0;
   }

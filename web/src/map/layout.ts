@@ -1,8 +1,8 @@
 /**
  * Positions for the map: fcose, computed off the main thread (Web Workers running headless
- * Cytoscape) so that thousands of nodes never freeze the page. The groups (regions) are shared
- * out among up to four workers and packed afterwards; if workers are unavailable the layout
- * runs on the main thread. See layoutCore.ts for the grouping and the quality.
+ * Cytoscape) so that thousands of nodes never freeze the page. The parts (communities, cores)
+ * are shared out among up to four workers and placed afterwards; if workers are unavailable
+ * the layout runs on the main thread. See layoutCore.ts for the parts and the quality.
  */
 import type { LayoutInput, LayoutResult, Part } from './layoutCore';
 
@@ -32,33 +32,30 @@ function inWorker(groups: LayoutInput[]): Promise<Part[]> {
 
 export async function computeLayout(input: LayoutInput): Promise<LayoutResult> {
   const core = await import('./layoutCore');
-  const groups = core.splitGroups(input).sort((a, b) => b.nodes.length - a.nodes.length);
+  const { partition, inputs, links } = core.splitParts(input);
+  // Largest parts first, each to the least loaded worker.
+  const order = inputs
+    .map((_, i) => i)
+    .sort((a, b) => inputs[b]!.nodes.length - inputs[a]!.nodes.length);
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  const n = Math.max(1, Math.min(4, cores, groups.length));
-  // Largest groups first, each to the least loaded worker.
-  const shares: Array<{ load: number; groups: LayoutInput[]; index: number[] }> = Array.from(
+  const n = Math.max(1, Math.min(4, cores, inputs.length));
+  const shares: Array<{ load: number; parts: LayoutInput[]; index: number[] }> = Array.from(
     { length: n },
-    () => ({ load: 0, groups: [], index: [] }),
+    () => ({ load: 0, parts: [], index: [] }),
   );
-  groups.forEach((g, i) => {
+  for (const i of order) {
     const s = shares.reduce((a, b) => (b.load < a.load ? b : a));
-    s.load += g.nodes.length;
-    s.groups.push(g);
+    s.load += inputs[i]!.nodes.length;
+    s.parts.push(inputs[i]!);
     s.index.push(i);
-  });
-  const parts: Part[] = new Array(groups.length);
+  }
+  const parts: Part[] = new Array(inputs.length);
   try {
-    const results = await Promise.all(shares.map((s) => inWorker(s.groups)));
+    const results = await Promise.all(shares.map((s) => inWorker(s.parts)));
     results.forEach((res, w) => res.forEach((p, j) => (parts[shares[w]!.index[j]!] = p)));
   } catch (err) {
     console.warn('layout worker failed; laying out on the main thread', err);
-    groups.forEach((g, i) => (parts[i] = core.layoutOne(g)));
+    inputs.forEach((g, i) => (parts[i] = core.layoutOne(g)));
   }
-  // Pack in a stable order: by the group's first node id (region order of the API).
-  const order = groups.map((g, i) => ({
-    i,
-    key: input.nodes.findIndex((x) => x.id === g.nodes[0]!.id),
-  }));
-  order.sort((a, b) => a.key - b.key);
-  return core.pack(order.map((o) => parts[o.i]!));
+  return core.assemble(partition, parts, links, input.aspect);
 }

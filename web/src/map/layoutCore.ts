@@ -1,23 +1,36 @@
 /**
  * fcose on a headless Cytoscape: shared by the layout worker and the main-thread fallback.
  *
- * With several groups (the regions of the 「すべて」 view) each group is laid out on its own and
- * the groups are packed in rows: a region's network stays readable, and fcose's CoSE phase
- * (at least 5 × n iterations) stays affordable. A group above DRAFT_ABOVE nodes gets the
- * spectral 'draft' quality only.
+ * The map is split into its parts (common/mapParts.ts: each community of each region, the
+ * region's core, the rest), each part is laid out on its own by fcose, and the parts are placed
+ * apart, each beside the parts it has the most ties with (as the server does for large maps):
+ * the communities read as separate groups instead of one hairball, and fcose's CoSE phase (at
+ * least 5 × n iterations) stays affordable. A part above DRAFT_ABOVE nodes gets the spectral
+ * 'draft' quality only.
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { shelfOffsets } from '../../../common/shelfPack';
+import { arrangeParts, mapParts, partLinks, type MapPartition } from '../../../common/mapParts';
 
 let registered = false;
 
 export const DRAFT_ABOVE = 400;
 
 export interface LayoutInput {
-  /** `group`: nodes with the same group are laid out together (e.g. their region). */
-  nodes: Array<{ id: string; size: number; group?: string }>;
+  /**
+   * `group`: the node's region in the all-regions view (parts never cross it); `kind` and
+   * `community` (persons) decide its part (common/mapParts.ts).
+   */
+  nodes: Array<{
+    id: string;
+    size: number;
+    group?: string;
+    kind?: string;
+    community?: number | null;
+  }>;
   edges: Array<{ id: string; source: string; target: string }>;
+  /** Width : height of the map's box on screen (the parts are arranged for it). */
+  aspect?: number;
 }
 
 export type LayoutResult = Record<string, { x: number; y: number }>;
@@ -28,7 +41,7 @@ export interface Part {
   h: number;
 }
 
-/** Lays out one connected part (positions relative to its top-left corner). */
+/** Lays out one part (positions relative to its top-left corner, node sizes included). */
 export function layoutOne(input: LayoutInput): Part {
   if (!registered) {
     cytoscape.use(fcose);
@@ -76,27 +89,51 @@ export function layoutOne(input: LayoutInput): Part {
   return { pos, w: Math.max(bb.w, 1), h: Math.max(bb.h, 1) };
 }
 
-/** Splits the input into its groups (each with the edges inside it). */
-export function splitGroups(input: LayoutInput): LayoutInput[] {
-  const groups = new Map<string, LayoutInput>();
-  const groupOf = new Map<string, string>();
-  for (const n of input.nodes) {
-    const g = n.group ?? '';
-    groupOf.set(n.id, g);
-    if (!groups.has(g)) groups.set(g, { nodes: [], edges: [] });
-    groups.get(g)!.nodes.push(n);
-  }
+/**
+ * The input split into its parts (common/mapParts.ts: the communities of each region, its core
+ * and the rest), each with the edges inside it; and the ties between parts.
+ */
+export function splitParts(input: LayoutInput): {
+  partition: MapPartition;
+  inputs: LayoutInput[];
+  links: Array<[number, number, number]>;
+} {
+  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
+  const pairs: Array<[number, number]> = [];
   for (const e of input.edges) {
-    const g = groupOf.get(e.source);
-    if (g !== undefined && g === groupOf.get(e.target)) groups.get(g)!.edges.push(e);
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a !== undefined && b !== undefined) pairs.push([a, b]);
   }
-  return [...groups.values()];
+  const partition = mapParts(
+    input.nodes.map((n) => ({
+      kind: n.kind ?? '',
+      community: n.community ?? null,
+      region: n.group ?? '',
+    })),
+    pairs,
+  );
+  const inputs: LayoutInput[] = partition.parts.map((p) => ({
+    nodes: p.members.map((i) => input.nodes[i]!),
+    edges: [],
+  }));
+  input.edges.forEach((e, k) => {
+    const [a, b] = pairs[k] ?? [];
+    if (a === undefined || b === undefined) return;
+    const p = partition.partOf[a]!;
+    if (p === partition.partOf[b]) inputs[p]!.edges.push(e);
+  });
+  return { partition, inputs, links: partLinks(partition.partOf, pairs) };
 }
 
-/** Places the parts in rows (common/shelfPack.ts, as the server does for large maps). */
-export function pack(parts: Part[]): LayoutResult {
-  if (parts.length === 1) return round(parts[0]!.pos);
-  const offsets = shelfOffsets(parts);
+/** Places the laid-out parts (common/mapParts.ts, as the server does for large maps). */
+export function assemble(
+  partition: MapPartition,
+  parts: Part[],
+  links: Array<[number, number, number]>,
+  aspect?: number,
+): LayoutResult {
+  const offsets = arrangeParts(partition, parts, links, aspect);
   const out: LayoutResult = {};
   parts.forEach((p, i) => {
     const o = offsets[i]!;

@@ -1,68 +1,89 @@
 /**
- * The network map (Cytoscape.js). Shape and colour by kind, persons tinted by community and
- * sized by key-person score, the キーパーソン群 with a thick gold border. WebGL renderer when
- * the browser has WebGL2, else the canvas renderer with viewport textures. Cytoscape draws the
- * nodes and the highlighted ties; all the other edges are drawn by the edge layer beneath it
- * (edgeLayer.ts: 20k edges as Cytoscape elements cost seconds per full frame). Positions come
- * from the server when it has cached them, else from fcose in a worker (layout.ts).
+ * The network map (Cytoscape.js), drawn to be read at a glance (docs/decisions.md, "The map's
+ * visual design"): each community in an area of its own (the layout keeps them apart, areas.ts
+ * draws their tinted outlines and numbers), node kinds by shape and fill (palette.ts), persons
+ * sized by key-person score, the キーパーソン群 amber with a black ring, labels only where they
+ * fit (labels.ts), region names over the all-regions view. WebGL renderer when the browser has
+ * WebGL2, else the canvas renderer with viewport textures. Cytoscape draws the nodes and the
+ * highlighted ties; the areas and all other edges are drawn by the edge layer beneath it
+ * (edgeLayer.ts: 20k edges as Cytoscape elements cost seconds per full frame), the texts by the
+ * text layer above it (overlay.ts). Positions come from the server when it has cached them,
+ * else from fcose in a worker (layout.ts).
  */
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
-import { EdgeLayer, planEdges, strokeBatches, type EdgeState } from './edgeLayer';
-import { computeLayout, LARGE } from './layout';
-import type { LayoutResult } from './layoutCore';
+import { mapParts, partsSignature, type MapPartition } from '../../../common/mapParts';
+import { t } from '../i18n';
 import type { MapNodeKind } from '../store/state';
 import type { MapNode, NetworkMap } from '../types';
+import {
+  communityAreas,
+  overlaps,
+  regionAreas,
+  type CommunityArea,
+  type Rect,
+  type RegionArea,
+} from './areas';
+import { EdgeLayer, planEdges, strokeBatches, type EdgeState } from './edgeLayer';
+import {
+  estimateWidth,
+  LABEL_HALO,
+  LABEL_PX,
+  LABEL_PX_LARGE,
+  labelPriority,
+  LABEL_SIDES,
+  labelText,
+  nodePlacements,
+  pickLabels,
+  type LabelCandidate,
+  type LabelSide,
+  type ScreenView,
+} from './labels';
+import { computeLayout, LARGE } from './layout';
+import type { LayoutResult } from './layoutCore';
 import { buildGraph, hiddenNodes, linked, type Graph } from './mapGraph';
-import { fitViewport, MIN_LABEL_PX, SMALL_FONT, smallLabelsOn } from './viewport';
+import {
+  FONT_FAMILY,
+  fontOf,
+  paintAreas,
+  paintTexts,
+  TextLayer,
+  textBox,
+  type MapText,
+} from './overlay';
+import {
+  communityColour,
+  CUT,
+  HIGHLIGHT,
+  HIGHLIGHT_SOFT,
+  KEY_PERSON,
+  KIND_STYLE,
+  REMOVED,
+  SELECTED,
+  TALENT,
+} from './palette';
+import { fitViewport } from './viewport';
 
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 4;
 
-export const KIND_STYLE: Record<MapNodeKind, { shape: string; color: string; size: number }> = {
-  Region: { shape: 'round-octagon', color: '#6c7a89', size: 40 },
-  RegionalHRDept: { shape: 'star', color: '#c0392b', size: 46 },
-  Organization: { shape: 'round-hexagon', color: '#1f5fa8', size: 30 },
-  SME: { shape: 'round-rectangle', color: '#2a8c5a', size: 22 },
-  Person: { shape: 'ellipse', color: '#8a94a3', size: 18 },
-  Skill: { shape: 'round-triangle', color: '#a3acb9', size: 14 },
-  Challenge: { shape: 'vee', color: '#b98a3e', size: 16 },
-  Event: { shape: 'round-tag', color: '#7b4fbf', size: 18 },
-};
-export const TALENT_SHAPE = 'round-diamond';
-
-/** Community tints for persons (distinct from the kind colours above). */
-export const COMMUNITY_COLORS = [
-  '#f28e2b',
-  '#4e9f3d',
-  '#a0cbe8',
-  '#3fa7a3',
-  '#e2b21c',
-  '#b07aa1',
-  '#ff8fa3',
-  '#9c755f',
-  '#5b8fd6',
-  '#8cb369',
-  '#d37295',
-  '#79706e',
-];
-
 /** Above this many nodes the canvas renderer gets its performance settings (viewport textures). */
 export const LARGE_CANVAS = 800;
 
-export const GOLD = '#c99700';
-export const HIGHLIGHT = '#e66100';
-export const SELECTED = '#0b57d0';
-export const CUT = '#d7263d';
-
-export function personColor(community: number | null): string {
-  if (community === null || community < 0) return KIND_STYLE.Person.color;
-  return COMMUNITY_COLORS[community % COMMUNITY_COLORS.length]!;
-}
+/** Bumped when the layout changes, so positions cached in a browser are not reused. */
+export const LAYOUT_VERSION = 2;
 
 export function nodeSize(n: MapNode): number {
   if (n.kind === 'Person') return 14 + Math.round(36 * Math.min(1, Math.max(0, n.score ?? 0)));
   return KIND_STYLE[n.kind]?.size ?? 18;
 }
+
+/** Label priority of the selected and highlighted nodes: above every other. */
+const BOOST = 10_000;
+/** Size of a region's name over the all-regions view, and of a community's tag (px). */
+const REGION_PX = 22;
+const TAG_PX = 12;
+/** A community tag is placed after the 地域の人事部 and 地域, before everyone else. */
+const TAG_PRIORITY = 900;
 
 export interface Highlight {
   /** The subject: strong orange border. */
@@ -108,15 +129,30 @@ export function webglAvailable(): boolean {
 
 export class MapView {
   private cy: Core | undefined;
-  private positions: LayoutResult = {};
+  /** The last positions and the parts they were laid out for (partsSignature). */
+  private laidOut: { signature: string; positions: LayoutResult } | undefined;
   private readonly webgl: boolean;
   private nodeById = new Map<string, MapNode>();
   private readonly edgeLayer: EdgeLayer;
+  private readonly textLayer: TextLayer;
   private graph: Graph | undefined;
   private edgeState: EdgeState = { hidden: new Uint8Array(0), emphasis: null };
-  /** Whether the small labels are on (class `lb` on every node). */
-  private smallLabels = false;
+  private partition: MapPartition | undefined;
+  private sizes = new Float64Array(0);
+  private areas: CommunityArea[] = [];
+  private regions: Array<RegionArea & { name: string }> = [];
+  /** Per node: its label candidate (model position, size, text size, priority). */
+  private candidates: LabelCandidate[] = [];
+  /** Nodes labelled now (class `lb`), by index, with the side of their label. */
+  private labelled = new Map<number, LabelSide>();
+  /** Zoom the labels' font sizes were set for. */
+  private labelZoom = 0;
+  /** Selected and highlighted nodes (labelled first), faded ones (not labelled). */
+  private boosted = new Set<number>();
+  private faded: Uint8Array | null = null;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the view is still the one the map chose (not moved by the user). */
+  private autoFit = false;
   /** Milliseconds of the last setData's steps (for the e2e performance check). */
   timings: { layout: number; draw: number; drawCreate?: number } = { layout: 0, draw: 0 };
 
@@ -135,17 +171,10 @@ export class MapView {
     container.dataset.renderer = this.webgl ? 'webgl' : 'canvas';
     this.edgeLayer = new EdgeLayer(
       container,
-      () => {
-        const cy = this.cy;
-        return {
-          zoom: cy ? cy.zoom() : 1,
-          pan: cy ? cy.pan() : { x: 0, y: 0 },
-          width: container.clientWidth,
-          height: container.clientHeight,
-        };
-      },
+      () => this.view(),
       () => (this.graph && this.graph.ids.length > LARGE ? 1 : window.devicePixelRatio || 1),
     );
+    this.textLayer = new TextLayer(container, () => this.view());
   }
 
   get renderer(): 'webgl' | 'canvas' {
@@ -154,6 +183,16 @@ export class MapView {
 
   get core(): Core | undefined {
     return this.cy;
+  }
+
+  private view(): ScreenView {
+    const cy = this.cy;
+    return {
+      zoom: cy ? cy.zoom() : 1,
+      pan: cy ? { ...cy.pan() } : { x: 0, y: 0 },
+      width: this.container.clientWidth,
+      height: this.container.clientHeight,
+    };
   }
 
   /**
@@ -176,62 +215,106 @@ export class MapView {
     const serverPositions = map.nodes.every(
       (n) => typeof n.x === 'number' && typeof n.y === 'number',
     );
+    // The parts (common/mapParts.ts) the layout keeps apart; they also give the community
+    // areas, the region names and the fainter ties between parts. Positions laid out before
+    // are reused only for the same nodes in the same parts (a save that moved someone into
+    // another community, or another region's map, is laid out anew).
+    const index = new Map(map.nodes.map((n, i) => [n.id, i]));
+    const partition = mapParts(
+      map.nodes.map((n) => ({ kind: n.kind, community: n.community, region: groupOf(n) ?? '' })),
+      edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as [number, number]),
+    );
+    this.partition = partition;
+    const signature = partsSignature(
+      map.nodes.map((n) => n.id),
+      partition,
+    );
     let positions: LayoutResult;
     const t0 = performance.now();
-    // Laid out before in this browser for exactly these nodes (reload, a shared link again).
-    const cached = cacheKey ? readCache(cacheKey, map.nodes) : undefined;
+    const key = cacheKey ? `${cacheKey}:v${LAYOUT_VERSION}` : undefined;
+    // Laid out before in this browser for exactly these parts (reload, a shared link again).
+    const cached = key ? readCache(key, signature, map.nodes) : undefined;
     if (serverPositions) {
       positions = Object.fromEntries(map.nodes.map((n) => [n.id, { x: n.x!, y: n.y! }]));
-    } else if (map.nodes.length > 0 && map.nodes.every((n) => this.positions[n.id])) {
-      positions = this.positions;
+    } else if (map.nodes.length > 0 && this.laidOut?.signature === signature) {
+      positions = this.laidOut.positions;
     } else if (cached) {
       positions = cached;
     } else {
       this.handlers.onProgress(this.handlers.progressText('layout', map.nodes.length));
       positions = await computeLayout({
-        nodes: map.nodes.map((n) => ({ id: n.id, size: nodeSize(n), group: groupOf(n) })),
+        nodes: map.nodes.map((n) => ({
+          id: n.id,
+          size: nodeSize(n),
+          group: groupOf(n),
+          kind: n.kind,
+          community: n.community,
+        })),
         edges: edges.map((e, i) => ({ id: `e${i}`, source: e.source, target: e.target })),
+        // The parts arranged for this map's box (a tablet upright, a wide screen).
+        aspect: Math.min(
+          2.5,
+          Math.max(0.6, this.container.clientWidth / Math.max(1, this.container.clientHeight)),
+        ),
       });
-      if (cacheKey) writeCache(cacheKey, positions);
+      if (key) writeCache(key, signature, positions);
     }
-    this.positions = { ...this.positions, ...positions };
+    this.laidOut = { signature, positions };
     const t1 = performance.now();
     this.handlers.onProgress(this.handlers.progressText('drawing', map.nodes.length));
     await nextFrame();
 
-    const graph = buildGraph(map.nodes, edges, positions);
+    const graph = buildGraph(map.nodes, edges, positions, this.partition.partOf);
+    this.sizes = Float64Array.from(map.nodes, nodeSize);
+    this.regions = groupByRegion
+      ? regionAreas(this.partition, graph.edges).map((r) => ({
+          ...r,
+          name: this.nodeById.get(r.region)?.name ?? '',
+        }))
+      : [];
+    this.candidates = map.nodes.map((n, i) => ({
+      x: graph.edges.xs[i]!,
+      y: graph.edges.ys[i]!,
+      size: this.labelSize(n, i, false),
+      // measured when first tried (layoutTexts)
+      w: NaN,
+      // Cytoscape measures some texts (with （ or …) a third taller than their font.
+      h: labelPx(n) * 1.35,
+      priority: labelPriority(n),
+    }));
+    this.boosted = new Set();
+    this.faded = null;
     const hidden = kinds ? hiddenNodes(graph, kinds, null) : new Uint8Array(graph.ids.length);
+    this.graph = graph;
+    this.edgeState = { hidden, emphasis: null };
+    this.areas = this.computeAreas();
     const sameNodes = !!this.cy && this.cy.nodes().length === map.nodes.length;
     const viewport =
       this.cy && sameNodes ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : undefined;
-    // The first viewport from the positions (cy.fit would measure every element first).
-    const view =
-      viewport ??
-      fitViewport(
-        map.nodes.map((n, i) => ({
-          x: graph.edges.xs[i]!,
-          y: graph.edges.ys[i]!,
-          size: nodeSize(n),
-        })),
-        this.container.clientWidth,
-        this.container.clientHeight,
-        30,
-        MIN_ZOOM,
-        MAX_ZOOM,
-      );
-    this.smallLabels = smallLabelsOn(view.zoom, false);
+    const view = viewport ?? this.fitView();
+    // The labels of the first view, chosen before Cytoscape styles anything.
+    const first: ScreenView = {
+      ...view,
+      width: this.container.clientWidth,
+      height: this.container.clientHeight,
+    };
+    const { labels, texts } = this.layoutTexts(first);
+    this.labelled = labels;
+    this.labelZoom = view.zoom;
     // Nodes only: the edge layer draws the edges.
-    const elements: ElementDefinition[] = map.nodes.map((n, i) => {
-      const data = nodeData(n);
-      const labelled = data.font > SMALL_FONT || this.smallLabels;
-      return {
-        group: 'nodes' as const,
-        data,
-        position: positions[n.id] ?? { x: 0, y: 0 },
-        classes:
-          (n.inKeyPersonGroup ? 'kp' : '') + (hidden[i] ? ' hidden' : '') + (labelled ? ' lb' : ''),
-      };
-    });
+    const elements: ElementDefinition[] = map.nodes.map((n, i) => ({
+      group: 'nodes' as const,
+      data: {
+        ...nodeData(n, this.sizes[i]!),
+        ...labelScale(n, view.zoom),
+        ...SIDE_STYLE[labels.get(i) ?? 'bottom'],
+      },
+      position: positions[n.id] ?? { x: 0, y: 0 },
+      classes:
+        (n.inKeyPersonGroup ? 'kp' : '') +
+        (hidden[i] ? ' hidden' : '') +
+        (this.labelled.has(i) ? ' lb' : ''),
+    }));
     const t2 = performance.now();
     this.cy?.destroy();
     const cy = cytoscape({
@@ -252,21 +335,37 @@ export class MapView {
       webgl: this.webgl,
     });
     this.cy = cy;
-    this.graph = graph;
-    this.edgeState = { hidden, emphasis: null };
+    this.edgeLayer.setAreas(this.areas);
     this.edgeLayer.set(graph.edges, this.edgeState);
+    this.textLayer.set(texts);
     const t3 = performance.now();
     cy.on('viewport', () => {
       this.edgeLayer.viewChanged();
+      this.textLayer.schedule();
       clearTimeout(this.labelTimer);
       this.labelTimer = setTimeout(() => this.updateLabels(), 150);
     });
-    cy.on('resize', () => this.edgeLayer.draw());
+    // Until someone moves the view, a resize (the legend or the panels settling) fits the map
+    // again, so the first picture always shows the whole map.
+    this.autoFit = !viewport;
+    cy.on('dragpan scrollzoom pinchzoom', () => (this.autoFit = false));
+    cy.on('resize', () => {
+      if (this.autoFit) this.fitShown();
+      this.edgeLayer.draw();
+      this.updateLabels();
+    });
     cy.on('position', 'node', (evt) => {
       const i = graph.index.get(evt.target.id() as string);
       if (i === undefined) return;
       const p = evt.target.position() as { x: number; y: number };
       this.edgeLayer.moveNode(i, p.x, p.y);
+      const c = this.candidates[i];
+      if (c) {
+        c.x = p.x;
+        c.y = p.y;
+      }
+      clearTimeout(this.labelTimer);
+      this.labelTimer = setTimeout(() => this.updateLabels(), 150);
     });
     cy.on('tap', 'node', (evt) => {
       const id = evt.target.id() as string;
@@ -285,18 +384,129 @@ export class MapView {
     this.handlers.onProgress(null);
   }
 
-  /** Small labels on or off for the current zoom (see smallLabelsOn). */
-  private updateLabels(force?: boolean): void {
-    const cy = this.cy;
-    if (!cy) return;
-    const on = force ?? smallLabelsOn(cy.zoom(), this.smallLabels);
-    if (on === this.smallLabels) return;
-    this.smallLabels = on;
-    cy.batch(() => {
-      const small = cy.nodes().filter((n) => (n.data('font') as number) <= SMALL_FONT);
-      if (on) small.addClass('lb');
-      else small.removeClass('lb');
+  /** The community areas of the shown nodes. */
+  private computeAreas(): CommunityArea[] {
+    const g = this.graph;
+    if (!g || !this.partition) return [];
+    return communityAreas(this.partition, {
+      xs: g.edges.xs,
+      ys: g.edges.ys,
+      sizes: this.sizes,
+      kinds: g.kinds,
+      hidden: this.edgeState.hidden,
     });
+  }
+
+  /**
+   * The texts of a view: region names (all-regions view) first, then the node labels and the
+   * community tags that fit (labels.ts), the 地域の人事部 and 地域 before the tags, the tags
+   * before the キーパーソン群 and everyone else.
+   */
+  private layoutTexts(view: ScreenView): { labels: Map<number, LabelSide>; texts: MapText[] } {
+    const texts: MapText[] = [];
+    const blocked: Rect[] = [];
+    const onScreen = (b: Rect) => b.x2 > 0 && b.y2 > 0 && b.x1 < view.width && b.y1 < view.height;
+    for (const r of this.regions) {
+      // Faint once the region fills the view: its own labels take over.
+      const across = (r.box.x2 - r.box.x1) * view.zoom;
+      const m: MapText = {
+        text: r.name,
+        x: r.centre.x,
+        y: r.centre.y,
+        anchor: 'centre',
+        px: REGION_PX,
+        bold: true,
+        color: '#1b1f24',
+        halo: 4,
+        alpha: across > 0.8 * view.width ? 0.35 : 0.95,
+      };
+      const box = textBox(m, textWidth(m.text, m.px, m.bold), view);
+      if (!onScreen(box) || blocked.some((q) => overlaps(q, box))) continue;
+      blocked.push(box);
+      texts.push(m);
+    }
+    const hidden = this.edgeState.hidden;
+    const faded = this.faded;
+    const boosted = this.boosted;
+    const cands = this.candidates;
+    const { items, index } = nodePlacements(cands, view, {
+      priority: (i) =>
+        hidden[i] || (faded && faded[i])
+          ? NaN
+          : boosted.has(i)
+            ? cands[i]!.priority + BOOST
+            : cands[i]!.priority,
+      width: (i) => {
+        const n = this.nodeById.get(this.graph!.ids[i]!)!;
+        return textWidth(labelText(n), labelPx(n), isStrong(n));
+      },
+    });
+    const nodeItems = items.length;
+    const tags: MapText[] = [];
+    for (const a of this.areas) {
+      const text = t('map.community', { n: a.community + 1, persons: a.persons });
+      const width = textWidth(text, TAG_PX, true);
+      // A tag only for an area at least half as wide on screen as the tag.
+      if ((a.box.x2 - a.box.x1) * view.zoom < width / 2) continue;
+      const colour = communityColour(a.community);
+      // A tab on the top of its area's outline (its bottom 5 px inside the area).
+      const m: MapText = {
+        text,
+        x: a.top.x,
+        y: a.top.y + 5 / view.zoom,
+        anchor: 'above',
+        px: TAG_PX,
+        bold: true,
+        color: colour.text,
+        halo: 4,
+        alpha: faded ? 0.4 : 1,
+        tab: { fill: colour.fill, stroke: colour.stroke },
+      };
+      const box = textBox(m, width, view);
+      if (!onScreen(box)) continue;
+      items.push({ boxes: [box], priority: TAG_PRIORITY });
+      tags.push(m);
+    }
+    const labels = new Map<number, LabelSide>();
+    for (const { index: k, choice } of pickLabels(items, blocked)) {
+      if (k < nodeItems) labels.set(index[k]!, LABEL_SIDES[choice]!);
+      else texts.push(tags[k - nodeItems]!);
+    }
+    return { labels, texts };
+  }
+
+  /** Labels and texts for the current view (see layoutTexts). */
+  private updateLabels(): void {
+    const cy = this.cy;
+    if (!cy || !this.graph) return;
+    const view = this.view();
+    const { labels, texts } = this.layoutTexts(view);
+    this.textLayer.set(texts);
+    this.applyLabels(labels, view.zoom);
+  }
+
+  private applyLabels(next: Map<number, LabelSide>, zoom: number): void {
+    const cy = this.cy;
+    const g = this.graph;
+    if (!cy || !g) return;
+    const rescale = Math.abs(zoom - this.labelZoom) > 1e-9;
+    cy.batch(() => {
+      for (const i of this.labelled.keys()) {
+        if (!next.has(i)) cy.getElementById(g.ids[i]!).removeClass('lb');
+      }
+      for (const [i, side] of next) {
+        const el = cy.getElementById(g.ids[i]!);
+        const was = this.labelled.get(i);
+        if (rescale || was === undefined) {
+          const n = this.nodeById.get(g.ids[i]!);
+          if (n) el.data(labelScale(n, zoom));
+        }
+        if (side !== (el.data('side') as LabelSide | undefined)) el.data(SIDE_STYLE[side]);
+        if (was === undefined) el.addClass('lb');
+      }
+    });
+    this.labelled = next;
+    this.labelZoom = zoom;
   }
 
   private style(): StylesheetJson {
@@ -309,36 +519,60 @@ export class MapView {
           width: 'data(size)',
           height: 'data(size)',
           'border-width': 1,
-          'border-color': '#3d4652',
+          'border-color': 'data(border)',
         },
       },
       {
-        // Labels only on nodes with the class `lb` (updateLabels).
+        // Labels only on nodes with the class `lb` (labels.ts chooses them); their size is
+        // constant on screen (`fs`, `halo` = pixels / zoom, set with the class).
         selector: 'node.lb',
         style: {
           label: 'data(label)',
-          'font-size': 'data(font)',
-          'font-family':
-            'system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif',
+          'font-size': 'data(fs)',
+          'font-family': FONT_FAMILY,
+          'font-weight': 'data(weight)' as never,
           color: '#1b1f24',
-          'text-valign': 'bottom',
-          'text-margin-y': 3,
+          'text-valign': 'data(valign)' as never,
+          'text-halign': 'data(halign)' as never,
+          'text-margin-y': 0,
           'text-outline-color': '#ffffff',
-          'text-outline-width': 2,
-          'min-zoomed-font-size': MIN_LABEL_PX,
-          'text-max-width': '120px',
-          'text-wrap': 'ellipsis',
+          'text-outline-width': 'data(halo)' as never,
+          'text-wrap': 'none',
+          // While zooming out (before the labels are chosen again) small ones vanish.
+          'min-zoomed-font-size': 7,
         },
       },
-      { selector: 'node.kp', style: { 'border-width': 5, 'border-color': GOLD } },
+      {
+        selector: 'node.kp',
+        style: {
+          // above other persons
+          'z-index': 1,
+          'background-color': KEY_PERSON.color,
+          'border-width': KEY_PERSON.borderWidth,
+          'border-color': KEY_PERSON.border,
+          'underlay-color': KEY_PERSON.glow,
+          'underlay-opacity': KEY_PERSON.glowOpacity,
+          'underlay-padding': KEY_PERSON.glowPadding,
+          'underlay-shape': 'ellipse',
+        },
+      },
+      {
+        // Labelled nodes above all others (a node drawn later would cover a label); no label
+        // covers a labelled node (labels.ts).
+        selector: 'node.lb',
+        style: { 'z-index': 2 },
+      },
       // Cytoscape holds only the highlighted ties (.path, .proposed); the others are drawn by
       // the edge layer.
       { selector: 'edge', style: { 'curve-style': 'straight', opacity: 1 } },
       { selector: '.hidden', style: { display: 'none' } },
-      { selector: 'node.faded', style: { opacity: 0.18, 'text-opacity': 0 } },
+      {
+        selector: 'node.faded',
+        style: { opacity: 0.18, 'text-opacity': 0, 'underlay-opacity': 0 },
+      },
       {
         selector: 'node.hl2',
-        style: { 'border-width': 4, 'border-color': '#f0a35e', 'z-index': 9 },
+        style: { 'border-width': 4, 'border-color': HIGHLIGHT_SOFT, 'z-index': 9 },
       },
       {
         selector: 'node.hl',
@@ -360,7 +594,7 @@ export class MapView {
       },
       {
         selector: 'node.removed',
-        style: { 'background-color': '#c4c8cc', 'border-color': '#5f6368', 'border-width': 4 },
+        style: { 'background-color': REMOVED, 'border-color': '#5f6368', 'border-width': 4 },
       },
       {
         selector: 'edge.path',
@@ -398,6 +632,9 @@ export class MapView {
     });
     this.edgeState = { ...this.edgeState, hidden };
     this.edgeLayer.setState(this.edgeState);
+    this.areas = this.computeAreas();
+    this.edgeLayer.setAreas(this.areas);
+    this.updateLabels();
   }
 
   counts(): { nodes: number; edges: number } {
@@ -412,6 +649,48 @@ export class MapView {
     return { nodes, edges };
   }
 
+  /**
+   * What is on screen now, for checks: the labelled nodes with their label boxes (screen px),
+   * the region names and community tags drawn.
+   */
+  onScreen(): {
+    labels: Array<{ id: string; text: string; box: Rect }>;
+    texts: Array<{ text: string; box: Rect }>;
+  } {
+    const view = this.view();
+    const g = this.graph;
+    const cy = this.cy;
+    const labels: Array<{ id: string; text: string; box: Rect }> = [];
+    if (g && cy) {
+      for (const i of this.labelled.keys()) {
+        const el = cy.getElementById(g.ids[i]!);
+        if (el.empty() || el.hasClass('hidden')) continue;
+        const bb = el.boundingBox({
+          includeNodes: false,
+          includeLabels: true,
+          includeOverlays: false,
+          includeUnderlays: false,
+        } as cytoscape.BoundingBoxOptions);
+        const z = view.zoom;
+        labels.push({
+          id: g.ids[i]!,
+          text: String(el.data('label')),
+          box: {
+            x1: bb.x1 * z + view.pan.x,
+            y1: bb.y1 * z + view.pan.y,
+            x2: bb.x2 * z + view.pan.x,
+            y2: bb.y2 * z + view.pan.y,
+          },
+        });
+      }
+    }
+    const texts = this.textLayer.current.map((m) => ({
+      text: m.text,
+      box: textBox(m, textWidth(m.text, m.px, m.bold), view),
+    }));
+    return { labels, texts };
+  }
+
   select(id: string | null, center: boolean): void {
     const cy = this.cy;
     if (!cy) return;
@@ -419,10 +698,41 @@ export class MapView {
       cy.$(':selected').unselect();
       if (id) cy.getElementById(id).select();
     });
+    this.boost(id ? [id] : [], 'selected');
     if (id && center) {
       const n = cy.getElementById(id);
       if (n.nonempty() && !n.hasClass('hidden')) this.reveal(n);
     }
+    this.updateLabels();
+  }
+
+  private boostSets: Record<'selected' | 'highlight', string[]> = { selected: [], highlight: [] };
+
+  /** The selected and highlighted nodes are labelled before all others. */
+  private boost(ids: string[], why: 'selected' | 'highlight'): void {
+    this.boostSets[why] = ids;
+    const g = this.graph;
+    const before = this.boosted;
+    this.boosted = new Set();
+    if (!g) return;
+    for (const id of [...this.boostSets.selected, ...this.boostSets.highlight]) {
+      const i = g.index.get(id);
+      if (i !== undefined) this.boosted.add(i);
+    }
+    // A highlight's border moves the label down: its candidate's size says so.
+    for (const i of new Set([...before, ...this.boosted])) {
+      const c = this.candidates[i];
+      const n = this.nodeById.get(g.ids[i]!);
+      if (c && n) c.size = this.labelSize(n, i, this.boosted.has(i));
+    }
+  }
+
+  /**
+   * The size Cytoscape places a node's label from: its outer size, border included (the
+   * highlight's, up to 6, when `lit`).
+   */
+  private labelSize(n: MapNode, i: number, lit: boolean): number {
+    return this.sizes[i]! + (lit ? 6 : n.inKeyPersonGroup ? KEY_PERSON.borderWidth : 1);
   }
 
   highlight(h: Highlight, fit: boolean): void {
@@ -482,15 +792,24 @@ export class MapView {
       }
       this.edgeState = { ...this.edgeState, emphasis };
       this.edgeLayer.setState(this.edgeState);
+      // Faded nodes are not labelled; the highlighted ones first.
+      this.faded = emphasis
+        ? Uint8Array.from(emphasis, (v, i) =>
+            v ? 0 : cy.getElementById(g.ids[i]!).hasClass('faded') ? 1 : 0,
+          )
+        : null;
+      this.boost([...all], 'highlight');
     }
     if (fit) {
       const nodes = cy.nodes().filter((n) => all.has(n.id()) && !n.hasClass('hidden'));
       if (nodes.nonempty()) this.reveal(nodes);
     }
+    this.updateLabels();
   }
 
   private reveal(eles: cytoscape.CollectionArgument): void {
     const cy = this.cy!;
+    this.autoFit = false;
     const bb = eles.boundingBox();
     const w = cy.width();
     const h = cy.height();
@@ -508,80 +827,151 @@ export class MapView {
     this.cy?.fit(this.cy.nodes().not('.hidden'), 30);
   }
 
-  /** The current map as a PNG (white background, whole graph): the edges, then Cytoscape's. */
+  /** Shows every shown node (as the first view does). */
+  private fitShown(): void {
+    this.cy?.viewport(this.fitView());
+  }
+
+  /**
+   * The view that shows every shown node, from the positions (cy.fit would measure every
+   * element's rendered box first: too slow for the first frame of a large map).
+   */
+  private fitView(): { zoom: number; pan: { x: number; y: number } } {
+    const g = this.graph;
+    const hidden = this.edgeState.hidden;
+    return fitViewport(
+      (g?.ids ?? []).flatMap((_id, i) =>
+        hidden[i] ? [] : [{ x: g!.edges.xs[i]!, y: g!.edges.ys[i]!, size: this.sizes[i]! }],
+      ),
+      this.container.clientWidth,
+      this.container.clientHeight,
+      30,
+      MIN_ZOOM,
+      MAX_ZOOM,
+    );
+  }
+
+  /**
+   * The current map as a PNG (white background, whole graph): the community areas and the
+   * edges, then Cytoscape's nodes and labels (chosen for the picture's scale), then the texts.
+   */
   async png(): Promise<Blob> {
     const cy = this.cy;
     if (!cy || !this.graph) throw new Error('no map');
     const scale = cy.nodes().length > LARGE ? 1 : 2;
-    // The PNG is drawn at zoom `scale`: the small labels it shows must be on meanwhile.
-    const labelsBefore = this.smallLabels;
-    if (scale * SMALL_FONT >= MIN_LABEL_PX) this.updateLabels(true);
     // The box and scale Cytoscape's png({ full: true, scale }) draws (its bufferCanvasImage).
     const bb = cy.elements().boundingBox();
+    const view: ScreenView = {
+      zoom: scale,
+      pan: { x: -bb.x1 * scale, y: -bb.y1 * scale },
+      width: Math.ceil(bb.w) * scale,
+      height: Math.ceil(bb.h) * scale,
+    };
+    // The labels and texts that fit at the picture's scale, meanwhile.
+    const before = this.labelled;
+    const beforeZoom = this.labelZoom;
+    const { labels, texts } = this.layoutTexts(view);
+    this.applyLabels(labels, scale);
     const nodesPng = cy.png({ output: 'blob', full: true, scale, maxWidth: 6000, maxHeight: 6000 });
-    this.updateLabels(labelsBefore);
+    this.applyLabels(before, beforeZoom);
     const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(bb.w) * scale;
-    canvas.height = Math.ceil(bb.h) * scale;
+    canvas.width = view.width;
+    canvas.height = view.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(scale, 0, 0, scale, -bb.x1 * scale, -bb.y1 * scale);
-    const view = { zoom: scale, pan: { x: -bb.x1 * scale, y: -bb.y1 * scale } };
-    strokeBatches(
-      ctx,
-      planEdges(this.graph.edges, this.edgeState, {
-        ...view,
-        width: canvas.width,
-        height: canvas.height,
-      }),
-    );
+    paintAreas(ctx, this.areas, scale, this.edgeState.emphasis !== null);
+    strokeBatches(ctx, planEdges(this.graph.edges, this.edgeState, view));
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(await createImageBitmap(nodesPng), 0, 0);
+    paintTexts(ctx, texts, view);
     return new Promise((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG not made'))), 'image/png'),
     );
   }
 }
 
-function nodeData(n: MapNode): Record<string, unknown> & { font: number } {
+/** Where Cytoscape draws a label on each side of its node (labels.ts's labelBox). */
+const SIDE_STYLE: Record<LabelSide, { side: LabelSide; valign: string; halign: string }> = {
+  bottom: { side: 'bottom', valign: 'bottom', halign: 'center' },
+  top: { side: 'top', valign: 'top', halign: 'center' },
+  right: { side: 'right', valign: 'center', halign: 'right' },
+  left: { side: 'left', valign: 'center', halign: 'left' },
+};
+
+/** The label's font size and outline in model units, for a constant size on screen. */
+function labelScale(n: MapNode, zoom: number): { fs: number; halo: number } {
+  return { fs: labelPx(n) / zoom, halo: LABEL_HALO / zoom };
+}
+
+/** A node's label size on screen (px). */
+function labelPx(n: MapNode): number {
+  return n.kind === 'RegionalHRDept' || n.kind === 'Region' ? LABEL_PX_LARGE : LABEL_PX;
+}
+
+/** Bold labels: the 地域の人事部, 地域, organisations and the キーパーソン群. */
+function isStrong(n: MapNode): boolean {
+  return (
+    n.kind === 'RegionalHRDept' ||
+    n.kind === 'Region' ||
+    n.kind === 'Organization' ||
+    n.inKeyPersonGroup
+  );
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/** The width of a text on screen (px): measured with a canvas, else estimated. */
+export function textWidth(text: string, px: number, bold: boolean): number {
+  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return estimateWidth(text, px);
+  const key = `${bold ? 'b' : 'n'}${text}`;
+  let at100 = widths.get(key);
+  if (at100 === undefined) {
+    measureCtx.font = fontOf(100, bold);
+    at100 = measureCtx.measureText(text).width;
+    widths.set(key, at100);
+  }
+  // Fonts hint small sizes a little wider; 3 % spare.
+  return (at100 / 100) * px * 1.03;
+}
+
+function nodeData(n: MapNode, size: number): Record<string, unknown> {
   const base = KIND_STYLE[n.kind] ?? KIND_STYLE.Person;
-  const isPerson = n.kind === 'Person';
+  const talent = n.kind === 'Person' && n.isTalent;
+  const strong = isStrong(n);
   return {
     id: n.id,
     kind: n.kind,
-    label: (n.declaredKeyPerson ? '★' : '') + n.name,
-    shape: isPerson && n.isTalent ? TALENT_SHAPE : base.shape,
-    color: isPerson ? personColor(n.community) : base.color,
-    size: nodeSize(n),
-    // Small labels appear only when zoomed in (min-zoomed-font-size), so the overview stays legible.
-    font:
-      n.kind === 'RegionalHRDept' || n.kind === 'Region'
-        ? 15
-        : n.kind === 'Organization' || n.inKeyPersonGroup
-          ? 11
-          : 7,
+    label: labelText(n),
+    shape: talent ? TALENT.shape : base.shape,
+    color: talent ? TALENT.color : base.color,
+    border: talent ? TALENT.border : base.border,
+    size,
+    weight: strong ? 700 : 400,
   };
 }
 
-/** Positions laid out before for exactly these nodes, from localStorage. */
-function readCache(key: string, nodes: MapNode[]): LayoutResult | undefined {
+/** Positions laid out before for exactly these parts, from localStorage. */
+function readCache(key: string, signature: string, nodes: MapNode[]): LayoutResult | undefined {
   try {
     const raw = localStorage.getItem(key);
     if (!raw) return undefined;
-    const pos = JSON.parse(raw) as LayoutResult;
-    if (Object.keys(pos).length !== nodes.length || !nodes.every((n) => pos[n.id]))
-      return undefined;
+    const entry = JSON.parse(raw) as { signature?: string; positions?: LayoutResult };
+    const pos = entry.positions;
+    if (entry.signature !== signature || !pos || !nodes.every((n) => pos[n.id])) return undefined;
     return pos;
   } catch {
     return undefined;
   }
 }
 
-function writeCache(key: string, pos: LayoutResult): void {
+function writeCache(key: string, signature: string, positions: LayoutResult): void {
   try {
-    localStorage.setItem(key, JSON.stringify(pos));
+    localStorage.setItem(key, JSON.stringify({ signature, positions }));
   } catch {
     // storage full or disabled: lay out again next time
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, edgeWidth, EDGE_COLORS, hiddenNodes, linked } from './mapGraph';
+import { buildGraph, edgeWidth, hiddenNodes, linked } from './mapGraph';
+import { LINE_GROUPS } from './palette';
 import type { MapEdge, MapNode } from '../types';
 
 function node(id: string, kind: MapNode['kind'] = 'Person'): MapNode {
@@ -39,9 +40,9 @@ describe('map graph (index form)', () => {
     expect([...g.edges.src]).toEqual([0, 1, 2, 1, 4]);
     expect([...g.edges.dst]).toEqual([1, 2, 3, 4, 5]);
     const style = (k: number) => g.edges.styles[g.edges.style[k]!];
-    expect(style(0)).toEqual({ color: EDGE_COLORS.KNOWS, width: 0.6 });
-    expect(style(1)).toEqual({ color: EDGE_COLORS.KNOWS, width: 2.4 });
-    expect(style(2)).toEqual({ color: EDGE_COLORS.WORKS_AT, width: 1.5 });
+    expect(style(0)).toEqual({ color: LINE_GROUPS.knows, width: 0.6 });
+    expect(style(1)).toEqual({ color: LINE_GROUPS.knows, width: 2.4 });
+    expect(style(2)).toEqual({ color: LINE_GROUPS.works, width: 1.5 });
     // the two HAS_SKILL ties share one style (the default colour)
     expect(g.edges.style[3]).toBe(g.edges.style[4]);
     expect(g.edges.styles).toHaveLength(4);
@@ -87,5 +88,23 @@ describe('map graph (index form)', () => {
     // depth 0 or an unknown id: only the kind filter
     expect(ids(hiddenNodes(g, [...all], { id: 'a', depth: 0 }))).toEqual(['a']);
     expect(ids(hiddenNodes(g, ['SME'], { id: 'zz', depth: 1 }))).toEqual(['d']);
+  });
+
+  it('draws no LOCATED_IN or COVERS line, and a focus does not follow them', () => {
+    const r = node('r', 'Region');
+    const withRegion = buildGraph(
+      [...nodes, r],
+      [
+        ...edges,
+        { source: 'a', target: 'r', type: 'LOCATED_IN', weight: 1 },
+        { source: 'e', target: 'r', type: 'LOCATED_IN', weight: 1 },
+        { source: 'd', target: 'r', type: 'COVERS', weight: 1 },
+      ],
+      positions,
+    );
+    expect(withRegion.edges.src).toHaveLength(edges.length);
+    expect(linked(withRegion, 'a', 'r')).toBe(false);
+    const hood = hiddenNodes(withRegion, ['Person', 'SME', 'Region'], { id: 'a', depth: 2 });
+    expect(withRegion.ids.filter((_, i) => !hood[i])).toEqual(['a', 'b', 'c']);
   });
 });

@@ -6,17 +6,7 @@ import type { EdgeModel } from './edgeLayer';
 import type { LayoutResult } from './layoutCore';
 import type { MapNodeKind } from '../store/state';
 import type { MapEdge, MapNode } from '../types';
-
-export const EDGE_COLORS: Record<string, string> = {
-  KNOWS: '#7d8fa6',
-  WORKS_AT: '#b8c2cf',
-  SUPPORTS: '#7fb89a',
-  MEMBER_OF: '#d9a0a0',
-  LEADS: '#c0392b',
-  PARTNERS_WITH: '#8aa8d6',
-};
-
-const EDGE_DEFAULT_COLOR = '#c3cad4';
+import { LINE_GROUPS, lineGroup } from './palette';
 
 /** An edge's width by its weight (1–3), in model units: 0.6 … 2.4 (was mapData(weight, 1, 3, 0.6, 2.4)). */
 export function edgeWidth(weight: number): number {
@@ -30,14 +20,25 @@ export interface Graph {
   ids: string[];
   index: Map<string, number>;
   kinds: MapNodeKind[];
+  /** The edges drawn (not those of palette.ts's UNDRAWN_TYPES). */
   edges: EdgeModel;
-  /** Neighbours of node i: adj[off[i] .. off[i+1]). */
+  /** Neighbours of node i through drawn edges: adj[off[i] .. off[i+1]). */
   off: Uint32Array;
   adj: Uint32Array;
 }
 
-/** Node indices, the edges for the edge layer and the adjacency for the neighbourhood filter. */
-export function buildGraph(nodes: MapNode[], edges: MapEdge[], positions: LayoutResult): Graph {
+/**
+ * Node indices, the edges for the edge layer and the adjacency for the neighbourhood filter:
+ * the drawn ties only (a focus follows the lines one sees; through LOCATED_IN every node of a
+ * region would be two steps from every other).
+ */
+export function buildGraph(
+  nodes: MapNode[],
+  edges: MapEdge[],
+  positions: LayoutResult,
+  /** The part of each node (common/mapParts.ts): ties between parts are marked `cross`. */
+  partOf?: ArrayLike<number>,
+): Graph {
   const n = nodes.length;
   const ids = nodes.map((x) => x.id);
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -48,21 +49,19 @@ export function buildGraph(nodes: MapNode[], edges: MapEdge[], positions: Layout
     xs[i] = p?.x ?? 0;
     ys[i] = p?.y ?? 0;
   });
-  const m = edges.length;
+  const drawn = edges.filter((e) => lineGroup(e.type) !== null);
+  const m = drawn.length;
   const src = new Uint32Array(m);
   const dst = new Uint32Array(m);
   const style = new Uint16Array(m);
   const styles: EdgeModel['styles'] = [];
   const styleKey = new Map<string, number>();
-  const degree = new Uint32Array(n + 1);
-  edges.forEach((e, k) => {
-    const a = index.get(e.source)!;
-    const b = index.get(e.target)!;
-    src[k] = a;
-    dst[k] = b;
-    degree[a]!++;
-    degree[b]!++;
-    const color = EDGE_COLORS[e.type] ?? EDGE_DEFAULT_COLOR;
+  const cross = new Uint8Array(m);
+  drawn.forEach((e, k) => {
+    src[k] = index.get(e.source)!;
+    dst[k] = index.get(e.target)!;
+    if (partOf && partOf[src[k]!] !== partOf[dst[k]!]) cross[k] = 1;
+    const color = LINE_GROUPS[lineGroup(e.type)!];
     const width = edgeWidth(e.weight);
     const key = `${color} ${width}`;
     let s = styleKey.get(key);
@@ -73,6 +72,11 @@ export function buildGraph(nodes: MapNode[], edges: MapEdge[], positions: Layout
     }
     style[k] = s;
   });
+  const degree = new Uint32Array(n + 1);
+  for (let k = 0; k < m; k++) {
+    degree[src[k]!]!++;
+    degree[dst[k]!]!++;
+  }
   const off = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) off[i + 1] = off[i]! + degree[i]!;
   const fill = off.slice(0, n);
@@ -85,7 +89,7 @@ export function buildGraph(nodes: MapNode[], edges: MapEdge[], positions: Layout
     ids,
     index,
     kinds: nodes.map((x) => x.kind),
-    edges: { xs, ys, src, dst, style, styles },
+    edges: { xs, ys, src, dst, style, styles, cross },
     off,
     adj,
   };
