@@ -1,7 +1,7 @@
 /** zod schemas of the analytics arguments (SPEC §5; every list at most 100). */
 import { z } from 'zod';
 import { GAP_KINDS } from '../analytics/gaps';
-import { Id, INTRODUCTION_STATUSES } from '../../common/model';
+import { Id, INTRODUCTION_STATUSES, plainText } from '../../common/model';
 
 export const MAX_LIMIT = 100;
 
@@ -59,9 +59,7 @@ export const RecordIntroductionArgs = z
     toId: IdArg,
     viaId: OptId,
     status: z.enum(INTRODUCTION_STATUSES),
-    note: z
-      .string()
-      .trim()
+    note: plainText('text')
       .max(2000, 'must be at most 2000 characters')
       .nullish()
       .transform((v) => (v ? v : null)),

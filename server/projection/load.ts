@@ -15,7 +15,7 @@ import {
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { GRAPH_NODE_LABELS, isRelType } from '../../common/model';
-import { CONTACT_FIELDS, personAlias } from '../auth/privacy';
+import { CONTACT_FIELDS, personAlias, RATING_FIELDS } from '../auth/privacy';
 
 /** A region, or all regions (`null` regionId). */
 export interface Scope {
@@ -26,13 +26,15 @@ export interface Scope {
    * reasons — is pseudonymised at the source.
    */
   pseudonymised?: boolean;
+  /** Persons carry no ratings (mind, skill, network): the municipality's view. */
+  withoutRatings?: boolean;
 }
 
 export const ALL_REGIONS: Scope = { regionId: null };
 
 export function scopeKey(scope: Scope): string {
   const key = scope.regionId === null ? '*' : `region:${scope.regionId}`;
-  return scope.pseudonymised ? `${key}:pseudonymised` : key;
+  return `${key}${scope.pseudonymised ? ':pseudonymised' : ''}${scope.withoutRatings ? ':without-ratings' : ''}`;
 }
 
 export interface Projection {
@@ -100,6 +102,27 @@ export function pseudonymise(p: Projection): Projection {
   });
   return {
     scope: { ...p.scope, pseudonymised: true },
+    graph,
+    version: p.version,
+    loadMs: performance.now() - started,
+  };
+}
+
+/**
+ * The municipality's projection of the same scope, made from another one: persons without
+ * their ratings, so no score, reason or number computed from it can show them.
+ */
+export function withoutRatings(p: Projection): Projection {
+  const started = performance.now();
+  const graph = p.graph.copy();
+  graph.forEachNode((id, attrs) => {
+    if (attrs.kind !== 'Person') return;
+    const props = { ...attrs.props };
+    for (const f of RATING_FIELDS) delete props[f];
+    graph.mergeNodeAttributes(id, { props });
+  });
+  return {
+    scope: { ...p.scope, withoutRatings: true },
     graph,
     version: p.version,
     loadMs: performance.now() - started,
