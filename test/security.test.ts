@@ -14,6 +14,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../server/auth/http';
 import { personAlias } from '../server/auth/privacy';
 import { changeUser, ensureUser, findUser, type NewUser } from '../server/auth/users';
 import type { Database } from '../server/db/driver';
+import { applySchema } from '../server/db/schema';
 import { createApp, type App } from '../server/http/app';
 import { ensurePilotSeed, undoIntroductionsSince } from '../web/e2e/server';
 import { bearer } from './auth';
@@ -336,6 +337,102 @@ describe('analyst privacy', () => {
     expect(search.data.people).toEqual([]);
     const notes = await gql('analyst', `{ introductions(limit: 1) { id reason } }`);
     expect(codeOf(notes)).toBe('FORBIDDEN');
+  });
+});
+
+describe('issue 11: aggregates and counts (finding 1)', () => {
+  const AGGREGATES = [
+    '{ introductionPartiesConnection { aggregate { node { name { shortest } } } } }',
+    '{ peopleConnection { aggregate { count { nodes } node { name { shortest } } } } }',
+    `{ people(where: { id: { eq: "${'$P1'}" } }) { knowsConnection { aggregate { count { nodes } } } } }`,
+    '{ introductionParties(limit: 1) { id name } }',
+  ];
+
+  for (const who of ['shiojiri', 'city', 'analyst'] as const) {
+    it(`${who}: no aggregation and no cross-type party query exists in the schema`, async () => {
+      for (const q of AGGREGATES) {
+        const body = await gql(who, q.replace('$P1', P1));
+        expect(body.data ?? null, q).toBeNull();
+        expect(codeOf(body), q).toMatch(/GRAPHQL_VALIDATION_FAILED|FORBIDDEN|BAD_USER_INPUT/);
+      }
+    });
+  }
+
+  it('admin: aggregations are there and count the whole graph', async () => {
+    const body = await gql('admin', '{ peopleConnection { aggregate { count { nodes } } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.peopleConnection.aggregate.count.nodes).toBeGreaterThan(100);
+  });
+
+  it('a municipality counts only the persons it may read', async () => {
+    const ids = new Set<string>();
+    for (let offset = 0; ; offset += 100) {
+      const page = await gql(
+        'city',
+        `{ people(limit: 100, offset: ${offset}, sort: [{ id: ASC }]) { id } }`,
+      );
+      for (const p of page.data.people) ids.add(p.id);
+      if (page.data.people.length < 100) break;
+    }
+    const count = await gql('city', '{ peopleConnection { totalCount } }');
+    expect(count.errors).toBeUndefined();
+    expect(count.data.peopleConnection.totalCount).toBe(ids.size);
+    const all = await gql('admin', '{ peopleConnection { totalCount } }');
+    expect(all.data.peopleConnection.totalCount).toBeGreaterThan(ids.size);
+  });
+});
+
+describe('issue 11: introduction names (finding 2)', () => {
+  const OLD_ID = 'sec-old-introduction';
+
+  it('an introduction stored under the old 「from → to」 name is renamed by the schema apply', async () => {
+    const people = await gql(
+      'admin',
+      `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { id name } }`,
+      { ids: [hiddenIds[0], hiddenIds[1]] },
+    );
+    const [a, b] = people.data.people as Array<{ id: string; name: string }>;
+    const now = new Date().toISOString();
+    await db.driver.executeQuery(
+      `MATCH (f:Person {id: $from}), (t:Person {id: $to})
+       CREATE (i:Introduction:Entity {id: $id, name: f.name + ' → ' + t.name, status: 'suggested',
+                                      createdAt: $now, updatedAt: $now})
+       CREATE (i)-[:FROM]->(f), (i)-[:TO]->(t)`,
+      { from: a!.id, to: b!.id, id: OLD_ID, now },
+      { database: db.database },
+    );
+    const migrated = await applySchema(db);
+    expect(migrated['migrate-introduction-names']).toBeGreaterThanOrEqual(1);
+    const read = await gql(
+      'admin',
+      `{ introductions(where: { id: { eq: "${OLD_ID}" } }) { name } }`,
+    );
+    expect(read.data.introductions[0].name).toBe(`紹介 ${now.slice(0, 10)} ${OLD_ID.slice(0, 8)}`);
+    expect(read.data.introductions[0].name).not.toContain(a!.name);
+    // idempotent: nothing left in the old form
+    expect((await applySchema(db))['migrate-introduction-names']).toBe(0);
+  });
+
+  it('an analyst reads introduction names and dates to the month only, and cannot search real names', async () => {
+    const body = await gql(
+      'analyst',
+      `{ introductions(limit: 100) { id name createdAt decidedAt from { name } to { ... on Person { name } ... on SME { name } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.introductions.length).toBeGreaterThan(0);
+    const text = JSON.stringify(body.data);
+    for (const name of hiddenNames) expect(text).not.toContain(name);
+    for (const i of body.data.introductions) {
+      expect(i.name).toMatch(/^紹介 \d{4}-\d{2}$/);
+      expect(i.createdAt ?? '').toMatch(/^(\d{4}-\d{2})?$/);
+    }
+    const search = await gql(
+      'analyst',
+      `query($n: String!) { introductions(where: { name: { contains: $n } }) { id } }`,
+      { n: hiddenNames[0] },
+    );
+    expect(search.errors).toBeUndefined();
+    expect(search.data.introductions).toEqual([]);
   });
 });
 

@@ -15,14 +15,14 @@ import { entityTypeDefs, type SchemaVariant } from './variants';
 
 const HERE = import.meta.dirname;
 
-export function typeDefs(variant: SchemaVariant = 'full'): string[] {
+export function typeDefs(variant: SchemaVariant = 'admin'): string[] {
   return [entityTypeDefs(variant), readFileSync(path.join(HERE, 'analytics.graphql'), 'utf8')];
 }
 
 export async function buildSchema(
   db: Database,
   cache: ProjectionCache,
-  variant: SchemaVariant = 'full',
+  variant: SchemaVariant = 'admin',
 ): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({
     typeDefs: typeDefs(variant),
