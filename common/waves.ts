@@ -50,3 +50,18 @@ export function reiwaLabel(fy: number): string {
 export function fiscalYearEnd(fy: number): string {
   return `${fy + 1}-03-31`;
 }
+
+/** The first fiscal year of the history the demo and the trend show: 令和4年度. */
+export const HISTORY_FIRST_FY = 2022;
+
+/**
+ * The dates of a trend (SPEC §12: "each metric over all waves"): the start of 令和4年度, every
+ * fiscal-year end from 令和4年度 on, the survey waves, and today — those not after today,
+ * sorted, each once.
+ */
+export function trendDates(today: string): string[] {
+  const dates = new Set<string>([`${HISTORY_FIRST_FY}-04-01`, today]);
+  for (let fy = HISTORY_FIRST_FY; fiscalYearEnd(fy) <= today; fy++) dates.add(fiscalYearEnd(fy));
+  for (const w of SURVEY_WAVES) dates.add(w.date);
+  return [...dates].filter((d) => d <= today).sort();
+}

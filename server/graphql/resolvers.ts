@@ -79,7 +79,7 @@ type Resolver = (
  * Checks that someone is signed in, parses args with the schema, runs the body, and turns
  * every failure into an API error.
  */
-function resolver<S extends z.ZodType>(
+export function resolver<S extends z.ZodType>(
   schema: S,
   body: (args: z.infer<S>, viewer: Viewer) => Promise<unknown>,
 ): Resolver {
