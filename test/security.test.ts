@@ -214,6 +214,23 @@ const FAMILIES: Family[] = [
     refused: 'FORBIDDEN',
   },
   {
+    name: 'network metrics, trend and comparison of 塩尻市',
+    query:
+      () => `{ networkMetrics(regionId: "region:shiojiri", waveId: "wave:r4") { stage metrics { key value } }
+                    networkTrend(regionId: "region:shiojiri") { asOf stage }
+                    compareNetworks(regionId: "region:shiojiri", from: "wave:r4", to: "${started.slice(0, 10)}", limit: 3) {
+                      changes { key direction } difference { newTieCount newTies { fromName } } } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.compareNetworks.changes.length).toBe(16),
+  },
+  {
+    name: 'network metrics of all regions',
+    query: () => `{ networkMetrics(asOf: "2024-03-31") { stage } }`,
+    allowed: ['admin', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
     name: 'the audit log',
     query: () => `{ auditLog(limit: 5) { at actor action } }`,
     allowed: ['admin'],
@@ -285,6 +302,28 @@ describe('role × operation matrix (SPEC §8)', () => {
   });
 });
 
+describe('regionsOverview by role (SPEC §12)', () => {
+  const regionsOf = async (who: Who) => {
+    const body = await gql(
+      who,
+      `{ regionsOverview(asOf: "2024-03-31") { regionId phase metrics { stage } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    return (body.data.regionsOverview as Array<{ regionId: string }>).map((r) => r.regionId).sort();
+  };
+  it('admins and analysts see the eight regions; a coordinator and a municipality only theirs', async () => {
+    const eight = await regionsOf('admin');
+    expect(eight).toHaveLength(8);
+    expect(await regionsOf('analyst')).toEqual(eight);
+    expect(await regionsOf('shiojiri')).toEqual(['region:shiojiri']);
+    expect(await regionsOf('tsubame')).toEqual(['region:tsubame']);
+    expect(await regionsOf('city')).toEqual(['region:shiojiri']);
+    expect(codeOf(await gql('anonymous', '{ regionsOverview { regionId } }'))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+});
+
 describe('analyst privacy', () => {
   it('the pilot seed has non-consenting persons in 塩尻市 to hide', () => {
     expect(hiddenNames.length).toBeGreaterThan(5);
@@ -314,6 +353,19 @@ describe('analyst privacy', () => {
     expect(admin.data.networkMap.nodes.find((n: any) => n.id === hiddenIds[0]).name).toBe(
       hiddenNames[0],
     );
+  });
+
+  it('the comparison of two dates names persons by their alias', async () => {
+    const body = await gql(
+      'analyst',
+      `{ compareNetworks(regionId: "region:shiojiri", from: "2022-04-01", to: "${started.slice(0, 10)}") {
+          difference { newTies { fromName toName } endedTies { fromName toName }
+                       newPersons { name } departedPersons { name } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const text = JSON.stringify(body.data);
+    expect(text).toMatch(/匿名-/);
+    for (const name of hiddenNames) expect(text).not.toContain(name);
   });
 
   it('entity queries show the same alias, and a real name can be neither read nor searched', async () => {
