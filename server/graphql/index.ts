@@ -14,9 +14,10 @@ import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
-import { graphqlJwt, type Viewer } from '../../common/roles';
+import { assertReadRegion, graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
+import { HeavyFieldLimiter, requestShapeLimit, ResponseBudget } from './limits';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
 import { buildSchema } from './schema';
@@ -31,15 +32,28 @@ export interface GraphqlContext {
   jwt: ReturnType<typeof graphqlJwt>;
   /** The graph version of this request, read once when first asked for (cache.ts). */
   graphVersion: () => Promise<number>;
+  /** The map items this request may still return (server/graphql/limits.ts). */
+  budget: ResponseBudget;
+  /** Heavy fields of one user at a time (shared by every request of the process). */
+  heavy: HeavyFieldLimiter;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
 export const MAX_BODY = '1mb';
 
+/** The limits of server/graphql/limits.ts and costLimit.ts, lowered by tests. */
+export interface GraphqlLimits {
+  maxResponseValues?: number;
+  maxMapItems?: number;
+  heavyPerViewer?: number;
+  heavyQueuePerViewer?: number;
+}
+
 export async function createApolloServer(
   db: Database,
   cache: ProjectionCache,
   variant: SchemaVariant = 'admin',
+  limits: GraphqlLimits = {},
 ) {
   const schema = await buildSchema(db, cache, variant);
   const server = new ApolloServer<GraphqlContext>({
@@ -47,9 +61,21 @@ export async function createApolloServer(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimit()],
+    validationRules: [depthLimit(), requestShapeLimit()],
     plugins: [
-      costLimit<GraphqlContext>(schema),
+      costLimit<GraphqlContext>(schema, {
+        ...(limits.maxResponseValues !== undefined ? { maxValues: limits.maxResponseValues } : {}),
+        // A map counts by its scope's projection (loaded now instead of in the resolver).
+        mapSize: async ({ viewer }, regionId) => {
+          try {
+            assertReadRegion(viewer, regionId);
+          } catch {
+            return null;
+          }
+          const { graph } = await cache.get({ regionId });
+          return { nodes: graph.order, edges: graph.size };
+        },
+      }),
       analyticsResponseCache<GraphqlContext>({
         version: (ctx) => ctx.graphVersion(),
         partition: ({ viewer }) =>
@@ -76,9 +102,11 @@ export function mountGraphql(
   app: Express,
   db: Database,
   cache: ProjectionCache,
+  limits: GraphqlLimits = {},
   path = '/graphql',
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
+  const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
   const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
     const viewer = viewerOf(res)!;
     let version: Promise<number> | undefined;
@@ -86,12 +114,14 @@ export function mountGraphql(
       viewer,
       jwt: graphqlJwt(viewer),
       graphVersion: () => (version ??= cache.currentVersion()),
+      budget: new ResponseBudget(limits.maxMapItems),
+      heavy,
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };
   const ready = Promise.all(
     SCHEMA_VARIANTS.map(async (variant) => {
-      const server = await createApolloServer(db, cache, variant);
+      const server = await createApolloServer(db, cache, variant, limits);
       handlers.set(variant, expressMiddleware(server, { context }));
     }),
   ).then(() => undefined);

@@ -55,6 +55,7 @@ import {
 } from './validate';
 import { createMutationResolvers } from './mutations';
 import { addDaysIso, today } from '../../common/dates';
+import { HEAVY_FIELDS, type HeavyFieldLimiter, type ResponseBudget } from './limits';
 
 export { today };
 
@@ -67,12 +68,17 @@ export interface ResolverContext {
   viewer?: Viewer | null;
   /** The request's graph version, read once (server/projection/cache.ts). */
   graphVersion?: () => Promise<number>;
+  /** The map items the request may still return (server/graphql/limits.ts). */
+  budget?: ResponseBudget;
+  /** Heavy fields of one user at a time (server/graphql/limits.ts). */
+  heavy?: HeavyFieldLimiter;
 }
 
 type Resolver = (
   root: unknown,
   args: Record<string, unknown>,
   ctx: ResolverContext,
+  info?: { fieldName: string },
 ) => Promise<unknown>;
 
 /**
@@ -81,15 +87,19 @@ type Resolver = (
  */
 export function resolver<S extends z.ZodType>(
   schema: S,
-  body: (args: z.infer<S>, viewer: Viewer) => Promise<unknown>,
+  body: (args: z.infer<S>, viewer: Viewer, ctx: ResolverContext) => Promise<unknown>,
 ): Resolver {
-  return async (_root, rawArgs, ctx) => {
+  return async (_root, rawArgs, ctx, info) => {
     try {
       const viewer = requireViewer(ctx.viewer);
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw parsed.error;
-      const run = () => body(parsed.data, viewer);
-      return await (ctx.graphVersion ? withGraphVersion(ctx.graphVersion, run) : run());
+      const inVersion = () => body(parsed.data, viewer, ctx);
+      const run = () =>
+        ctx.graphVersion ? withGraphVersion(ctx.graphVersion, inVersion) : inVersion();
+      // A heavy field (a whole projection's analytics) waits for its viewer's turn.
+      const heavy = ctx.heavy && info && HEAVY_FIELDS.has(info.fieldName);
+      return await (heavy ? ctx.heavy!.run(viewer.userId, run) : run());
     } catch (err) {
       throw toApiError(err);
     }
@@ -166,17 +176,20 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
   const access = new RegionAccess(cache);
 
   const Query = {
-    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }, viewer) => {
+    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }, viewer, ctx) => {
       const a = await readable(viewer, regionId);
       const kinds = filter?.kinds ?? null;
       if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
         throw notFound(`No node with id ${filter.focusId} in this map`);
       }
-      return filterNetworkMap(a.graph, a.map(), {
+      const map = filterNetworkMap(a.graph, a.map(), {
         kinds,
         focusId: filter?.focusId ?? null,
         focusDepth: filter?.focusDepth ?? null,
       });
+      // Every map of the request counts, however it was asked for (aliases, fragments).
+      ctx.budget?.spend(map.nodes.length + map.edges.length);
+      return map;
     }),
 
     keyPersonGroup: resolver(KeyPersonArgs, async ({ regionId, limit }, viewer) => {

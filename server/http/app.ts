@@ -13,7 +13,7 @@ import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
 import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
-import { MAX_BODY, mountGraphql } from '../graphql';
+import { MAX_BODY, mountGraphql, type GraphqlLimits } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
@@ -24,6 +24,8 @@ import { mountWeb } from './web';
 export interface AppOptions {
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
+  /** Lower GraphQL limits (tests); the defaults are in server/graphql/limits.ts. */
+  graphqlLimits?: GraphqlLimits;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -86,7 +88,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
 
   // The GraphQL API (SPEC §5). Starts in the background; `graphqlReady` settles when it is up
   // (main awaits it to fail fast on a broken schema).
-  const graphqlReady = mountGraphql(app, db, projectionCache);
+  const graphqlReady = mountGraphql(app, db, projectionCache, opts.graphqlLimits);
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(

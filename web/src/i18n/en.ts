@@ -250,6 +250,8 @@ export const en: Record<MessageKey, string> = {
   'err.notFound': 'The item was not found; it may have been deleted.',
   'err.badInput': 'Please check your input.',
   'err.auth': 'You are not allowed to do this. Please sign in again.',
+  'err.tooLarge': 'That asks for too much at once. Choose one region or fewer items.',
+  'err.busy': 'The server is busy. Wait a moment and try again.',
   'err.server': 'The server had a problem. Please try again later.',
   'err.unknown': 'Something unexpected happened. Please try again.',
   'err.png': 'Could not create the image.',
