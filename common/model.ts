@@ -125,6 +125,8 @@ export const PersonSchema = z
   .object({
     id: Id,
     name: Name,
+    /** フリガナ: the reading of the name, as typed (search folds kana, width and spaces). */
+    nameKana: z.string().trim().max(300).optional(),
     title: z.string().trim().max(300).optional(),
     origin: z.enum(PERSON_ORIGINS),
     mind: Score05.optional(),
@@ -172,6 +174,8 @@ export const EventSchema = z.object({
   name: Name,
   kind: z.enum(EVENT_KINDS),
   date: IsoDate,
+  /** What was said or agreed (a follow-up's note): free text, not for analysts. */
+  note: OptionalText,
 });
 export const IntroductionSchema = z.object({
   id: Id,

@@ -30,7 +30,14 @@ export function cliActor(): Actor {
 
 export type AuditAction =
   | 'import'
+  | 'node.create'
   | 'node.update'
+  | 'node.delete'
+  | 'node.erase'
+  | 'node.merge'
+  | 'relationship.set'
+  | 'relationship.delete'
+  | 'followup.record'
   | 'introduction.record'
   | 'user.add'
   | 'user.disable'

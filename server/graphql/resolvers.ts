@@ -28,6 +28,7 @@ import type { Database } from '../db/driver';
 import { listAudit } from '../auth/audit';
 import {
   assertAdmin,
+  assertCanWrite,
   assertReadRegion,
   canWrite,
   pseudonymises,
@@ -39,10 +40,12 @@ import type { ProjectionCache, ProjectionView, Scope } from '../projection';
 import { withGraphVersion } from '../projection/cache';
 import { RegionAccess } from './access';
 import { notFound, toApiError } from './errors';
+import { readDuplicatePool, rankDuplicates } from './duplicates';
 import { placeNetworkMap } from './mapLayout';
 import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
 import {
   AuditArgs,
+  DuplicateArgs,
   GapArgs,
   KeyPersonArgs,
   NetworkMapArgs,
@@ -284,6 +287,16 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     auditLog: resolver(AuditArgs, async (args, viewer) => {
       assertAdmin(viewer);
       return listAudit(db, args);
+    }),
+
+    duplicateCandidates: resolver(DuplicateArgs, async ({ id, limit }, viewer) => {
+      // Only who may merge asks (an analyst or a municipality would learn e-mail equality).
+      assertCanWrite(viewer);
+      const may = await access.of(viewer);
+      may.assertReadable([id]);
+      const pool = (await readDuplicatePool(db, id)).filter((r) => r.self || may.readable(r.id));
+      if (!pool.some((r) => r.self)) throw notFound(`No person, organisation or SME with id ${id}`);
+      return rankDuplicates(pool, limit);
     }),
 
     me: resolver(NoArgs, async (_args, viewer) => ({
