@@ -39,7 +39,7 @@ export const MAX_BODY = '1mb';
 export async function createApolloServer(
   db: Database,
   cache: ProjectionCache,
-  variant: SchemaVariant = 'full',
+  variant: SchemaVariant = 'admin',
 ) {
   const schema = await buildSchema(db, cache, variant);
   const server = new ApolloServer<GraphqlContext>({

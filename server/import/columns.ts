@@ -168,6 +168,12 @@ const REL_COLUMNS: Record<RelType, Record<string, Column>> = {
   VIA: { from: ['紹介ID', 'Introduction の ID'], to: ['仲介者ID', 'Person の ID'] },
 };
 
+/** Columns many types share, when a type's table does not name them. */
+const COMMON_COLUMNS: Record<string, Column> = {
+  since: ['開始日', DATE],
+  until: ['終了日', `関係が終わった日 ${DATE}（空欄＝続いている）`],
+};
+
 /** Japanese names of the sheets (the tab shows `Person 人物`; the importer reads the first word). */
 export const TARGET_TITLES: Record<NodeLabel | RelType, string> = {
   Region: '地域',
@@ -217,7 +223,7 @@ export function columnsOf(target: NodeLabel | RelType): TargetColumn[] {
     ? NODE_COLUMNS[target as NodeLabel]
     : REL_COLUMNS[target as RelType];
   cols = Object.keys(fields).map((field) => {
-    const [header, description] = table[field] ?? [field, ''];
+    const [header, description] = table[field] ?? COMMON_COLUMNS[field] ?? [field, ''];
     // Every column describes itself, so a description row is recognised in full.
     return { field, header, description: description || `（${field}）` };
   });

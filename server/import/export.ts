@@ -63,7 +63,8 @@ export async function regionRows(
 ): Promise<Map<NodeLabel | RelType, CellValue[][]> | null> {
   const res = await db.driver.executeQuery(
     cypher('projection-region'),
-    { regionId },
+    // Every tie ever (ended ones too, with their `until`), so the export is the whole record.
+    { regionId, asOf: null },
     { database: db.database, routing: 'READ' },
   );
   if (res.records.length === 0) return null;

@@ -8,7 +8,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import {
   NODE_LABELS,
   REL_TYPES,
@@ -31,13 +30,16 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './limits';
 import { readWorkbook } from './xlsx/read';
 import { WRITER_FIELDS, convertCell, nodeFields, relFields, type FieldMap } from './fields';
 
-export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'shift_jis' | 'xlsx';
+import { decodeImportBytes, type FileEncoding } from './encoding';
+
+export type { FileEncoding };
 
 export interface ReadFileInfo {
   file: string;
   /** The sheet, for a workbook (one entry per sheet read). */
   sheet?: string;
-  encoding: FileEncoding;
+  /** A text file's encoding, or 'xlsx' for a sheet of a workbook. */
+  encoding: FileEncoding | 'xlsx';
   /** Label or type for CSV files; 'dataset' for JSON. */
   target: string;
   rows: number;
@@ -55,30 +57,6 @@ export interface ReadResult {
 
 /** A row source that also knows which required columns its file's header lacks. */
 export type CsvRowSource = RowSource & { missingColumns?: ReadonlySet<string> };
-
-// ---------------------------------------------------------------------------------------------
-// Encoding
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-export function decodeBytes(bytes: Buffer): { text: string; encoding: FileEncoding } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8.decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  if (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  ) {
-    throw new Error(
-      'is UTF-16 ("Unicode text"), which is not supported: save it as "CSV UTF-8" or "CSV" from Excel',
-    );
-  }
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(bytes, 'cp932'), encoding: 'shift_jis' };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // File name → label or type
@@ -463,11 +441,11 @@ class FileReader {
       });
       return;
     }
-    let decoded: { text: string; encoding: FileEncoding };
-    try {
-      decoded = decodeBytes(bytes);
-    } catch (e) {
-      c.errors.push({ file: display, row: 0, column: '', reason: (e as Error).message });
+    const decoded = decodeImportBytes(bytes, !/\.json$/i.test(display));
+    if (!decoded.ok) {
+      for (const p of decoded.problems) {
+        c.errors.push({ file: display, row: p.row, column: '', reason: p.reason });
+      }
       return;
     }
     if (/\.json$/i.test(display)) {

@@ -110,6 +110,8 @@ export interface WriteResult extends ChangeCounts {
   patched: PatchedNode[];
   /** When the write ran (createdAt / updatedAt of what it wrote). */
   at: string;
+  /** Staged in batches made visible by its final transaction (server/write/staged.ts). */
+  staged: boolean;
 }
 
 /** Number of rows of a change set (what progress counts). */
