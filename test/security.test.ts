@@ -836,3 +836,132 @@ describe('audit log', () => {
     expect(body.data.auditLog.some((a: any) => a.action === 'introduction.record')).toBe(true);
   });
 });
+
+/**
+ * The web import and export routes (server/http/importRoutes.ts) in the role matrix: a writer
+ * previews and commits within their regions (the write path checks every row), a coordinator
+ * of 燕市 can import nothing into 塩尻市, a municipality or analyst account cannot import or
+ * export at all; a cookie session must echo its CSRF token.
+ */
+describe('web import and export: role × route matrix', () => {
+  const ID = 'test-sec-import:p1';
+  const files = () => {
+    const fd = new FormData();
+    fd.append('files', new Blob([`id,name,origin\n${ID},取り込み 太郎,local\n`]), 'Person.csv');
+    fd.append('files', new Blob([`from,to\n${ID},region:shiojiri\n`]), 'LOCATED_IN.csv');
+    return fd;
+  };
+  const send = async (who: Who, path: string, extra: Record<string, string> = {}) => {
+    const res = await fetch(`${base}${path}`, {
+      method: path.includes('.xlsx') ? 'GET' : 'POST',
+      headers: { ...headers[who], ...extra },
+      ...(path.includes('.xlsx') ? {} : { body: files() }),
+    });
+    const type = res.headers.get('content-type') ?? '';
+    const body: any =
+      type.includes('json') && !type.includes('ndjson') ? await res.json() : await res.text();
+    if (typeof body === 'object') {
+      expect(JSON.stringify(body)).not.toMatch(/\n\s+at |stacktrace|\.ts:\d+/);
+    }
+    return { status: res.status, body };
+  };
+  const tsubameAudits = async () =>
+    (await listAudit(db, { limit: 100, offset: 0, actor: 'sec-tsubame', action: null })).length;
+  const stored = async () => {
+    const res = await db.driver.executeQuery(
+      'MATCH (n:Entity {id: $id}) RETURN count(n) AS c',
+      { id: ID },
+      { database: db.database },
+    );
+    return Number(res.records[0]!.get('c'));
+  };
+  const ROUTES: { path: string; allowed: Who[] }[] = [
+    { path: '/api/import/preview', allowed: ['admin', 'shiojiri'] },
+    { path: '/api/import/commit', allowed: [] }, // commits are checked below, one by one
+    { path: '/api/export/region.xlsx?regionId=region:shiojiri', allowed: ['admin', 'shiojiri'] },
+    { path: '/api/import/template.xlsx', allowed: ['admin', 'shiojiri', 'tsubame'] },
+  ];
+  for (const r of ROUTES) {
+    for (const who of WHO) {
+      if (
+        r.path === '/api/import/commit' &&
+        who !== 'anonymous' &&
+        who !== 'city' &&
+        who !== 'analyst' &&
+        who !== 'tsubame'
+      )
+        continue;
+      const allowed = r.allowed.includes(who);
+      const expected = who === 'anonymous' ? 'UNAUTHENTICATED' : allowed ? 'allowed' : 'FORBIDDEN';
+      it(`${r.path.split('?')[0]}: ${who} → ${expected}`, async () => {
+        const { status, body } = await send(who, r.path);
+        if (who === 'anonymous') {
+          expect(status).toBe(401);
+          expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+        } else if (allowed) {
+          expect(status).toBe(200);
+          if (r.path.includes('preview')) {
+            expect(body.errors).toEqual([]);
+            expect(body.created).toEqual({ Person: 1, LOCATED_IN: 1 });
+          }
+        } else {
+          expect(status).toBe(403);
+          expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+          expect(body.errors[0].message).toMatch(/\S{10,}/);
+        }
+        expect(await stored()).toBe(0);
+      });
+    }
+  }
+
+  it('a coordinator of 燕市 cannot import into 塩尻市: refused naming the region, nothing written or audited', async () => {
+    const before = await tsubameAudits();
+    const { status, body } = await send('tsubame', '/api/import/commit');
+    expect(status).toBe(403);
+    expect(body.errors[0].message).toMatch(/region:shiojiri|担当地域外/);
+    expect(await stored()).toBe(0);
+    const after = await tsubameAudits();
+    expect(after).toBe(before);
+  });
+
+  it('the 塩尻市 coordinator commits into 塩尻市; the import is audited', async () => {
+    try {
+      const { status, body } = await send('shiojiri', '/api/import/commit');
+      expect(status).toBe(200);
+      const last = JSON.parse((body as string).trim().split('\n').at(-1)!);
+      expect(last.result.created).toEqual({ Person: 1, LOCATED_IN: 1 });
+      expect(await stored()).toBe(1);
+      const audit = await listAudit(db, {
+        limit: 5,
+        offset: 0,
+        actor: 'sec-shiojiri',
+        action: 'import',
+      });
+      expect(audit.length).toBeGreaterThan(0);
+    } finally {
+      await db.driver.executeQuery(
+        'MATCH (n:Entity {id: $id}) DETACH DELETE n',
+        { id: ID },
+        { database: db.database },
+      );
+    }
+  });
+
+  it('a cookie session must echo its CSRF token to preview or commit an import', async () => {
+    const user = await findUser(db, { username: ACCOUNTS.shiojiri.username });
+    const session = await app.auth.issueSession(user!);
+    const cookie = `${SESSION_COOKIE}=${session.token}; ${CSRF_COOKIE}=${session.csrf}`;
+    const post = (extra: Record<string, string>) =>
+      fetch(`${base}/api/import/preview`, {
+        method: 'POST',
+        headers: { cookie, ...extra },
+        body: files(),
+      });
+    const without = await post({});
+    expect(without.status).toBe(403);
+    expect(((await without.json()) as any).errors[0].message).toMatch(/CSRF/);
+    const ok = await post({ 'x-csrf-token': session.csrf });
+    expect(ok.status).toBe(200);
+    expect(await stored()).toBe(0);
+  });
+});

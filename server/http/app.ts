@@ -17,6 +17,8 @@ import { MAX_BODY, mountGraphql, type GraphqlLimits } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
+import type { UploadLimits } from '../import/limits';
+import { mountImportRoutes } from './importRoutes';
 import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -26,6 +28,8 @@ export interface AppOptions {
   signInPerMinute?: number;
   /** Lower GraphQL limits (tests); the defaults are in server/graphql/limits.ts. */
   graphqlLimits?: GraphqlLimits;
+  /** Limits of the web import's uploads (tests lower them). */
+  importLimits?: Partial<UploadLimits>;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -67,11 +71,14 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   app.get('/healthz', healthHandler(db, auth));
 
   // Who is asking (session cookie or bearer token), for the API and the auth routes.
-  app.use(['/auth', '/graphql'], authenticate(auth));
+  app.use(['/auth', '/graphql', '/api'], authenticate(auth));
   mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
+
+  // The web import and export (uploads, templates, a region as .xlsx).
+  mountImportRoutes(app, db, opts.importLimits ? { limits: opts.importLimits } : {});
 
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
@@ -117,7 +124,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
         const message =
           'DATABASE_UNAVAILABLE: データベースに接続できません。しばらくしてから再度お試しください。 / The database is not reachable right now; please try again in a moment.';
         // API clients (GraphQL, sign-in) get the JSON error shape they read everywhere else.
-        if (/^\/(graphql|auth)\b/.test(req.path))
+        if (/^\/(graphql|auth|api)\b/.test(req.path))
           sendError(res, 503, 'DATABASE_UNAVAILABLE', message);
         else res.status(503).type('text').send(message);
         return;
