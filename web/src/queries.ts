@@ -60,6 +60,7 @@ export const NETWORK_MAP = /* GraphQL */ `
         id
         kind
         name
+        nameKana
         subKind
         score
         inKeyPersonGroup
