@@ -14,6 +14,8 @@ import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
 import { MAX_BODY, mountGraphql } from '../graphql';
+import { Warmer } from '../graphql/warm';
+import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
@@ -23,6 +25,11 @@ import { mountWeb } from './web';
 export interface AppOptions {
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
+  /**
+   * Recompute the analytics answers people asked for recently after every write, in the
+   * background (server/graphql/warm.ts). Default true.
+   */
+  warm?: boolean;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -42,6 +49,8 @@ export interface App extends Express {
   readonly projectionCache: ProjectionCache;
   /** Settles when the GraphQL API is up; rejects when its schema cannot be built. */
   readonly graphqlReady: Promise<void>;
+  /** Warms the answers after writes (null when turned off). */
+  readonly warmer: Warmer | null;
 }
 
 /**
@@ -103,7 +112,15 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
 
   // The GraphQL API (SPEC §5). Starts in the background; `graphqlReady` settles when it is up
   // (main awaits it to fail fast on a broken schema).
-  const graphqlReady = mountGraphql(app, db, projectionCache);
+  // After a write (here, or by another server process: polled), the answers people asked for
+  // recently are recomputed in the background, so the next request finds them warm.
+  let warmer: Warmer | null = null;
+  if (opts.warm ?? true) {
+    const w = new Warmer({ version: () => projectionCache.currentVersion() });
+    onCommitted((version) => w.changed(version));
+    warmer = w;
+  }
+  const graphqlReady = mountGraphql(app, db, projectionCache, '/graphql', warmer ?? undefined);
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
@@ -141,7 +158,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
-  return Object.assign(app, { auth, projectionCache, graphqlReady });
+  return Object.assign(app, { auth, projectionCache, graphqlReady, warmer });
 }
 
 /** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */
