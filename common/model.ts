@@ -238,25 +238,50 @@ export const PERSON_EXTRA_LABELS = ['KeyPerson', 'Talent'] as const;
 
 const NoProps = z.object({});
 
+/**
+ * A tie's validity (SPEC §12): valid from `since` (inclusive) until `until` (exclusive), both
+ * optional (no `since` = valid since ever, no `until` = still valid). Ending a tie sets `until`
+ * and keeps it as history; only erasure deletes it. The analytics of a date D see the ties with
+ * since ≤ D and (until null or until > D) (cypher/projection-*.cypher).
+ */
+const Validity = { since: IsoDate.optional(), until: IsoDate.optional() };
+
+/** Relationship types that carry a validity (`since`, `until`). */
+export const VALIDITY_REL_TYPES = [
+  'MEMBER_OF',
+  'WORKS_AT',
+  'KNOWS',
+  'SUPPORTS',
+  'PARTNERS_WITH',
+  'LOCATED_IN',
+] as const;
+
+/** Whether a tie with these properties is valid on `date` (YYYY-MM-DD): the rule of §12. */
+export function validOn(props: { since?: unknown; until?: unknown }, date: string): boolean {
+  const since = typeof props.since === 'string' ? props.since : null;
+  const until = typeof props.until === 'string' ? props.until : null;
+  return (since === null || since <= date) && (until === null || until > date);
+}
+
 export const RELATIONSHIPS = {
   LEADS: { from: ['Organization'], to: ['RegionalHRDept'], props: NoProps },
   MEMBER_OF: {
     from: ['Organization'],
     to: ['RegionalHRDept'],
-    props: z.object({ since: IsoDate.optional(), engagement: Level13.optional() }),
+    props: z.object({ ...Validity, engagement: Level13.optional() }),
   },
   COVERS: { from: ['RegionalHRDept'], to: ['Region'], props: NoProps },
   WORKS_AT: {
     from: ['Person'],
     to: ['Organization', 'SME'],
-    props: z.object({ title: z.string().trim().max(300).optional(), since: IsoDate.optional() }),
+    props: z.object({ title: z.string().trim().max(300).optional(), ...Validity }),
   },
   KNOWS: {
     from: ['Person'],
     to: ['Person'],
     props: z.object({
       strength: Level13.default(1),
-      since: IsoDate.optional(),
+      ...Validity,
       context: z.string().trim().max(500).optional(),
       source: z.enum(KNOWS_SOURCES).default('manual'),
     }),
@@ -264,9 +289,9 @@ export const RELATIONSHIPS = {
   SUPPORTS: {
     from: ['Organization'],
     to: ['SME'],
-    props: z.object({ kind: z.enum(SUPPORT_KINDS), since: IsoDate.optional() }),
+    props: z.object({ kind: z.enum(SUPPORT_KINDS), ...Validity }),
   },
-  PARTNERS_WITH: { from: ['Organization'], to: ['Organization'], props: NoProps },
+  PARTNERS_WITH: { from: ['Organization'], to: ['Organization'], props: z.object(Validity) },
   HAS_CHALLENGE: {
     from: ['SME'],
     to: ['Challenge'],
@@ -290,7 +315,11 @@ export const RELATIONSHIPS = {
   ATTENDED: { from: ['Person'], to: ['Event'], props: NoProps },
   HOSTED: { from: ['Organization'], to: ['Event'], props: NoProps },
   PARTICIPATED: { from: ['SME'], to: ['Event'], props: NoProps },
-  LOCATED_IN: { from: ['Organization', 'SME', 'Person'], to: ['Region'], props: NoProps },
+  LOCATED_IN: {
+    from: ['Organization', 'SME', 'Person'],
+    to: ['Region'],
+    props: z.object(Validity),
+  },
   FROM: { from: ['Introduction'], to: ['Person'], props: NoProps },
   TO: { from: ['Introduction'], to: ['Person', 'SME'], props: NoProps },
   VIA: { from: ['Introduction'], to: ['Person'], props: NoProps },
@@ -306,7 +335,15 @@ export const SYMMETRIC_REL_TYPES: ReadonlySet<RelType> = new Set(['KNOWS', 'PART
 function buildRelationshipRowSchema(type: RelType) {
   // One object schema (extend), not an intersection (and): it parses several times faster,
   // which matters for imports of hundreds of thousands of rows.
-  return z.object({ from: Id, to: Id }).extend(RELATIONSHIPS[type].props.shape);
+  return z
+    .object({ from: Id, to: Id })
+    .extend(RELATIONSHIPS[type].props.shape)
+    .superRefine((parsed, ctx) => {
+      const row = parsed as { since?: unknown; until?: unknown };
+      if (typeof row.since === 'string' && typeof row.until === 'string' && row.until <= row.since) {
+        ctx.addIssue({ code: 'custom', path: ['until'], message: 'must be after since' });
+      }
+    });
 }
 const relationshipRowSchemas = new Map<RelType, ReturnType<typeof buildRelationshipRowSchema>>();
 

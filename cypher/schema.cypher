@@ -25,6 +25,9 @@ CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
 CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+// Tokens ended by a sign-out (server/auth/service.ts), kept until they would have expired.
+CREATE CONSTRAINT revoked_token_jti IF NOT EXISTS FOR (n:RevokedToken) REQUIRE n.jti IS UNIQUE;
+CREATE INDEX revoked_token_expires IF NOT EXISTS FOR (n:RevokedToken) ON (n.expiresAt);
 // Staged imports (server/write/staged.ts): a large import writes its new nodes in batches of
 // their own transactions as :ImportStaged (no domain label, so no reader sees them), each batch
 // recorded by an :ImportBatch; its final transaction relabels them. An :ImportRun exists only

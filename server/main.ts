@@ -77,7 +77,8 @@ function listen(app: App, port: number, host: string): Promise<Server> {
 }
 
 async function prepare(db: Database): Promise<void> {
-  await applySchema(db);
+  const migrated = await applySchema(db);
+  if (Object.values(migrated).some((n) => n > 0)) log.info({ migrated }, 'data migrated');
   const missing = await missingApoc(db);
   if (missing.length > 0) {
     throw new Error(

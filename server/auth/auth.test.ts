@@ -2,9 +2,14 @@
  * The pure parts of sign-in and roles: password hashing, tokens, the role rules, the alias,
  * and the per-role variants of the entity schema (what each role's schema lacks).
  */
-import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { entityTypeDefs, roleHiddenFields, variantFor } from '../graphql/variants';
+import {
+  entityTypeDefs,
+  roleHiddenFields,
+  variantFor,
+  type SchemaVariant,
+} from '../graphql/variants';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { personAlias } from './privacy';
 import {
@@ -87,10 +92,9 @@ describe('roles', () => {
   });
 
   it('gives each role its schema variant', () => {
-    expect(variantFor('admin')).toBe('full');
-    expect(variantFor('coordinator')).toBe('full');
-    expect(variantFor('municipality')).toBe('noContact');
-    expect(variantFor('analyst')).toBe('pseudonymised');
+    for (const role of ['admin', 'coordinator', 'municipality', 'analyst'] as const) {
+      expect(variantFor(role)).toBe(role);
+    }
   });
 });
 
@@ -103,7 +107,7 @@ describe('alias', () => {
 });
 
 describe('entity schema variants', () => {
-  const fields = (variant: 'full' | 'noContact' | 'pseudonymised', type: string) => {
+  const fields = (variant: SchemaVariant, type: string) => {
     const doc = parse(entityTypeDefs(variant));
     const def = doc.definitions.find(
       (d) => d.kind === 'ObjectTypeDefinition' && d.name.value === type,
@@ -111,32 +115,47 @@ describe('entity schema variants', () => {
     return new Map(def.fields!.map((f) => [f.name.value, f]));
   };
 
-  it('has contact fields only in the full schema', () => {
-    expect(fields('full', 'Person').has('email')).toBe(true);
-    expect(fields('noContact', 'Person').has('email')).toBe(false);
-    expect(fields('noContact', 'Person').has('phone')).toBe(false);
-    expect(fields('pseudonymised', 'Person').has('phone')).toBe(false);
+  it('has contact fields as stored for admins, by consent for coordinators, else not at all', () => {
+    expect(fields('admin', 'Person').get('email')!.directives ?? []).toHaveLength(0);
+    const coordinator = fields('coordinator', 'Person').get('email')!;
+    expect(print(coordinator)).toContain('this.consentShareContact = true THEN this.email');
+    expect(fields('municipality', 'Person').has('email')).toBe(false);
+    expect(fields('municipality', 'Person').has('phone')).toBe(false);
+    expect(fields('analyst', 'Person').has('phone')).toBe(false);
+  });
+
+  it("has no ratings for municipalities and withholds a pseudonymised person's title", () => {
+    for (const f of ['mind', 'skill', 'network']) {
+      expect(fields('municipality', 'Person').has(f)).toBe(false);
+      expect(fields('coordinator', 'Person').has(f)).toBe(true);
+    }
+    expect(print(fields('analyst', 'Person').get('title')!)).toContain(
+      'this.consentPublicProfile = true THEN this.title',
+    );
   });
 
   it('knows which fields some role does not have, from the variants themselves', () => {
     const hidden = roleHiddenFields();
-    expect([...hidden.keys()].sort()).toEqual(['Introduction', 'Person']);
-    expect([...hidden.get('Person')!].sort()).toEqual(['email', 'phone']);
-    expect([...hidden.get('Introduction')!]).toEqual(['reason']);
+    expect([...hidden.get('Person')!]).toEqual(
+      expect.arrayContaining(['email', 'phone', 'mind', 'knows', 'attended']),
+    );
+    expect([...hidden.get('Introduction')!]).toEqual(expect.arrayContaining(['reason', 'from']));
+    expect(hidden.has('Skill')).toBe(true); // Skill.people: a filter into region-scoped persons
+    expect(hidden.get('Person')!.has('skills')).toBe(false); // skills are shared
   });
 
   it("computes the analyst's Person.name as the alias and drops free-text notes", () => {
-    const name = fields('pseudonymised', 'Person').get('name')!;
+    const name = fields('analyst', 'Person').get('name')!;
     expect(name.directives?.map((d) => d.name.value)).toContain('cypher');
     // the same Cypher as displayName, written once in entities.graphql
     const statement = (f: typeof name) => {
       const arg = f.directives![0]!.arguments!.find((a) => a.name.value === 'statement')!;
       return (arg.value as { value: string }).value.replace(/ AS \w+$/, '');
     };
-    expect(statement(name)).toBe(statement(fields('full', 'Person').get('displayName')!));
-    expect(fields('full', 'Person').get('name')!.directives ?? []).toHaveLength(0);
-    expect(fields('pseudonymised', 'Introduction').has('reason')).toBe(false);
-    expect(fields('noContact', 'Introduction').has('reason')).toBe(true);
+    expect(statement(name)).toBe(statement(fields('admin', 'Person').get('displayName')!));
+    expect(fields('admin', 'Person').get('name')!.directives ?? []).toHaveLength(0);
+    expect(fields('analyst', 'Introduction').has('reason')).toBe(false);
+    expect(fields('municipality', 'Introduction').has('reason')).toBe(true);
   });
 });
 

@@ -1,12 +1,24 @@
-/** Applies cypher/schema.cypher (idempotent: every statement is IF NOT EXISTS). */
+/**
+ * Applies cypher/schema.cypher (idempotent: every statement is IF NOT EXISTS) and the data
+ * migrations (each idempotent: it changes only what is still in the old form).
+ */
 import type { Database } from './driver';
 import { cypher, cypherStatements } from './cypher';
 
-export async function applySchema(db: Database): Promise<void> {
+/** Data migrations, in order: cypher/NAME.cypher, each returning one count. */
+const MIGRATIONS = ['migrate-introduction-names'] as const;
+
+export async function applySchema(db: Database): Promise<Record<string, number>> {
   for (const statement of cypherStatements('schema')) {
     await db.driver.executeQuery(statement, {}, { database: db.database });
   }
   await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.database });
+  const changed: Record<string, number> = {};
+  for (const name of MIGRATIONS) {
+    const res = await db.driver.executeQuery(cypher(name), {}, { database: db.database });
+    changed[name] = Number(res.records[0]?.get(0) ?? 0);
+  }
+  return changed;
 }
 
 /** The APOC procedures and functions @neo4j/graphql relies on. */

@@ -87,7 +87,7 @@ function warmRecorder(
 export async function createApolloServer(
   db: Database,
   cache: ProjectionCache,
-  variant: SchemaVariant = 'full',
+  variant: SchemaVariant = 'admin',
   warm?: { warmer: Warmer; context: (viewer: Viewer) => GraphqlContext },
 ) {
   const schema = await buildSchema(db, cache, variant);

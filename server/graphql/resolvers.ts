@@ -54,16 +54,12 @@ import {
   WhatIfArgs,
 } from './validate';
 import { createMutationResolvers } from './mutations';
+import { addDaysIso, today } from '../../common/dates';
 
-/** Today (UTC) as YYYY-MM-DD: the `asOf` of every analysis. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { today };
 
 function daysBefore(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  return addDaysIso(isoDate, -days);
 }
 
 /** What every resolver receives besides its arguments (server/graphql/index.ts). */
@@ -83,7 +79,7 @@ type Resolver = (
  * Checks that someone is signed in, parses args with the schema, runs the body, and turns
  * every failure into an API error.
  */
-function resolver<S extends z.ZodType>(
+export function resolver<S extends z.ZodType>(
   schema: S,
   body: (args: z.infer<S>, viewer: Viewer) => Promise<unknown>,
 ): Resolver {

@@ -11,23 +11,30 @@ import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../db/driver';
 import type { ProjectionCache } from '../projection';
 import { createAnalyticsResolvers } from './resolvers';
+import { createMetricsResolvers } from './metrics';
 import { entityTypeDefs, type SchemaVariant } from './variants';
 
 const HERE = import.meta.dirname;
 
-export function typeDefs(variant: SchemaVariant = 'full'): string[] {
+export function typeDefs(variant: SchemaVariant = 'admin'): string[] {
   return [entityTypeDefs(variant), readFileSync(path.join(HERE, 'analytics.graphql'), 'utf8')];
+}
+
+function resolversOf(db: Database, cache: ProjectionCache) {
+  const analytics = createAnalyticsResolvers({ db, cache });
+  const metrics = createMetricsResolvers({ db, cache });
+  return { Query: { ...analytics.Query, ...metrics.Query }, Mutation: analytics.Mutation };
 }
 
 export async function buildSchema(
   db: Database,
   cache: ProjectionCache,
-  variant: SchemaVariant = 'full',
+  variant: SchemaVariant = 'admin',
 ): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({
     typeDefs: typeDefs(variant),
     driver: db.driver,
-    resolvers: createAnalyticsResolvers({ db, cache }),
+    resolvers: resolversOf(db, cache),
     // The server verifies every token itself and hands the claims over as context.jwt; this
     // key is random so that @neo4j/graphql can never accept a token on its own.
     features: { authorization: { key: randomBytes(32).toString('hex') } },

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { GAP_KINDS } from '../analytics/gaps';
 import { Id, INTRODUCTION_STATUSES } from '../../common/model';
+import { isCalendarDate, today } from '../../common/dates';
+import { SURVEY_WAVES, waveById } from '../../common/waves';
 
 export const MAX_LIMIT = 100;
 
@@ -133,3 +135,61 @@ export const AuditArgs = z.object({
   actor: OptText,
   action: OptText,
 });
+
+// ---- over time (SPEC §12)
+
+/** A date YYYY-MM-DD, a real one, not after today. */
+export const PastDate = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, 'must be a date YYYY-MM-DD')
+  .refine((d) => d <= today(), 'must not be in the future (the network is known up to today)');
+
+/** A date or a wave id (compareNetworks' from and to). */
+const DateOrWave = z
+  .string()
+  .trim()
+  .min(1, 'must be a date YYYY-MM-DD or a wave id')
+  .superRefine((v, ctx) => {
+    if (/^\d{4}-/.test(v)) {
+      const r = PastDate.safeParse(v);
+      if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0]!.message });
+    } else if (!waveById(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is neither a date YYYY-MM-DD nor a known wave (${SURVEY_WAVES.map((w) => w.id).join(', ')})`,
+      });
+    }
+  });
+
+export const NetworkMetricsArgs = z
+  .object({
+    regionId: OptId,
+    asOf: PastDate.nullish().transform((v) => v ?? null),
+    waveId: IdArg.nullish().transform((v) => v ?? null),
+  })
+  .superRefine((a, ctx) => {
+    if (a.asOf !== null && a.waveId !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['waveId'],
+        message: 'give either asOf or waveId, not both',
+      });
+    }
+    if (a.waveId !== null && !waveById(a.waveId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['waveId'],
+        message: `is not a known wave (${SURVEY_WAVES.map((w) => w.id).join(', ')})`,
+      });
+    }
+  });
+
+export const CompareArgs = z.object({
+  regionId: OptId,
+  from: DateOrWave,
+  to: DateOrWave,
+  limit: Limit,
+});
+
+export const OverviewArgs = z.object({ asOf: PastDate.nullish().transform((v) => v ?? null) });

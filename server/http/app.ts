@@ -8,7 +8,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
-import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
+import { countsByLabel } from '../db/schema';
 import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
 import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
@@ -19,6 +19,7 @@ import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
+import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
 
@@ -69,26 +70,8 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   // gzip for every compressible response (the map of a large region is megabytes of JSON).
   app.use(compression({ level: 4 }));
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const [counts, version, apocMissing] = await withTimeout(
-        Promise.all([countsByLabel(db), graphVersion(db), missingApoc(db)]),
-        HEALTH_TIMEOUT_MS,
-      );
-      res.json({
-        status: apocMissing.length === 0 ? 'ok' : 'degraded',
-        neo4j: { reachable: true, uri: db.connection.uri, apocMissing },
-        graphVersion: version,
-        counts,
-      });
-    } catch (err) {
-      log.warn({ err: String(err) }, 'health check: Neo4j unreachable');
-      res.status(503).json({
-        status: 'unavailable',
-        neo4j: { reachable: false, uri: db.connection.uri },
-      });
-    }
-  });
+  // Status for anyone, the detail for admins (server/http/health.ts).
+  app.get('/healthz', healthHandler(db, auth));
 
   // Who is asking (session cookie or bearer token), for the API and the auth routes.
   app.use(['/auth', '/graphql'], authenticate(auth));
@@ -166,21 +149,6 @@ function trustProxyValue(text: string): boolean | number | string {
   if (text === 'true') return true;
   if (text === 'false') return false;
   return /^\d+$/.test(text) ? Number(text) : text;
-}
-
-/** /healthz answers within this even when Neo4j hangs (the driver gives up later). */
-const HEALTH_TIMEOUT_MS = 2_000;
-
-class TimeoutError extends Error {
-  readonly code = 'ServiceUnavailable';
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer from Neo4j within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

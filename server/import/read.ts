@@ -7,7 +7,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import {
   NODE_LABELS,
   REL_TYPES,
@@ -27,7 +26,9 @@ import {
 import { parseCsv } from './csv';
 import { WRITER_FIELDS, convertCell, nodeFields, relFields, type FieldMap } from './fields';
 
-export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'shift_jis';
+import { decodeImportBytes, type FileEncoding } from './encoding';
+
+export type { FileEncoding };
 
 export interface ReadFileInfo {
   file: string;
@@ -49,30 +50,6 @@ export interface ReadResult {
 
 /** A row source that also knows which required columns its file's header lacks. */
 export type CsvRowSource = RowSource & { missingColumns?: ReadonlySet<string> };
-
-// ---------------------------------------------------------------------------------------------
-// Encoding
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-export function decodeBytes(bytes: Buffer): { text: string; encoding: FileEncoding } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8.decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  if (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  ) {
-    throw new Error(
-      'is UTF-16 ("Unicode text"), which is not supported: save it as "CSV UTF-8" or "CSV" from Excel',
-    );
-  }
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(bytes, 'cp932'), encoding: 'shift_jis' };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // File name → label or type
@@ -373,11 +350,11 @@ export function readPath(p: string): ReadResult {
     list = [{ full: p, display: path.basename(p) }];
   }
   for (const { full, display } of list) {
-    let decoded: { text: string; encoding: FileEncoding };
-    try {
-      decoded = decodeBytes(readFileSync(full));
-    } catch (e) {
-      c.errors.push({ file: display, row: 0, column: '', reason: (e as Error).message });
+    const decoded = decodeImportBytes(readFileSync(full), !/\.json$/i.test(display));
+    if (!decoded.ok) {
+      for (const p of decoded.problems) {
+        c.errors.push({ file: display, row: p.row, column: '', reason: p.reason });
+      }
       continue;
     }
     if (/\.json$/i.test(display)) {

@@ -14,7 +14,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '../db/driver';
 import { graphVersion } from '../db/schema';
-import { loadProjection, pseudonymise, scopeKey, type Projection, type Scope } from './load';
+import {
+  loadProjection,
+  pseudonymise,
+  scopeKey,
+  type Projection,
+  type Scope,
+} from './load';
 
 /** A loaded projection with a memo of the results derived from it. */
 export interface ProjectionView extends Projection {
@@ -111,7 +117,7 @@ export class ProjectionCache {
     // The analyst's view of a scope is derived from its plain projection, which is read (and
     // cached) once for every role.
     const loaded = scope.pseudonymised
-      ? this.get({ regionId: scope.regionId }).then(pseudonymise)
+      ? this.get({ ...scope, pseudonymised: false }).then(pseudonymise)
       : this.load(this.db, scope);
     fresh.view = loaded.then(
       (p) => {
