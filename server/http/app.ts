@@ -15,6 +15,7 @@ import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
 import { MAX_BODY, mountGraphql } from '../graphql';
 import { Warmer } from '../graphql/warm';
+import { Neo4jRateLimitStore } from '../auth/rateLimitStore';
 import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
@@ -77,6 +78,9 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   app.use(['/auth', '/graphql'], authenticate(auth));
   mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
+    // Counted in Neo4j: the limit holds across several server processes (counters of apps
+    // with another limit, e.g. tests', are kept apart).
+    store: new Neo4jRateLimitStore(db, `signin:${opts.signInPerMinute ?? 10}/min:`),
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
 
