@@ -6,10 +6,11 @@
  * returned promise rejects when the schema cannot be built, so a caller can await it to fail
  * fast.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler, type Response } from 'express';
+import { Kind } from 'graphql';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
@@ -22,6 +23,7 @@ import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
 import { buildSchema } from './schema';
 import { SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './variants';
+import type { Warmer } from './warm';
 
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
@@ -36,6 +38,8 @@ export interface GraphqlContext {
   budget: ResponseBudget;
   /** Heavy fields of one user at a time (shared by every request of the process). */
   heavy: HeavyFieldLimiter;
+  /** A replay by the warmer (server/graphql/warm.ts), not a person's request. */
+  warming?: boolean;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
@@ -49,14 +53,59 @@ export interface GraphqlLimits {
   heavyQueuePerViewer?: number;
 }
 
+/** What an answer depends on besides the request and the version: the viewer's reach. */
+export function partitionOf(viewer: Viewer): string {
+  return `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`;
+}
+
+/** Root fields of the queries the warmer replays after a write. */
+const WARMED_FIELDS: ReadonlySet<string> = new Set(['networkMap', '__typename']);
+
+/** Keeps the map queries this server answered, for the warmer to replay after a write. */
+function warmRecorder(
+  warmer: Warmer,
+  server: () => ApolloServer<GraphqlContext>,
+  context: (viewer: Viewer) => GraphqlContext,
+): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const ctx = rc.contextValue;
+          if (ctx.warming || rc.operation?.operation !== 'query') return;
+          if (rc.response.body.kind !== 'single' || rc.response.body.singleResult.errors) return;
+          // The map: its answer needs the projection, the key persons and the layout, which
+          // every other analysis of the scope then shares.
+          const roots = rc.operation.selectionSet.selections;
+          const map = roots.every((f) => f.kind === Kind.FIELD && WARMED_FIELDS.has(f.name.value));
+          if (!map || !rc.source) return;
+          const viewer = ctx.viewer;
+          warmer.keep(
+            {
+              server: server(),
+              query: rc.source,
+              operationName: rc.operationName ?? null,
+              variables: rc.request.variables ?? {},
+              context: () => ({ ...context(viewer), warming: true }),
+              partition: partitionOf(viewer),
+            },
+            await ctx.graphVersion(),
+          );
+        },
+      };
+    },
+  };
+}
+
 export async function createApolloServer(
   db: Database,
   cache: ProjectionCache,
   variant: SchemaVariant = 'admin',
   limits: GraphqlLimits = {},
+  warm?: { warmer: Warmer; context: (viewer: Viewer) => GraphqlContext },
 ) {
   const schema = await buildSchema(db, cache, variant);
-  const server = new ApolloServer<GraphqlContext>({
+  const server: ApolloServer<GraphqlContext> = new ApolloServer<GraphqlContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -78,9 +127,9 @@ export async function createApolloServer(
       }),
       analyticsResponseCache<GraphqlContext>({
         version: (ctx) => ctx.graphVersion(),
-        partition: ({ viewer }) =>
-          `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`,
+        partition: ({ viewer }) => partitionOf(viewer),
       }),
+      ...(warm ? [warmRecorder(warm.warmer, () => server, warm.context)] : []),
       // The embedded Sandbox loads scripts from a CDN, which the app's CSP forbids; analysts
       // use their own client (introspection is on).
       ApolloServerPluginLandingPageDisabled(),
@@ -104,11 +153,11 @@ export function mountGraphql(
   cache: ProjectionCache,
   limits: GraphqlLimits = {},
   path = '/graphql',
+  warmer?: Warmer,
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
-  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
-    const viewer = viewerOf(res)!;
+  const contextOf = (viewer: Viewer): GraphqlContext => {
     let version: Promise<number> | undefined;
     return {
       viewer,
@@ -119,9 +168,17 @@ export function mountGraphql(
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };
+  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> =>
+    contextOf(viewerOf(res)!);
   const ready = Promise.all(
     SCHEMA_VARIANTS.map(async (variant) => {
-      const server = await createApolloServer(db, cache, variant, limits);
+      const server = await createApolloServer(
+        db,
+        cache,
+        variant,
+        limits,
+        warmer ? { warmer, context: contextOf } : undefined,
+      );
       handlers.set(variant, expressMiddleware(server, { context }));
     }),
   ).then(() => undefined);

@@ -14,6 +14,9 @@ import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
 import { MAX_BODY, mountGraphql, type GraphqlLimits } from '../graphql';
+import { Warmer } from '../graphql/warm';
+import { Neo4jRateLimitStore } from '../auth/rateLimitStore';
+import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
@@ -30,6 +33,11 @@ export interface AppOptions {
   graphqlLimits?: GraphqlLimits;
   /** Limits of the web import's uploads (tests lower them). */
   importLimits?: Partial<UploadLimits>;
+  /**
+   * Recompute the analytics answers people asked for recently after every write, in the
+   * background (server/graphql/warm.ts). Default true.
+   */
+  warm?: boolean;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -49,6 +57,8 @@ export interface App extends Express {
   readonly projectionCache: ProjectionCache;
   /** Settles when the GraphQL API is up; rejects when its schema cannot be built. */
   readonly graphqlReady: Promise<void>;
+  /** Warms the answers after writes (null when turned off). */
+  readonly warmer: Warmer | null;
 }
 
 /**
@@ -74,6 +84,9 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   app.use(['/auth', '/graphql', '/api'], authenticate(auth));
   mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
+    // Counted in Neo4j: the limit holds across several server processes (counters of apps
+    // with another limit, e.g. tests', are kept apart).
+    store: new Neo4jRateLimitStore(db, `signin:${opts.signInPerMinute ?? 10}/min:`),
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
 
@@ -95,7 +108,22 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
 
   // The GraphQL API (SPEC §5). Starts in the background; `graphqlReady` settles when it is up
   // (main awaits it to fail fast on a broken schema).
-  const graphqlReady = mountGraphql(app, db, projectionCache, opts.graphqlLimits);
+  // After a write (here, or by another server process: polled), the answers people asked for
+  // recently are recomputed in the background, so the next request finds them warm.
+  let warmer: Warmer | null = null;
+  if (opts.warm ?? true) {
+    const w = new Warmer({ version: () => projectionCache.currentVersion() });
+    onCommitted((version) => w.changed(version));
+    warmer = w;
+  }
+  const graphqlReady = mountGraphql(
+    app,
+    db,
+    projectionCache,
+    opts.graphqlLimits,
+    '/graphql',
+    warmer ?? undefined,
+  );
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
@@ -133,7 +161,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
-  return Object.assign(app, { auth, projectionCache, graphqlReady });
+  return Object.assign(app, { auth, projectionCache, graphqlReady, warmer });
 }
 
 /** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */
