@@ -28,3 +28,7 @@ CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 // Tokens ended by a sign-out (server/auth/service.ts), kept until they would have expired.
 CREATE CONSTRAINT revoked_token_jti IF NOT EXISTS FOR (n:RevokedToken) REQUIRE n.jti IS UNIQUE;
 CREATE INDEX revoked_token_expires IF NOT EXISTS FOR (n:RevokedToken) ON (n.expiresAt);
+// Survey waves (server/surveys): not part of the domain graph either (no :Entity).
+CREATE CONSTRAINT survey_wave_id IF NOT EXISTS FOR (n:SurveyWave) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT survey_respondent_key IF NOT EXISTS FOR (n:SurveyRespondent) REQUIRE n.key IS UNIQUE;
+CREATE INDEX survey_wave_dept IF NOT EXISTS FOR (n:SurveyWave) ON (n.deptId);
