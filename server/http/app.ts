@@ -1,6 +1,6 @@
 /**
  * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
- * /graphql, and a plain landing page when the web app is not built.
+ * /graphql, the survey respondents' API at /survey-api, and a plain landing page when the web app is not built.
  */
 import type { Server } from 'node:http';
 import compression from 'compression';
@@ -17,6 +17,8 @@ import { MAX_BODY, mountGraphql } from '../graphql';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
+import { mountSurveyApi, type SurveyApiOptions } from '../surveys/http';
+import { surveyLinksFromConfig } from '../surveys/links';
 import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -24,6 +26,8 @@ import { mountWeb } from './web';
 export interface AppOptions {
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
+  /** Limits of the survey respondents' API (server/surveys/http.ts). */
+  survey?: SurveyApiOptions;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -70,6 +74,9 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
     cookieSecure: config.COOKIE_SECURE,
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
+
+  // The survey respondents' API: a personal link, no account (server/surveys/http.ts).
+  mountSurveyApi(app, db, surveyLinksFromConfig(config), opts.survey);
 
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
