@@ -288,6 +288,10 @@ export const RELATIONSHIPS = {
       ...Validity,
       context: z.string().trim().max(500).optional(),
       source: z.enum(KNOWS_SOURCES).default('manual'),
+      /** source survey: the wave whose answers made the tie (docs/surveys.md). */
+      waveId: z.string().trim().max(200).optional(),
+      /** source survey: named by both (true) or by one of the two (false). */
+      confirmed: z.boolean().optional(),
     }),
   },
   SUPPORTS: {

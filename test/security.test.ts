@@ -13,6 +13,7 @@ import { cliActor, listAudit } from '../server/auth/audit';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../server/auth/http';
 import { personAlias } from '../server/auth/privacy';
 import { changeUser, ensureUser, findUser, type NewUser } from '../server/auth/users';
+import { cypher } from '../server/db/cypher';
 import type { Database } from '../server/db/driver';
 import { applySchema } from '../server/db/schema';
 import { createApp, type App } from '../server/http/app';
@@ -47,6 +48,9 @@ let P2_TITLE: string | null = null;
 /** Real names of 塩尻市 persons without consentPublicProfile (none shared with a consenting one). */
 let hiddenNames: string[] = [];
 let hiddenIds: string[] = [];
+/** A draft survey wave of 塩尻市 with P1 on its roster, and the waves the tests created. */
+let WAVE = '';
+const WAVES: string[] = [];
 
 async function post(
   body: unknown,
@@ -115,6 +119,12 @@ beforeAll(async () => {
     `{ smes(limit: 1, where: { locatedIn: { some: { id: { eq: "region:shiojiri" } } } }) { id } }`,
   );
   SME = smes.data.smes[0].id;
+  const wave = await gql(
+    'admin',
+    `mutation { createWave(deptId: "dept:shiojiri", name: "security test", endDate: "2099-03-31", personIds: ["${P1}"]) { id } }`,
+  );
+  WAVE = wave.data.createWave.id;
+  WAVES.push(WAVE);
 }, 300_000);
 
 afterAll(async () => {
@@ -129,6 +139,8 @@ afterAll(async () => {
   }
   await served?.close();
   if (db) {
+    for (const id of WAVES)
+      await db.driver.executeQuery(cypher('survey-wave-delete'), { id }, { database: db.database });
     await undoIntroductionsSince(db, started);
     // The persons the write families made, and the follow-ups recorded with them.
     await db.driver.executeQuery(
@@ -340,6 +352,41 @@ const FAMILIES: Family[] = [
   {
     name: 'duplicateCandidates of a 塩尻市 person',
     query: () => `{ duplicateCandidates(id: "${P1}") { id reasons } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'survey waves of 塩尻市 with their tracking',
+    query: () =>
+      `{ waves(deptId: "dept:shiojiri") { id rosterSize responseRate respondents { status } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'a 塩尻市 survey wave and its personal links',
+    query: () => `{ wave(id: "${WAVE}") { id respondents { personId linkPath } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.wave.respondents).toHaveLength(1),
+  },
+  {
+    name: 'roster candidates of 塩尻市',
+    query: () => `{ waveRosterCandidates(deptId: "dept:shiojiri") { personId } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'creating a 塩尻市 survey wave',
+    query: () =>
+      `mutation { createWave(deptId: "dept:shiojiri", name: "security test", endDate: "2099-03-31") { id } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => WAVES.push(d.createWave.id),
+  },
+  {
+    name: 'running a 塩尻市 survey wave (roster, open, links)',
+    // the roster it already has: allowed callers change nothing; a draft has no links to revoke
+    query: () => `mutation { setWaveRoster(id: "${WAVE}", personIds: ["${P1}"]) { rosterSize } }`,
     allowed: ['admin', 'shiojiri'],
     refused: 'FORBIDDEN',
   },

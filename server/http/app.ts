@@ -1,6 +1,6 @@
 /**
  * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
- * /graphql, and a plain landing page when the web app is not built.
+ * /graphql, the survey respondents' API at /survey-api, and a plain landing page when the web app is not built.
  */
 import type { Server } from 'node:http';
 import compression from 'compression';
@@ -22,6 +22,8 @@ import { log } from '../log';
 import { ProjectionCache } from '../projection';
 import type { UploadLimits } from '../import/limits';
 import { mountImportRoutes } from './importRoutes';
+import { mountSurveyApi, type SurveyApiOptions } from '../surveys/http';
+import { surveyLinksFromConfig } from '../surveys/links';
 import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -38,6 +40,8 @@ export interface AppOptions {
    * background (server/graphql/warm.ts). Default true.
    */
   warm?: boolean;
+  /** Limits of the survey respondents' API (server/surveys/http.ts). */
+  survey?: SurveyApiOptions;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -92,6 +96,8 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
 
   // The web import and export (uploads, templates, a region as .xlsx).
   mountImportRoutes(app, db, opts.importLimits ? { limits: opts.importLimits } : {});
+  // The survey respondents' API: a personal link, no account (server/surveys/http.ts).
+  mountSurveyApi(app, db, surveyLinksFromConfig(config), opts.survey);
 
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
