@@ -156,6 +156,8 @@ export const PersonSchema = z
   .object({
     id: Id,
     name: Name,
+    /** フリガナ: the reading of the name, as typed (search folds kana, width and spaces). */
+    nameKana: plainText().max(300).optional(),
     title: plainText().max(300).optional(),
     origin: z.enum(PERSON_ORIGINS),
     mind: Score05.optional(),
@@ -203,6 +205,8 @@ export const EventSchema = z.object({
   name: Name,
   kind: z.enum(EVENT_KINDS),
   date: IsoDate,
+  /** What was said or agreed (a follow-up's note): free text, not for analysts. */
+  note: OptionalText,
 });
 export const IntroductionSchema = z.object({
   id: Id,
@@ -269,35 +273,64 @@ export const PERSON_EXTRA_LABELS = ['KeyPerson', 'Talent'] as const;
 
 const NoProps = z.object({});
 
+/**
+ * A tie's validity (SPEC §12): valid from `since` (inclusive) until `until` (exclusive), both
+ * optional (no `since` = valid since ever, no `until` = still valid). Ending a tie sets `until`
+ * and keeps it as history; only erasure deletes it. The analytics of a date D see the ties with
+ * since ≤ D and (until null or until > D) (cypher/projection-*.cypher).
+ */
+const Validity = { since: IsoDate.optional(), until: IsoDate.optional() };
+
+/** Relationship types that carry a validity (`since`, `until`). */
+export const VALIDITY_REL_TYPES = [
+  'MEMBER_OF',
+  'WORKS_AT',
+  'KNOWS',
+  'SUPPORTS',
+  'PARTNERS_WITH',
+  'LOCATED_IN',
+] as const;
+
+/** Whether a tie with these properties is valid on `date` (YYYY-MM-DD): the rule of §12. */
+export function validOn(props: { since?: unknown; until?: unknown }, date: string): boolean {
+  const since = typeof props.since === 'string' ? props.since : null;
+  const until = typeof props.until === 'string' ? props.until : null;
+  return (since === null || since <= date) && (until === null || until > date);
+}
+
 export const RELATIONSHIPS = {
   LEADS: { from: ['Organization'], to: ['RegionalHRDept'], props: NoProps },
   MEMBER_OF: {
     from: ['Organization'],
     to: ['RegionalHRDept'],
-    props: z.object({ since: IsoDate.optional(), engagement: Level13.optional() }),
+    props: z.object({ ...Validity, engagement: Level13.optional() }),
   },
   COVERS: { from: ['RegionalHRDept'], to: ['Region'], props: NoProps },
   WORKS_AT: {
     from: ['Person'],
     to: ['Organization', 'SME'],
-    props: z.object({ title: plainText().max(300).optional(), since: IsoDate.optional() }),
+    props: z.object({ title: plainText().max(300).optional(), ...Validity }),
   },
   KNOWS: {
     from: ['Person'],
     to: ['Person'],
     props: z.object({
       strength: Level13.default(1),
-      since: IsoDate.optional(),
+      ...Validity,
       context: plainText('text').max(500).optional(),
       source: z.enum(KNOWS_SOURCES).default('manual'),
+      /** source survey: the wave whose answers made the tie (docs/surveys.md). */
+      waveId: z.string().trim().max(200).optional(),
+      /** source survey: named by both (true) or by one of the two (false). */
+      confirmed: z.boolean().optional(),
     }),
   },
   SUPPORTS: {
     from: ['Organization'],
     to: ['SME'],
-    props: z.object({ kind: z.enum(SUPPORT_KINDS), since: IsoDate.optional() }),
+    props: z.object({ kind: z.enum(SUPPORT_KINDS), ...Validity }),
   },
-  PARTNERS_WITH: { from: ['Organization'], to: ['Organization'], props: NoProps },
+  PARTNERS_WITH: { from: ['Organization'], to: ['Organization'], props: z.object(Validity) },
   HAS_CHALLENGE: {
     from: ['SME'],
     to: ['Challenge'],
@@ -321,7 +354,11 @@ export const RELATIONSHIPS = {
   ATTENDED: { from: ['Person'], to: ['Event'], props: NoProps },
   HOSTED: { from: ['Organization'], to: ['Event'], props: NoProps },
   PARTICIPATED: { from: ['SME'], to: ['Event'], props: NoProps },
-  LOCATED_IN: { from: ['Organization', 'SME', 'Person'], to: ['Region'], props: NoProps },
+  LOCATED_IN: {
+    from: ['Organization', 'SME', 'Person'],
+    to: ['Region'],
+    props: z.object(Validity),
+  },
   FROM: { from: ['Introduction'], to: ['Person'], props: NoProps },
   TO: { from: ['Introduction'], to: ['Person', 'SME'], props: NoProps },
   VIA: { from: ['Introduction'], to: ['Person'], props: NoProps },
@@ -337,7 +374,19 @@ export const SYMMETRIC_REL_TYPES: ReadonlySet<RelType> = new Set(['KNOWS', 'PART
 function buildRelationshipRowSchema(type: RelType) {
   // One object schema (extend), not an intersection (and): it parses several times faster,
   // which matters for imports of hundreds of thousands of rows.
-  return z.object({ from: Id, to: Id }).extend(RELATIONSHIPS[type].props.shape);
+  return z
+    .object({ from: Id, to: Id })
+    .extend(RELATIONSHIPS[type].props.shape)
+    .superRefine((parsed, ctx) => {
+      const row = parsed as { since?: unknown; until?: unknown };
+      if (
+        typeof row.since === 'string' &&
+        typeof row.until === 'string' &&
+        row.until <= row.since
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['until'], message: 'must be after since' });
+      }
+    });
 }
 const relationshipRowSchemas = new Map<RelType, ReturnType<typeof buildRelationshipRowSchema>>();
 

@@ -25,3 +25,19 @@ CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
 CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+// Tokens ended by a sign-out (server/auth/service.ts), kept until they would have expired.
+CREATE CONSTRAINT revoked_token_jti IF NOT EXISTS FOR (n:RevokedToken) REQUIRE n.jti IS UNIQUE;
+CREATE INDEX revoked_token_expires IF NOT EXISTS FOR (n:RevokedToken) ON (n.expiresAt);
+// Staged imports (server/write/staged.ts): a large import writes its new nodes in batches of
+// their own transactions as :ImportStaged (no domain label, so no reader sees them), each batch
+// recorded by an :ImportBatch; its final transaction relabels them. An :ImportRun exists only
+// inside that open transaction: a second process that can create one with the same id knows the
+// import is gone and removes its batches.
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE;
+CREATE INDEX import_batch_run IF NOT EXISTS FOR (n:ImportBatch) ON (n.run);
+// Sign-in rate limits, shared by every server process (server/auth/rateLimitStore.ts).
+CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
+// Survey waves (server/surveys): not part of the domain graph either (no :Entity).
+CREATE CONSTRAINT survey_wave_id IF NOT EXISTS FOR (n:SurveyWave) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT survey_respondent_key IF NOT EXISTS FOR (n:SurveyRespondent) REQUIRE n.key IS UNIQUE;
+CREATE INDEX survey_wave_dept IF NOT EXISTS FOR (n:SurveyWave) ON (n.deptId);

@@ -1,6 +1,8 @@
 // The write path's region access (server/write/access.ts): for each id, the regions whose
 // analytics projection holds the node — the rule of projection-region.cypher, read from the
-// node's side (a test checks the two agree on the pilot seed):
+// node's side, over every tie the node ever had (ended ties included: a departed person stays in
+// their region for correction and erasure; a test checks this agrees with the projections of
+// the whole history, loadProjection allHistory, on the pilot seed):
 // - a 地域の人事部: the regions it covers; an organisation: the regions covered by the depts it
 //   leads or is a member of, and where it is located; an SME: where it is located;
 // - a person: where they are located; a person located nowhere also in their employers'

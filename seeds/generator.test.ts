@@ -9,6 +9,7 @@ import {
 } from '../common/model';
 import { countNodes, countRelationships, type Dataset } from './dataset';
 import { generateNetwork, type Generated } from './generator';
+import { datasetAsOf } from './asOf';
 import { GAP_KINDS, gapId, type GapKind, type PlantedGap } from './truth';
 import {
   detectKeyPersonDependencies,
@@ -80,7 +81,9 @@ function schemaProblems(ds: Dataset): string[] {
 }
 
 function expectTruthHolds(g: Generated): void {
-  const { dataset, truth } = g;
+  // the truth describes the network of asOf: the ties valid then (history has ended ones)
+  const dataset = datasetAsOf(g.dataset, g.truth.asOf);
+  const { truth } = g;
   const planted = truth.gaps;
   expect(ids(detectSimpleGaps(dataset, AS_OF), SIMPLE_KINDS)).toEqual(ids(planted, SIMPLE_KINDS));
   expect(ids(detectKeyPersonDependencies(dataset), ['KEY_PERSON_DEPENDENCY'])).toEqual(
@@ -156,13 +159,38 @@ describe('generateNetwork at pilot scale', () => {
       const other = generateNetwork({ scale: 'pilot', seed, asOf: '2025-03-31' });
       expect(schemaProblems(other.dataset)).toEqual([]);
       const planted = other.truth.gaps;
-      expect(ids(detectSimpleGaps(other.dataset, '2025-03-31'), SIMPLE_KINDS)).toEqual(
+      const present = datasetAsOf(other.dataset, '2025-03-31');
+      expect(ids(detectSimpleGaps(present, '2025-03-31'), SIMPLE_KINDS)).toEqual(
         ids(planted, SIMPLE_KINDS),
       );
-      expect(ids(detectKeyPersonDependencies(other.dataset), ['KEY_PERSON_DEPENDENCY'])).toEqual(
+      expect(ids(detectKeyPersonDependencies(present), ['KEY_PERSON_DEPENDENCY'])).toEqual(
         ids(planted, ['KEY_PERSON_DEPENDENCY']),
       );
     }
+  });
+
+  it('has a history over 令和4–6年度 that leaves the network of asOf as it is', () => {
+    const rels = Object.values(g.dataset.relationships).flat() as Array<{
+      since?: string;
+      until?: string;
+    }>;
+    // nothing begins or ends after asOf: the present is the network the truth describes
+    expect(rels.filter((r) => (r.since ?? '') > AS_OF || (r.until ?? '') > AS_OF)).toEqual([]);
+    const ended = g.dataset.relationships.KNOWS.filter((k) => k.until);
+    expect(ended.length).toBeGreaterThan(8 * 5);
+    const at = (d: string) => datasetAsOf(g.dataset, d);
+    const departed = g.dataset.nodes.Person.filter((p) => p.id.includes('-former-'));
+    expect(departed).toHaveLength(16);
+    for (const p of departed) {
+      expect(at(AS_OF).nodes.Person.some((q) => q.id === p.id)).toBe(false);
+      expect(at('2022-04-01').nodes.Person.some((q) => q.id === p.id)).toBe(true);
+    }
+    // the network grew: more acquaintances and members each year
+    const knows = (d: string) => at(d).relationships.KNOWS.length;
+    const members = (d: string) => at(d).relationships.MEMBER_OF.length;
+    expect(knows('2022-04-01')).toBeLessThan(knows('2023-04-01'));
+    expect(knows('2023-04-01')).toBeLessThan(knows('2024-04-01'));
+    expect(members('2023-03-31')).toBeLessThan(members('2024-03-31'));
   });
 
   it('rejects a date that is not YYYY-MM-DD', () => {

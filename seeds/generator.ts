@@ -31,6 +31,7 @@ import {
   type TeamOrg,
 } from './plan';
 import { plantRegion } from './plant';
+import { addHistory } from './history';
 import { Rng } from './random';
 import { buildRegion, type BuildContext, type RegionState } from './region';
 import { syntheticWorld } from './synthetic';
@@ -124,6 +125,7 @@ export function generateNetwork(opts: GenerateOptions): Generated {
     plantRegion(ctx, root.fork(`plant:${s.spec.slug}`), s),
   );
   gaps.push(...stripFunctions(b, states));
+  addHistory({ b, people: ctx.people, asOf: opts.asOf }, root.fork('history'), states);
   return {
     dataset: b.ds,
     truth: { scale: opts.scale, seed: opts.seed, asOf: opts.asOf, gaps: sortGaps(gaps) },

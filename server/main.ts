@@ -7,6 +7,7 @@ import { loadConfig } from './config/env';
 import { openDatabase, type Database } from './db/driver';
 import { LocalNeo4jError } from './db/localNeo4j';
 import { applySchema, missingApoc } from './db/schema';
+import { removeAbandonedImports } from './write';
 import { seedIfEmpty } from './demoSeed';
 import {
   createDemoAccountsIfNone,
@@ -86,6 +87,10 @@ async function prepare(db: Database): Promise<void> {
     );
   }
   await seedIfEmpty(db);
+  // What an interrupted staged import left (invisible to readers) goes, in the background.
+  void removeAbandonedImports(db).catch((err: unknown) =>
+    log.warn({ err }, 'could not remove the batches of an interrupted import'),
+  );
 }
 
 main().catch((err: unknown) => {

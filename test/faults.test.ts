@@ -236,7 +236,7 @@ describe('when Neo4j goes away and comes back', () => {
 
     const down = await healthz();
     expect(down.status).toBe(503);
-    expect(down.body).toMatchObject({ status: 'unavailable', neo4j: { reachable: false } });
+    expect(down.body).toEqual({ status: 'unavailable' });
     expect(down.ms).toBeLessThan(3_000);
 
     // 3. Neo4j starts again on the same port; the same app serves again without help.

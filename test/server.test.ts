@@ -8,6 +8,7 @@ import { applySchema, countsByLabel, missingApoc } from '../server/db/schema';
 import { createApp } from '../server/http/app';
 import { removeByIdPrefix, testDb } from './db';
 import { listenOnLoopback } from '../server/http/listen';
+import { bearer, TEST_ADMIN } from './auth';
 
 const PREFIX = 'test-server:';
 
@@ -53,26 +54,43 @@ describe('/healthz', () => {
   let base = '';
   let close: () => Promise<void> = async () => {};
 
+  let admin: Record<string, string> = {};
+  let analyst: Record<string, string> = {};
+
   beforeAll(async () => {
     const db = await testDb();
-    ({ url: base, close } = await listenOnLoopback(createApp(db)));
+    const app = createApp(db);
+    admin = await bearer(app, db, TEST_ADMIN);
+    analyst = await bearer(app, db, { username: 'test-server-analyst', role: 'analyst' });
+    ({ url: base, close } = await listenOnLoopback(app));
   });
   afterAll(() => close());
 
-  it('reports Neo4j reachable and the counts by label, which follow writes', async () => {
+  it('tells anyone but an admin only its status: no counts, no Neo4j URI (issue 11)', async () => {
+    for (const who of [{}, analyst, { authorization: 'Bearer forged' }]) {
+      const res = await fetch(`${base}/healthz`, { headers: who });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok' });
+    }
+  });
+
+  it('reports to an admin Neo4j reachable and the counts by label, which follow writes', async () => {
     const db = await testDb();
-    const before = (await (await fetch(`${base}/healthz`)).json()) as {
-      status: string;
-      neo4j: { reachable: boolean; apocMissing: string[] };
-      counts: Record<string, number>;
-    };
+    const health = async () =>
+      (await (await fetch(`${base}/healthz`, { headers: admin })).json()) as {
+        status: string;
+        neo4j: { reachable: boolean; uri: string; apocMissing: string[] };
+        counts: Record<string, number>;
+      };
+    const before = await health();
+    expect(before.neo4j.uri).toBe(db.connection.uri);
     expect(before.status).toBe('ok');
     expect(before.neo4j.reachable).toBe(true);
     await db.driver.executeQuery(
       "CREATE (:Person:Entity {id: $a, name: 'x'}), (:Person:Entity {id: $b, name: 'y'})",
       { a: `${PREFIX}p1`, b: `${PREFIX}p2` },
     );
-    const after = (await (await fetch(`${base}/healthz`)).json()) as typeof before;
+    const after = await health();
     expect(after.counts.Person).toBe((before.counts.Person ?? 0) + 2);
     await removeByIdPrefix(db, PREFIX);
     expect((await countsByLabel(db)).Person).toBe(before.counts.Person);

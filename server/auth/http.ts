@@ -7,16 +7,17 @@
  *   bearer requests need not, as browsers never send those by themselves.
  * - `/auth/signin`, `/auth/signout`, `/auth/me`, `/auth/token` (API tokens for analysts).
  *   Sign-in and token requests are rate-limited per address; accounts lock after repeated
- *   failures (server/auth/service.ts).
+ *   failures (server/auth/service.ts); sign-out revokes the session on the server.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import { log } from '../log';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../common/cookies';
 import { AccessDenied, ROLE_LABELS, type Viewer } from '../../common/roles';
 import { SignInError, type AuthService } from './service';
+import type { TokenClaims } from './tokens';
 import { viewerOf as viewerOfUser } from './users';
 
 export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE };
@@ -27,6 +28,8 @@ export interface AuthLocals {
   authError: AccessDenied | null;
   /** The CSRF value of a cookie session (null for bearer tokens). */
   csrf: string | null;
+  /** The accepted token's claims (what sign-out revokes). */
+  claims: TokenClaims | null;
 }
 
 export function viewerOf(res: Response): Viewer | null {
@@ -50,6 +53,7 @@ export function authenticate(auth: AuthService) {
     locals.viewer = null;
     locals.authError = null;
     locals.csrf = null;
+    locals.claims = null;
     const header = req.headers.authorization;
     const cookies = req.headers.cookie ? parseCookies(req.headers.cookie) : {};
     let token: string | undefined;
@@ -84,6 +88,7 @@ export function authenticate(auth: AuthService) {
         }
       }
       locals.viewer = viewer;
+      locals.claims = claims;
       if (viaCookie) locals.csrf = claims.csrf ?? null;
     } catch (err) {
       if (err instanceof AccessDenied) locals.authError = err;
@@ -116,12 +121,18 @@ export interface AuthRoutesOptions {
   cookieSecure: 'auto' | 'true' | 'false';
   /** Sign-in attempts per address per minute (default 10). */
   signInPerMinute?: number;
+  /**
+   * Where the attempts are counted (default: this process's memory; the app passes the Neo4j
+   * store, server/auth/rateLimitStore.ts, so every server process counts the same).
+   */
+  store?: Store;
 }
 
 export function mountAuthRoutes(app: Express, auth: AuthService, opts: AuthRoutesOptions): void {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: opts.signInPerMinute ?? 10,
+    ...(opts.store ? { store: opts.store } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) =>
@@ -147,7 +158,8 @@ export function mountAuthRoutes(app: Express, auth: AuthService, opts: AuthRoute
 
   const signInFailure = (res: Response, err: unknown) => {
     if (err instanceof SignInError) {
-      return sendError(res, err.reason === 'locked' ? 423 : 401, 'UNAUTHENTICATED', err.message);
+      // A locked account answers as an unknown one (401, the same message): no enumeration.
+      return sendError(res, 401, 'UNAUTHENTICATED', err.message);
     }
     throw err;
   };
@@ -195,11 +207,20 @@ export function mountAuthRoutes(app: Express, auth: AuthService, opts: AuthRoute
     }
   });
 
-  app.post('/auth/signout', (req, res) => {
+  // Sign-out ends the session on the server (the token is revoked in Neo4j, for every
+  // process), not only in this browser; a cookie session must echo its CSRF token for it, as
+  // for every change. With a bearer token, that token is revoked.
+  app.post('/auth/signout', async (req, res, next) => {
     const base = { sameSite: 'strict' as const, secure: secure(req), path: '/' };
     res.clearCookie(SESSION_COOKIE, { ...base, httpOnly: true });
     res.clearCookie(CSRF_COOKIE, base);
-    res.json({ signedOut: true });
+    try {
+      const claims = (res.locals as AuthLocals).claims;
+      const revoked = claims ? await auth.revoke(claims) : false;
+      res.json({ signedOut: true, revoked });
+    } catch (err) {
+      next(err);
+    }
   });
 
   // Not signed in is an answer here, not an error: {user: null} (and why, if a credential was

@@ -1,8 +1,13 @@
 /**
  * Sign-in and token checks (SPEC §8): verifies passwords, locks an account after repeated
  * failures, issues session and API tokens, and turns a presented token into the Viewer every
- * handler works with. The user behind a token is re-read at most every few seconds, so a
- * disabled account or a reset password stops working at once across the server.
+ * handler works with. The user behind a token, and whether the token was revoked by a
+ * sign-out, are read from Neo4j on every request (one indexed read), so a disabled account, a
+ * reset password or a sign-out stops working at once, in every server process.
+ *
+ * Every refused sign-in answers the same (HTTP 401, one message), whether the username is
+ * unknown, the password wrong or the account locked, so answers do not tell which usernames
+ * exist; the lock itself is logged and audited.
  */
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/env';
@@ -13,7 +18,7 @@ import { auditOnce, recordAudit, type Actor } from './audit';
 import { verifyPassword } from './password';
 import { AccessDenied, type Viewer } from '../../common/roles';
 import { loadSigningKey, TokenError, TokenSigner, type TokenClaims } from './tokens';
-import { findUser, viewerOf, type StoredUser } from './users';
+import { findUser, findUserAndToken, revokeToken, viewerOf, type StoredUser } from './users';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -21,12 +26,10 @@ export interface AuthSettings {
   /** Failed sign-ins in a row that lock an account. */
   maxFailedAttempts: number;
   lockMinutes: number;
-  /** How long a looked-up user is trusted before it is read again. */
-  userCacheMs: number;
 }
 
 /** The sign-in policy; the lifetimes come from the configuration (server/config/env.ts). */
-const POLICY = { maxFailedAttempts: 5, lockMinutes: 15, userCacheMs: 5_000 } as const;
+const POLICY = { maxFailedAttempts: 5, lockMinutes: 15 } as const;
 
 /** The service as the environment configures it (AUTH_SECRET or DATA_DIR, lifetimes). */
 export function authServiceFromConfig(db: Database, config: AppConfig): AuthService {
@@ -46,7 +49,8 @@ export class SignInError extends Error {
   }
 }
 
-const WRONG = 'ユーザー名またはパスワードが違います。 / Wrong username or password.';
+/** The one answer to every refused sign-in (unknown user, wrong password, locked account). */
+const WRONG = `ユーザー名またはパスワードが違います（${POLICY.maxFailedAttempts} 回続けて間違えると ${POLICY.lockMinutes} 分間ロックされます）。 / Wrong username or password (after ${POLICY.maxFailedAttempts} wrong passwords in a row an account is locked for ${POLICY.lockMinutes} minutes).`;
 
 export interface Authenticated {
   viewer: Viewer;
@@ -54,7 +58,6 @@ export interface Authenticated {
 }
 
 export class AuthService {
-  private readonly users = new Map<string, { user: StoredUser; at: number }>();
   readonly settings: AuthSettings;
 
   constructor(
@@ -75,7 +78,9 @@ export class AuthService {
     }
     const now = new Date();
     if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-      throw new SignInError('locked', lockedMessage(user.lockedUntil));
+      // Answered as a wrong password, after the same time (no account enumeration).
+      await verifyPassword(password, DUMMY_HASH);
+      throw new SignInError('locked', WRONG);
     }
     const ok = await verifyPassword(password, user.passwordHash);
     if (!ok) {
@@ -97,8 +102,8 @@ export class AuthService {
           return locked;
         });
         if (lockedNow) {
-          log.warn({ username }, 'account locked after repeated failed sign-ins');
-          throw new SignInError('locked', lockedMessage(lockUntil));
+          log.warn({ username, until: lockUntil }, 'account locked after repeated failed sign-ins');
+          throw new SignInError('locked', WRONG);
         }
       } finally {
         await session.close();
@@ -162,9 +167,14 @@ export class AuthService {
           : String(err);
       throw new AccessDenied('UNAUTHENTICATED', message);
     }
-    let user = await this.user(claims.sub);
-    // A token newer than the cached account (issued after a password reset): read it again.
-    if (user && user.tokenVersion < claims.tv) user = await this.user(claims.sub, true);
+    // A web session must carry its id, so that signing out can end it (sessions issued
+    // before sign-out revoked them lack one: their holders sign in again).
+    if (claims.typ === 'session' && !claims.jti) {
+      throw new AccessDenied('UNAUTHENTICATED', SIGNED_OUT);
+    }
+    const found = await findUserAndToken(this.db, { id: claims.sub }, claims.jti ?? null);
+    if (found?.revoked) throw new AccessDenied('UNAUTHENTICATED', SIGNED_OUT);
+    const user = found?.user;
     if (!user || user.disabled || user.tokenVersion !== claims.tv) {
       throw new AccessDenied(
         'UNAUTHENTICATED',
@@ -174,26 +184,21 @@ export class AuthService {
     return { viewer: viewerOf(user), claims };
   }
 
-  /** Drops the cached users (after a change made by this process). */
-  forget(): void {
-    this.users.clear();
-  }
-
-  private async user(id: string, fresh = false): Promise<StoredUser | null> {
-    const cached = this.users.get(id);
-    if (!fresh && cached && Date.now() - cached.at < this.settings.userCacheMs) return cached.user;
-    const user = await findUser(this.db, { id });
-    if (user) this.users.set(id, { user, at: Date.now() });
-    else this.users.delete(id);
-    return user;
+  /**
+   * Signs a token out: it is refused from now on by every process sharing the database, until
+   * it would have expired. Tokens without an id (API tokens from before) cannot be revoked one
+   * by one; disabling the account or resetting its password revokes them.
+   */
+  async revoke(claims: TokenClaims): Promise<boolean> {
+    if (!claims.jti) return false;
+    await revokeToken(this.db, { jti: claims.jti, userId: claims.sub, expiresAt: claims.exp });
+    log.info({ userId: claims.sub, typ: claims.typ }, 'signed out: token revoked');
+    return true;
   }
 }
 
-function lockedMessage(until: string): string {
-  const t = new Date(until);
-  const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
-  return `サインインの失敗が続いたため、${hhmm} までロックされています。 / Too many failed sign-ins: the account is locked until ${t.toISOString()}.`;
-}
+const SIGNED_OUT =
+  'サインアウトしたセッションです。もう一度サインインしてください。 / This session was signed out; sign in again.';
 
 /** A valid hash of a random password, for timing-equal answers to unknown usernames. */
 const DUMMY_HASH =

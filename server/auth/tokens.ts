@@ -1,12 +1,14 @@
 /**
  * Signed tokens (JWT, HS256, with `jose`): web sessions (in an httpOnly cookie, carrying the
  * CSRF value the page must echo) and API tokens (Authorization: Bearer, for analysts' clients).
- * A token names the user and their token version; the user is looked up on use, so disabling
- * an account or resetting its password revokes every token issued before (server/auth/service.ts).
+ * A token names the user, their token version and its own id (`jti`); the user and the
+ * revocations are looked up on every use, so disabling an account or resetting its password
+ * revokes every token issued before, and signing out revokes that one session
+ * (server/auth/service.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
@@ -19,6 +21,8 @@ const ClaimsSchema = z.object({
   tv: z.number().int().nonnegative(),
   typ: z.enum(['session', 'api']),
   csrf: z.string().optional(),
+  /** The token's own id, which sign-out revokes (tokens issued before it existed lack it). */
+  jti: z.string().min(1).optional(),
   exp: z.number(),
 });
 export type TokenClaims = z.infer<typeof ClaimsSchema>;
@@ -53,17 +57,19 @@ export class TokenSigner {
   async sign(
     claims: { sub: string; tv: number; typ: TokenKind; csrf?: string },
     lifetimeSeconds: number,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<{ token: string; expiresAt: Date; jti: string }> {
     const now = Math.floor(Date.now() / 1000);
+    const jti = randomUUID();
     const exp = now + Math.round(lifetimeSeconds);
     const token = await new SignJWT({ tv: claims.tv, typ: claims.typ, csrf: claims.csrf })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
+      .setJti(jti)
       .setIssuer(ISSUER)
       .setIssuedAt(now)
       .setExpirationTime(exp)
       .sign(this.key);
-    return { token, expiresAt: new Date(exp * 1000) };
+    return { token, expiresAt: new Date(exp * 1000), jti };
   }
 
   async verify(token: string): Promise<TokenClaims> {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import { cypher } from '../db/cypher';
+import { cypher, cypherStatements } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { recordAudit, type Actor } from './audit';
 import { hashPassword, passwordProblem } from './password';
@@ -123,17 +123,49 @@ export async function findUser(
   db: Database,
   by: { id?: string; username?: string },
 ): Promise<StoredUser | null> {
+  return (await findUserAndToken(db, by, null))?.user ?? null;
+}
+
+/**
+ * The account (as findUser) and whether the token with id `jti` was revoked by a sign-out:
+ * one read, done on every authenticated request (server/auth/service.ts).
+ */
+export async function findUserAndToken(
+  db: Database,
+  by: { id?: string; username?: string },
+  jti: string | null,
+): Promise<{ user: StoredUser; revoked: boolean } | null> {
   const res = await db.driver.executeQuery(
     cypher('user-find'),
-    { id: by.id ?? null, username: by.username ?? null },
+    { id: by.id ?? null, username: by.username ?? null, jti },
     { database: db.database, routing: neo4j.routing.READ },
   );
   const row = res.records[0];
   if (!row) return null;
-  return fromRecord(
-    row.get('user') as Record<string, unknown>,
-    row.get('deptRegionIds') as string[],
-  );
+  return {
+    user: fromRecord(
+      row.get('user') as Record<string, unknown>,
+      row.get('deptRegionIds') as string[],
+    ),
+    revoked: row.get('revoked') === true,
+  };
+}
+
+/** Ends one token (a sign-out) for every server process, until it would have expired. */
+export async function revokeToken(
+  db: Database,
+  token: { jti: string; userId: string; expiresAt: number },
+): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const statement of cypherStatements('token-revoke')) {
+        await tx.run(statement, { ...token, now: Math.floor(Date.now() / 1000) });
+      }
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 export async function listUsers(db: Database): Promise<PublicUser[]> {

@@ -1,6 +1,6 @@
 /**
  * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
- * /graphql, and a plain landing page when the web app is not built.
+ * /graphql, the survey respondents' API at /survey-api, and a plain landing page when the web app is not built.
  */
 import type { Server } from 'node:http';
 import compression from 'compression';
@@ -8,21 +8,40 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Database } from '../db/driver';
 import { cypher } from '../db/cypher';
-import { countsByLabel, graphVersion, missingApoc } from '../db/schema';
+import { countsByLabel } from '../db/schema';
 import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
 import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
-import { MAX_BODY, mountGraphql } from '../graphql';
+import { MAX_BODY, mountGraphql, type GraphqlLimits } from '../graphql';
+import { Warmer } from '../graphql/warm';
+import { Neo4jRateLimitStore } from '../auth/rateLimitStore';
+import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
+import type { UploadLimits } from '../import/limits';
+import { mountImportRoutes } from './importRoutes';
+import { mountSurveyApi, type SurveyApiOptions } from '../surveys/http';
+import { surveyLinksFromConfig } from '../surveys/links';
+import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
 
 export interface AppOptions {
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
+  /** Lower GraphQL limits (tests); the defaults are in server/graphql/limits.ts. */
+  graphqlLimits?: GraphqlLimits;
+  /** Limits of the web import's uploads (tests lower them). */
+  importLimits?: Partial<UploadLimits>;
+  /**
+   * Recompute the analytics answers people asked for recently after every write, in the
+   * background (server/graphql/warm.ts). Default true.
+   */
+  warm?: boolean;
+  /** Limits of the survey respondents' API (server/surveys/http.ts). */
+  survey?: SurveyApiOptions;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -42,6 +61,8 @@ export interface App extends Express {
   readonly projectionCache: ProjectionCache;
   /** Settles when the GraphQL API is up; rejects when its schema cannot be built. */
   readonly graphqlReady: Promise<void>;
+  /** Warms the answers after writes (null when turned off). */
+  readonly warmer: Warmer | null;
 }
 
 /**
@@ -60,33 +81,23 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   // gzip for every compressible response (the map of a large region is megabytes of JSON).
   app.use(compression({ level: 4 }));
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const [counts, version, apocMissing] = await withTimeout(
-        Promise.all([countsByLabel(db), graphVersion(db), missingApoc(db)]),
-        HEALTH_TIMEOUT_MS,
-      );
-      res.json({
-        status: apocMissing.length === 0 ? 'ok' : 'degraded',
-        neo4j: { reachable: true, uri: db.connection.uri, apocMissing },
-        graphVersion: version,
-        counts,
-      });
-    } catch (err) {
-      log.warn({ err: String(err) }, 'health check: Neo4j unreachable');
-      res.status(503).json({
-        status: 'unavailable',
-        neo4j: { reachable: false, uri: db.connection.uri },
-      });
-    }
-  });
+  // Status for anyone, the detail for admins (server/http/health.ts).
+  app.get('/healthz', healthHandler(db, auth));
 
   // Who is asking (session cookie or bearer token), for the API and the auth routes.
-  app.use(['/auth', '/graphql'], authenticate(auth));
+  app.use(['/auth', '/graphql', '/api'], authenticate(auth));
   mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
+    // Counted in Neo4j: the limit holds across several server processes (counters of apps
+    // with another limit, e.g. tests', are kept apart).
+    store: new Neo4jRateLimitStore(db, `signin:${opts.signInPerMinute ?? 10}/min:`),
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
+
+  // The web import and export (uploads, templates, a region as .xlsx).
+  mountImportRoutes(app, db, opts.importLimits ? { limits: opts.importLimits } : {});
+  // The survey respondents' API: a personal link, no account (server/surveys/http.ts).
+  mountSurveyApi(app, db, surveyLinksFromConfig(config), opts.survey);
 
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
@@ -103,7 +114,22 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
 
   // The GraphQL API (SPEC §5). Starts in the background; `graphqlReady` settles when it is up
   // (main awaits it to fail fast on a broken schema).
-  const graphqlReady = mountGraphql(app, db, projectionCache);
+  // After a write (here, or by another server process: polled), the answers people asked for
+  // recently are recomputed in the background, so the next request finds them warm.
+  let warmer: Warmer | null = null;
+  if (opts.warm ?? true) {
+    const w = new Warmer({ version: () => projectionCache.currentVersion() });
+    onCommitted((version) => w.changed(version));
+    warmer = w;
+  }
+  const graphqlReady = mountGraphql(
+    app,
+    db,
+    projectionCache,
+    opts.graphqlLimits,
+    '/graphql',
+    warmer ?? undefined,
+  );
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
@@ -132,7 +158,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
         const message =
           'DATABASE_UNAVAILABLE: データベースに接続できません。しばらくしてから再度お試しください。 / The database is not reachable right now; please try again in a moment.';
         // API clients (GraphQL, sign-in) get the JSON error shape they read everywhere else.
-        if (/^\/(graphql|auth)\b/.test(req.path))
+        if (/^\/(graphql|auth|api)\b/.test(req.path))
           sendError(res, 503, 'DATABASE_UNAVAILABLE', message);
         else res.status(503).type('text').send(message);
         return;
@@ -141,7 +167,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
-  return Object.assign(app, { auth, projectionCache, graphqlReady });
+  return Object.assign(app, { auth, projectionCache, graphqlReady, warmer });
 }
 
 /** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */
@@ -149,21 +175,6 @@ function trustProxyValue(text: string): boolean | number | string {
   if (text === 'true') return true;
   if (text === 'false') return false;
   return /^\d+$/.test(text) ? Number(text) : text;
-}
-
-/** /healthz answers within this even when Neo4j hangs (the driver gives up later). */
-const HEALTH_TIMEOUT_MS = 2_000;
-
-class TimeoutError extends Error {
-  readonly code = 'ServiceUnavailable';
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer from Neo4j within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -255,6 +255,71 @@ describe('import (real Neo4j)', () => {
     expect(res.created.KNOWS).toBe(1);
   });
 
+  it('refuses undecodable Shift_JIS bytes at their row, writes nothing (issue 11, finding 8)', async () => {
+    const nodes = await countNodes();
+    const version = await graphVersion(db);
+    const good = iconv.encode(`id,name,origin\r\n${PREFIX}enc:1,髙橋 花子,local\r\n`, 'cp932');
+    // 0x85 0x40 and 0xFD are no Windows-31J characters: decoded leniently they became 「�����」
+    const bad = Buffer.concat([
+      Buffer.from(`${PREFIX}enc:2,`, 'ascii'),
+      Buffer.from([0x85, 0x40, 0xfd, 0xfd, 0x85, 0x40]),
+      Buffer.from(',local\r\n', 'ascii'),
+    ]);
+    const dir = writeDir('bad-sjis', { 'Person.csv': Buffer.concat([good, bad]) });
+    const res = await importPath(db, dir);
+    expect(res.errors).toEqual([
+      {
+        file: 'Person.csv',
+        row: 3,
+        column: '',
+        reason: expect.stringMatching(
+          /neither valid Shift_JIS nor UTF-8 \(byte 0x85 at byte 19 of the line\)/,
+        ),
+      },
+    ]);
+    expect(Object.keys(res.created)).toEqual([]);
+    expect(await countNodes()).toBe(nodes);
+    expect(await graphVersion(db)).toBe(version);
+    // the same file but valid imports, without a replacement character anywhere
+    const fixed = writeDir('bad-sjis-fixed', { 'Person.csv': good });
+    expect((await importPath(db, fixed)).errors).toEqual([]);
+    const rows = await q('MATCH (p:Person {id: $id}) RETURN p.name AS name', {
+      id: `${PREFIX}enc:1`,
+    });
+    expect(rows).toEqual([{ name: '髙橋 花子' }]);
+  });
+
+  it('refuses a file with one UTF-8 row and one Shift_JIS row (mixed encodings), writes nothing', async () => {
+    const nodes = await countNodes();
+    const version = await graphVersion(db);
+    const mixed = Buffer.concat([
+      Buffer.from(`id,name,origin\n${PREFIX}mix:1,山田 花子,local\n`, 'utf8'),
+      iconv.encode(`${PREFIX}mix:2,佐藤 一郎,local\n`, 'cp932'),
+    ]);
+    // with a BOM the file says UTF-8, and the Shift_JIS row is the odd one out
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), mixed]);
+    const dir = writeDir('mixed', { 'Person.csv': mixed, 'Person.bom.csv': withBom });
+    const res = await importPath(db, dir);
+    expect(res.errors).toEqual([
+      {
+        file: 'Person.bom.csv',
+        row: 3,
+        column: '',
+        reason: expect.stringContaining('is Shift_JIS, but the file starts with a UTF-8 BOM'),
+      },
+      {
+        file: 'Person.csv',
+        row: 2,
+        column: '',
+        reason: expect.stringContaining('is UTF-8, but other rows of the file are Shift_JIS'),
+      },
+    ]);
+    expect(res.errors[1]!.reason).toContain('mixed encodings');
+    expect(Object.keys(res.created)).toEqual([]);
+    expect(await countNodes()).toBe(nodes);
+    expect(await graphVersion(db)).toBe(version);
+  });
+
   it('valid nodes but bad relationships: the nodes written meanwhile are rolled back, every error is reported', async () => {
     const nodes = await countNodes();
     const rels = await countRels();

@@ -1,9 +1,11 @@
 /**
  * An import through the write path (server/write): its rows are the change set as they are
- * (nodes and relationships created, or updated with the fields given), applied in one
- * transaction, all or nothing, with the graph-version bump and one audit entry. The nodes are
- * written while the relationship rows are still being checked; an error there rolls the
- * transaction back, so nothing is written either way. A dry run runs exactly the same
+ * (nodes and relationships created, or updated with the fields given), applied all or nothing,
+ * with the graph-version bump and one audit entry: in one transaction, the nodes written while
+ * the relationship rows are still being checked (an error there rolls it back); or, above
+ * STAGE_ABOVE_ROWS rows (or with `staged`), staged: every row checked first, the new nodes and
+ * their relationships written in batches no reader sees, made visible by one final
+ * transaction (server/write/staged.ts). A dry run runs exactly the same
  * statements and rolls the transaction back, so its counts are those a real import would report.
  */
 import { cliActor, type Actor } from '../auth/audit';
@@ -16,10 +18,10 @@ import {
   type Writer,
 } from '../write';
 import { autoReader, validateRows } from '../write/validate';
-import type { Dataset, DatasetSources, ImportError } from './dataset';
-import { readPath, type ReadFileInfo } from './read';
+import { sortImportErrors, type Dataset, type DatasetSources, type ImportError } from './dataset';
+import { readPath, type ReadFileInfo, type ReadResult } from './read';
 
-export { DEFAULT_BATCH_SIZE } from '../write';
+export { DEFAULT_BATCH_SIZE, STAGE_ABOVE_ROWS } from '../write';
 export type ImportProgress = WriteProgress;
 
 export interface ImportOptions {
@@ -30,6 +32,8 @@ export interface ImportOptions {
   sources?: DatasetSources;
   /** Rows per UNWIND batch (default 10,000). */
   batchSize?: number;
+  /** Staged in batches (true), in one transaction (false); default: staged above STAGE_ABOVE_ROWS rows. */
+  staged?: boolean;
   /** Who imports, for the audit log (default: the command-line user of this machine). */
   actor?: Actor;
   /**
@@ -49,6 +53,8 @@ export interface ImportResult {
   dryRun: boolean;
   /** The graph version after the import (real imports that wrote). */
   graphVersion?: number;
+  /** Written in staged batches made visible by one final transaction (server/write/staged.ts). */
+  staged?: boolean;
 }
 
 export interface PathImportResult extends ImportResult {
@@ -64,6 +70,7 @@ function emptyResult(dryRun: boolean, errors: ImportError[] = []): ImportResult 
 export function importErrorOf(p: WriteProblem): ImportError {
   return {
     file: p.source?.file ?? '',
+    ...(p.source?.sheet !== undefined ? { sheet: p.source.sheet } : {}),
     row: p.source?.row ?? 0,
     column: p.field,
     reason: p.message,
@@ -98,10 +105,17 @@ export async function importDataset(
           unchanged: r.unchanged,
           errors: [],
           dryRun,
+          staged: r.staged,
           ...(r.wrote && !dryRun ? { graphVersion: r.graphVersion } : {}),
         }),
       },
-      { bulk: true, dryRun, onProgress: opts.onProgress, batchSize: opts.batchSize },
+      {
+        bulk: true,
+        dryRun,
+        onProgress: opts.onProgress,
+        batchSize: opts.batchSize,
+        staged: opts.staged,
+      },
     );
   } catch (e) {
     if (e instanceof WriteRejected) return emptyResult(dryRun, e.problems.map(importErrorOf));
@@ -115,7 +129,18 @@ export async function importPath(
   p: string,
   opts: Omit<ImportOptions, 'sources'> = {},
 ): Promise<PathImportResult> {
-  const read = readPath(p);
+  return importRead(db, readPath(p), opts);
+}
+
+/**
+ * Validates and imports what was read (readPath, or readFiles for an upload): with file or
+ * header problems nothing is written, and every row problem is still reported.
+ */
+export async function importRead(
+  db: Database,
+  read: ReadResult,
+  opts: Omit<ImportOptions, 'sources'> = {},
+): Promise<PathImportResult> {
   const extra = { files: read.files, skipped: read.skipped };
   if (read.errors.length > 0) {
     // File or header problems: write nothing, but still report every row problem.
@@ -123,9 +148,7 @@ export async function importPath(
       ...read.dataset,
       sources: read.sources,
     });
-    const all = [...read.errors, ...errors.map(importErrorOf)].sort((a, b) =>
-      a.file < b.file ? -1 : a.file > b.file ? 1 : a.row - b.row,
-    );
+    const all = sortImportErrors([...read.errors, ...errors.map(importErrorOf)]);
     return { ...emptyResult(opts.dryRun ?? false, all), ...extra };
   }
   const result = await importDataset(db, read.dataset, { ...opts, sources: read.sources });

@@ -120,7 +120,7 @@ export class ProjectionCache {
     const loaded = scope.withoutRatings
       ? this.get({ ...scope, withoutRatings: false }).then((v) => withoutRatings(v))
       : scope.pseudonymised
-        ? this.get({ regionId: scope.regionId }).then(pseudonymise)
+        ? this.get({ ...scope, pseudonymised: false }).then(pseudonymise)
         : this.load(this.db, scope);
     fresh.view = loaded.then(
       (p) => {

@@ -3,6 +3,7 @@ export {
   ALL_REGIONS,
   ScopeNotFoundError,
   loadProjection,
+  scopeDate,
   scopeKey,
   type Projection,
   type Scope,

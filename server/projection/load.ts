@@ -16,6 +16,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { GRAPH_NODE_LABELS, isRelType } from '../../common/model';
 import { CONTACT_FIELDS, personAlias, RATING_FIELDS } from '../auth/privacy';
+import { today } from '../../common/dates';
 
 /** A region, or all regions (`null` regionId). */
 export interface Scope {
@@ -26,14 +27,27 @@ export interface Scope {
    * reasons — is pseudonymised at the source.
    */
   pseudonymised?: boolean;
+  /**
+   * The date (YYYY-MM-DD) the projection describes: only ties valid then (SPEC §12: since ≤
+   * asOf < until). Absent = today, so every analysis of "now" sees the ties valid now.
+   */
+  asOf?: string;
+  /** Every tie ever, ended ones included (history; `asOf` is then ignored). */
+  allHistory?: boolean;
   /** Persons carry no ratings (mind, skill, network): the municipality's view. */
   withoutRatings?: boolean;
 }
 
 export const ALL_REGIONS: Scope = { regionId: null };
 
+/** The date a scope describes: its `asOf`, else today. */
+export function scopeDate(scope: Scope): string {
+  return scope.asOf ?? today();
+}
+
 export function scopeKey(scope: Scope): string {
-  const key = scope.regionId === null ? '*' : `region:${scope.regionId}`;
+  const at = scope.allHistory ? 'ever' : scopeDate(scope);
+  const key = `${scope.regionId === null ? '*' : `region:${scope.regionId}`}@${at}`;
   return `${key}${scope.pseudonymised ? ':pseudonymised' : ''}${scope.withoutRatings ? ':without-ratings' : ''}`;
 }
 
@@ -81,7 +95,10 @@ function personProps(
 ): Record<string, unknown> {
   const out = { ...props };
   for (const f of CONTACT_FIELDS) delete out[f];
-  if (pseudonymised && out.consentPublicProfile !== true) out.name = personAlias(id);
+  if (pseudonymised && out.consentPublicProfile !== true) {
+    out.name = personAlias(id);
+    delete out.nameKana; // the reading tells the name
+  }
   return out;
 }
 
@@ -148,12 +165,13 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
     defaultAccessMode: neo4j.session.READ,
   });
   try {
+    const asOf = scope.allHistory ? null : scopeDate(scope);
     const { version, rows } = await session.executeRead(async (tx) => {
       const versionRes = await tx.run(cypher('graph-version'));
       const res =
         scope.regionId === null
-          ? await tx.run(cypher('projection-all'))
-          : await tx.run(cypher('projection-region'), { regionId: scope.regionId });
+          ? await tx.run(cypher('projection-all'), { asOf })
+          : await tx.run(cypher('projection-region'), { regionId: scope.regionId, asOf });
       return { version: Number(versionRes.records[0]?.get('version') ?? 0), rows: res.records };
     });
     if (scope.regionId !== null && rows.length === 0) throw new ScopeNotFoundError(scope.regionId);
@@ -181,7 +199,14 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
         if (isRelType(type)) putEdge(graph, type, from, to, plainProps(props));
       }
     }
-    const plain: Projection = { scope: { regionId: scope.regionId }, graph, version, loadMs: 0 };
+    const plain: Projection = {
+      scope: scope.allHistory
+        ? { regionId: scope.regionId, allHistory: true }
+        : { regionId: scope.regionId, asOf: asOf ?? today() },
+      graph,
+      version,
+      loadMs: 0,
+    };
     const out = scope.pseudonymised ? pseudonymise(plain) : plain;
     return { ...out, loadMs: performance.now() - started };
   } finally {

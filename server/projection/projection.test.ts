@@ -109,6 +109,72 @@ describe('loadProjection', () => {
   });
 });
 
+describe('loadProjection as of a date (ties with a validity)', () => {
+  const old = `${P}person:left-2023`;
+  const newcomer = `${P}person:joined-2024`;
+  beforeAll(async () => {
+    // A person who worked at the chamber from 2020 until 2023-04-01 (ended: kept as history),
+    // and one who joined in 2024 and knows p1 since then.
+    await db.driver.executeQuery(
+      `MATCH (o:Organization {id: $cci}), (r:Region {id: $r}), (p1:Person {id: $p1})
+       CREATE (a:Person:Entity {id: $old, name: '辞めた人', origin: 'local'})
+       CREATE (b:Person:Entity {id: $new, name: '来た人', origin: 'local'})
+       CREATE (a)-[:WORKS_AT {since: '2020-01-01', until: '2023-04-01'}]->(o)
+       CREATE (a)-[:LOCATED_IN {until: '2023-04-01'}]->(r)
+       CREATE (a)-[:KNOWS {strength: 2, since: '2020-05-01', until: '2023-04-01'}]->(p1)
+       CREATE (b)-[:WORKS_AT {since: '2024-01-01'}]->(o)
+       CREATE (b)-[:KNOWS {strength: 1, since: '2024-02-01'}]->(p1)`,
+      { cci: ids.cci, r: ids.region, p1: ids.p1, old, new: newcomer },
+      { database: db.database },
+    );
+  });
+  afterAll(async () => {
+    await db.driver.executeQuery(
+      'MATCH (n:Person) WHERE n.id IN $ids DETACH DELETE n',
+      { ids: [old, newcomer] },
+      { database: db.database },
+    );
+  });
+
+  it('sees only the ties valid on the date: since ≤ date < until', async () => {
+    const at = (asOf: string) => loadProjection(db, { regionId: ids.region, asOf });
+    const y2022 = (await at('2022-06-01')).graph;
+    expect(y2022.hasNode(old)).toBe(true);
+    expect(y2022.hasEdge(`WORKS_AT:${old}->${ids.cci}`)).toBe(true);
+    expect(y2022.hasEdge(`KNOWS:${old}->${ids.p1}`)).toBe(true);
+    expect(y2022.hasNode(newcomer)).toBe(false);
+    // `until` is the first day the tie no longer holds
+    expect((await at('2023-03-31')).graph.hasNode(old)).toBe(true);
+    const ended = (await at('2023-04-01')).graph;
+    expect(ended.hasNode(old)).toBe(false);
+    expect(ended.hasNode(newcomer)).toBe(false);
+    // the day before since, and since itself
+    expect((await at('2023-12-31')).graph.hasNode(newcomer)).toBe(false);
+    const joined = (await at('2024-01-01')).graph;
+    expect(joined.hasNode(newcomer)).toBe(true);
+    expect(joined.hasEdge(`KNOWS:${newcomer}->${ids.p1}`)).toBe(false);
+    expect((await at('2024-02-01')).graph.hasEdge(`KNOWS:${newcomer}->${ids.p1}`)).toBe(true);
+  });
+
+  it('is today when no date is given, in a region and across all regions', async () => {
+    const now = (await loadProjection(db, { regionId: ids.region })).graph;
+    expect(now.hasNode(old)).toBe(false);
+    expect(now.hasEdge(`KNOWS:${newcomer}->${ids.p1}`)).toBe(true);
+    const all = (await loadProjection(db, ALL_REGIONS)).graph;
+    expect(all.hasNode(old)).toBe(false);
+    expect(all.hasNode(newcomer)).toBe(true);
+    const all2022 = (await loadProjection(db, { regionId: null, asOf: '2022-06-01' })).graph;
+    expect(all2022.hasEdge(`KNOWS:${old}->${ids.p1}`)).toBe(true);
+    expect(all2022.hasEdge(`KNOWS:${newcomer}->${ids.p1}`)).toBe(false);
+  });
+
+  it('keeps the whole history with allHistory', async () => {
+    const ever = (await loadProjection(db, { regionId: ids.region, allHistory: true })).graph;
+    expect(ever.hasEdge(`KNOWS:${old}->${ids.p1}`)).toBe(true);
+    expect(ever.hasEdge(`KNOWS:${newcomer}->${ids.p1}`)).toBe(true);
+  });
+});
+
 describe('ProjectionCache', () => {
   /** A cache whose loader counts its reads of the database. */
   function countingCache(): { cache: ProjectionCache; loads: () => number } {

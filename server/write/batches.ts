@@ -3,6 +3,11 @@
  * `UNWIND $rows`, pipelined: the next batch is packed and sent while Neo4j still runs the
  * previous one (the driver queues the statements of one transaction in order). At most two
  * batches are in flight. Counts go to the write's ChangeCounts, progress to `onProgress`.
+ *
+ * A staged import (server/write/staged.ts) also gives a runner for the work marked `staged` (its
+ * new nodes and the relationships between them): each such batch is a transaction of its own.
+ * A plan's staged work runs before the rest, so the write's transaction touches a staged node
+ * only after every staged batch is committed (a staged batch never waits for its lock).
  */
 import type { Integer, ManagedTransaction, Transaction } from 'neo4j-driver';
 import { NODE_LABELS } from '../../common/model';
@@ -13,6 +18,14 @@ import { internalId } from './validate';
 
 /** The write transaction: an explicit one (bulk writes) or a managed one (retried on deadlock). */
 export type WriteTx = Transaction | ManagedTransaction;
+
+/** What runs a batch's statement: the write's transaction, or a staged import's runner. */
+export interface StatementRunner {
+  run(
+    statement: string,
+    params: Record<string, unknown>,
+  ): PromiseLike<{ records: { has(k: string): boolean; get(k: string): unknown }[] }>;
+}
 
 export interface WriteProgress {
   /** 'validate', then the label or relationship type being written, then 'commit'/'rollback'. */
@@ -38,7 +51,7 @@ export class BatchWriter {
   readonly nodeIds = new Map<string, Integer>();
   private readonly totals = new Map<string, number>();
   constructor(
-    private readonly tx: WriteTx,
+    private readonly tx: StatementRunner,
     private readonly counts: ChangeCounts,
     private readonly now: string,
     /** Whether relationships get createdAt / updatedAt (every write but an import). */
@@ -46,10 +59,13 @@ export class BatchWriter {
     private readonly batchSize: number,
     private readonly total: number,
     private readonly onProgress?: (p: WriteProgress) => void,
+    /** Runs the work marked `staged`, each batch in a transaction of its own. */
+    private readonly staged?: StatementRunner,
   ) {}
 
-  async write({ work, totals }: Plan): Promise<void> {
+  async write({ work: planned, totals }: Plan): Promise<void> {
     const { counts } = this;
+    const work = [...planned.filter((w) => w.staged), ...planned.filter((w) => !w.staged)];
     for (const [name, n] of totals) {
       this.totals.set(name, (this.totals.get(name) ?? 0) + n);
       counts.created[name] ??= 0;
@@ -61,8 +77,10 @@ export class BatchWriter {
       for (const w of work) {
         for (let i = 0; i < w.rows.length; i += this.batchSize) {
           const batch = w.rows.slice(i, i + this.batchSize);
+          const runner = w.staged ? this.staged : this.tx;
+          if (!runner) throw new Error('write: staged work without a staged import');
           const handled = Promise.resolve(
-            this.tx.run(w.statement, {
+            runner.run(w.statement, {
               ...w.params,
               rows: batch,
               now: this.now,

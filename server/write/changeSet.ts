@@ -26,6 +26,8 @@ export interface Rows {
  */
 export interface RowSource {
   file: string;
+  /** The sheet of a workbook (.xlsx) the row is on. */
+  sheet?: string;
   row: number;
 }
 
@@ -108,6 +110,8 @@ export interface WriteResult extends ChangeCounts {
   patched: PatchedNode[];
   /** When the write ran (createdAt / updatedAt of what it wrote). */
   at: string;
+  /** Staged in batches made visible by its final transaction (server/write/staged.ts). */
+  staged: boolean;
 }
 
 /** Number of rows of a change set (what progress counts). */

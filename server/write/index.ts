@@ -19,12 +19,20 @@
  * what it validated against. A bulk write (`opts.bulk`: an import) is validated before its
  * transaction opens, its nodes are written while its relationship rows are still being
  * checked, and its one explicit transaction is not retried.
+ *
+ * A bulk write too large for one transaction's memory is *staged* (server/write/staged.ts;
+ * `opts.staged`, by default above STAGE_ABOVE_ROWS rows): every row is validated first, its new
+ * nodes and the relationships between them are written in batches of their own transactions,
+ * invisible to every reader, and its one transaction — opened first — makes them visible and
+ * writes everything else (steps 2–4 as above). Failed or interrupted, it leaves the store as it
+ * was: the batches are removed, at once or by the next clean-up.
  */
-import type { Integer } from 'neo4j-driver';
+import type { Integer, Session } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../../common/model';
 import { recordAudit, type AuditAction } from '../auth/audit';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
+import { log } from '../log';
 import { assertMayRead, assertMayWrite, type RegionMap, type Touched, type Writer } from './access';
 import { BatchWriter, DEFAULT_BATCH_SIZE, type WriteProgress, type WriteTx } from './batches';
 import { changeSetSize, type ChangeCounts, type ChangeSet, type WriteResult } from './changeSet';
@@ -37,7 +45,17 @@ import {
   type NodeToDelete,
   type RelationshipToDelete,
 } from './plan';
+import { announceCommitted } from './events';
 import { readNodeRegions } from './regions';
+import {
+  claimImport,
+  dropStagedImport,
+  newImportId,
+  relabelStaged,
+  removeAbandonedImports,
+  StagedRunner,
+  STAGE_ABOVE_ROWS,
+} from './staged';
 import {
   autoReader,
   internalId,
@@ -56,6 +74,8 @@ export type * from './changeSet';
 export * from './errors';
 export type { LockedNode } from './patch';
 export type { Reader } from './validate';
+export { removeAbandonedImports, STAGE_ABOVE_ROWS } from './staged';
+export { onCommitted } from './events';
 
 /** The audit entry of a write. */
 export interface AuditRecord {
@@ -85,6 +105,12 @@ export interface WriteRequest<S, R> {
   audit: (result: WriteResult, state: S) => AuditRecord;
   /** The caller's answer, built before the commit. */
   respond: (result: WriteResult, state: S) => R;
+  /**
+   * The caller's own records (not the network: a survey respondent's stored answer), written
+   * in the same transaction after the change set. With it the transaction commits, and is
+   * audited, even when the change set itself changed nothing.
+   */
+  alsoWrite?: (read: Reader, result: WriteResult, state: S) => Promise<void>;
 }
 
 export interface WriteOptions {
@@ -95,6 +121,19 @@ export interface WriteOptions {
   /** Rows per UNWIND batch (default 10,000). */
   batchSize?: number;
   onProgress?: (p: WriteProgress) => void;
+  /**
+   * A bulk write staged in batches of their own transactions (server/write/staged.ts), still
+   * all or nothing; default: when it has more than STAGE_ABOVE_ROWS rows.
+   */
+  staged?: boolean;
+}
+
+/** A staged write's batches: its id, the runner of their transactions, the final switch. */
+interface Staging {
+  run: string;
+  runner: StagedRunner;
+  /** Makes the staged nodes visible, inside the write's transaction. */
+  relabel: (onBatch: (nodes: number) => void) => Promise<number>;
 }
 
 function txReader(tx: WriteTx): Reader {
@@ -146,17 +185,28 @@ export async function applyChanges<S = undefined, R = WriteResult>(
   const now = new Date().toISOString();
   try {
     if (!opts.bulk) {
+      let committedVersion: number | null = null;
       try {
-        return await session.executeWrite(async (tx) => {
+        const value = await session.executeWrite(async (tx) => {
           const read = txReader(tx);
           const state = request.read
             ? await request.read({ read, lock: (ids) => lockNodes(read, ids) }, now)
             : (undefined as S);
           const staged = await stage(read, request.build(state, now), true);
-          const { value, commit } = await inTransaction(tx, request, staged, state, now, opts);
+          const { value, commit, version } = await inTransaction(
+            tx,
+            request,
+            staged,
+            state,
+            now,
+            opts,
+          );
           if (!commit) throw new RollBack(value);
+          committedVersion = version;
           return value;
         });
+        if (committedVersion !== null) announceCommitted(committedVersion);
+        return value;
       } catch (e) {
         if (e instanceof RollBack) return e.value as R;
         throw e;
@@ -166,16 +216,21 @@ export async function applyChanges<S = undefined, R = WriteResult>(
     if (request.read) throw new Error('write: a bulk write reads nothing before it is built');
     const state = undefined as S;
     const changes = request.build(state, now);
-    opts.onProgress?.({ phase: 'validate', done: 0, total: changeSetSize(changes) });
+    const size = changeSetSize(changes);
+    opts.onProgress?.({ phase: 'validate', done: 0, total: size });
+    if (opts.staged ?? size > STAGE_ABOVE_ROWS)
+      return await applyStaged(db, session, request, changes, now, opts);
     // A writer limited to some regions has every row checked first (the access rules need
     // the relationships too); for the others the relationship rows are checked while the
     // nodes are written.
     const staged = await stage(autoReader(db), changes, request.writer.regionIds !== null);
     const tx = session.beginTransaction();
     try {
-      const { value, commit } = await inTransaction(tx, request, staged, state, now, opts);
-      if (commit) await tx.commit();
-      else await tx.rollback();
+      const { value, commit, version } = await inTransaction(tx, request, staged, state, now, opts);
+      if (commit) {
+        await tx.commit();
+        announceCommitted(version);
+      } else await tx.rollback();
       return value;
     } catch (e) {
       if (tx.isOpen()) await tx.rollback().catch(() => undefined);
@@ -183,6 +238,66 @@ export async function applyChanges<S = undefined, R = WriteResult>(
     }
   } finally {
     await session.close();
+  }
+}
+
+/** A staged bulk write (see the file comment and server/write/staged.ts). */
+async function applyStaged<S, R>(
+  db: Database,
+  session: Session,
+  request: WriteRequest<S, R>,
+  changes: ChangeSet,
+  now: string,
+  opts: WriteOptions,
+): Promise<R> {
+  const edits =
+    (changes.patches?.length ?? 0) +
+    (changes.deleteNodes?.length ?? 0) +
+    (changes.deleteRelationships?.length ?? 0);
+  if (edits > 0) throw new Error('write: a staged write only creates and updates rows');
+  // Every row is checked before anything is written.
+  const staged = await stage(autoReader(db), changes, true);
+  await removeAbandonedImports(db);
+  const run = newImportId();
+  const runner = new StagedRunner(db);
+  const tx = session.beginTransaction();
+  let committed = false;
+  try {
+    await claimImport(tx, run, now);
+    const staging: Staging = {
+      run,
+      runner,
+      relabel: (onBatch) => relabelStaged(tx, run, onBatch),
+    };
+    const { value, commit, version } = await inTransaction(
+      tx,
+      request,
+      staged,
+      undefined as S,
+      now,
+      opts,
+      staging,
+    );
+    if (commit) {
+      await tx.commit();
+      committed = true;
+      announceCommitted(version);
+    } else await tx.rollback();
+    return value;
+  } catch (e) {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    throw e;
+  } finally {
+    await runner.close();
+    if (!committed) {
+      opts.onProgress?.({ phase: 'clean-up', done: 0, total: 0 });
+      await dropStagedImport(db, run).catch((e: unknown) =>
+        log.warn(
+          { run, err: (e as Error).message },
+          'could not remove the batches of the import now; the next start removes them',
+        ),
+      );
+    }
   }
 }
 
@@ -310,7 +425,8 @@ async function inTransaction<S, R>(
   state: S,
   now: string,
   opts: WriteOptions,
-): Promise<{ value: R; commit: boolean }> {
+  staging?: Staging,
+): Promise<{ value: R; commit: boolean; version: number }> {
   const { changes, nodes } = staged;
   const writer = request.writer;
   const limited = writer.regionIds !== null;
@@ -339,9 +455,10 @@ async function inTransaction<S, R>(
     Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE),
     total,
     opts.onProgress,
+    staging?.runner,
   );
   const nodesWritten = batches.write(
-    planNodes(nodes.prepared, patches, nodes.inDb, now, changes.serverFields),
+    planNodes(nodes.prepared, patches, nodes.inDb, now, changes.serverFields, staging?.run),
   );
   nodesWritten.catch(() => undefined); // awaited below
   let relationships = staged.relationships;
@@ -379,7 +496,14 @@ async function inTransaction<S, R>(
     if (!found) throw new Error(`write: ${id} was not found in the database by validation`);
     return found.nodeId;
   };
-  await batches.write(planRelationships(relationships.prepared, batches.nodeIds, dbNodeIdOf));
+  await batches.write(
+    planRelationships(relationships.prepared, batches.nodeIds, dbNodeIdOf, staging !== undefined),
+  );
+  if (staging) {
+    const created = batches.nodeIds.size;
+    opts.onProgress?.({ phase: 'switch', done: 0, total: created });
+    await staging.relabel((done) => opts.onProgress?.({ phase: 'switch', done, total: created }));
+  }
   await batches.write(planDeletes(deletions, relDeletions));
   batches.finish();
 
@@ -404,18 +528,22 @@ async function inTransaction<S, R>(
       updatedAt: p.unchanged ? p.updatedAt : now,
     })),
     at: now,
+    staged: staging !== undefined,
   };
   if (result.dryRun || !wrote) {
     const version = await read(cypher('graph-version'), {});
     result.graphVersion = Number(version[0]?.get('version') ?? 0);
     if (result.dryRun) opts.onProgress?.({ phase: 'rollback', done: total, total });
-    return { value: request.respond(result, state), commit: false };
+    if (result.dryRun || !request.alsoWrite)
+      return { value: request.respond(result, state), commit: false, version: result.graphVersion };
+  } else {
+    const bumped = await tx.run(cypher('bump-graph-version'), { now });
+    result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
   }
-  const bumped = await tx.run(cypher('bump-graph-version'), { now });
-  result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
+  await request.alsoWrite?.(read, result, state);
   const audit = request.audit(result, state);
   await recordAudit(tx, writer.actor, audit.action, audit.target, audit.detail);
   const value = request.respond(result, state);
   opts.onProgress?.({ phase: 'commit', done: total, total });
-  return { value, commit: true };
+  return { value, commit: true, version: result.graphVersion };
 }

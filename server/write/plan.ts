@@ -32,6 +32,11 @@ export interface Work {
    */
   everyRow?: 'created' | 'total';
   rows: unknown[];
+  /**
+   * Run in batches of their own transactions, invisible until the write's transaction relabels
+   * them (a staged import's new nodes, and the relationships between two of them).
+   */
+  staged?: boolean;
 }
 
 /** The statements of a write and how many rows each label / type was given. */
@@ -45,7 +50,7 @@ type ExtraLabel = (typeof PERSON_EXTRA_LABELS)[number];
 function assertLabel(label: NodeLabel): void {
   if (!NODE_LABELS.includes(label)) throw new Error(`not a node label: ${String(label)}`);
 }
-function assertType(type: RelType): void {
+export function assertRelType(type: RelType): void {
   if (!REL_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
 }
 
@@ -76,6 +81,8 @@ export function planNodes(
   inDb: ReadonlyMap<string, DbNode>,
   now: string,
   serverFields?: ChangeSet['serverFields'],
+  /** A staged import's id: new nodes are staged (cypher/write-stage-nodes) under it. */
+  stageRun?: string,
 ): Plan {
   const work: Work[] = [];
   const totals = new Map<string, number>();
@@ -115,12 +122,22 @@ export function planNodes(
     }
     for (const p of patched) if (!p.unchanged) update(p.nodeId, p);
     for (const g of groups.values())
-      work.push({
-        name: label,
-        statement: cypher('write-create-nodes'),
-        params: { labels: newNodeLabels(label, g.extra) },
-        rows: g.rows,
-      });
+      work.push(
+        stageRun === undefined
+          ? {
+              name: label,
+              statement: cypher('write-create-nodes'),
+              params: { labels: newNodeLabels(label, g.extra) },
+              rows: g.rows,
+            }
+          : {
+              name: label,
+              statement: cypher('write-stage-nodes'),
+              params: { labels: newNodeLabels(label, g.extra), run: stageRun },
+              rows: g.rows,
+              staged: true,
+            },
+      );
     if (updates.length > 0)
       work.push({
         name: label,
@@ -145,6 +162,8 @@ export function planRelationships(
   prepared: Prepared,
   createdId: ReadonlyMap<string, Integer>,
   dbNodeIdOf: (id: string) => Integer,
+  /** A staged import: the relationships between two new (staged) nodes are staged too. */
+  staged = false,
 ): Plan {
   const upserts: Work[] = [];
   const creates: Work[] = [];
@@ -152,7 +171,7 @@ export function planRelationships(
   for (const type of REL_TYPES) {
     const rows = prepared.relationships[type];
     if (!rows?.length) continue;
-    assertType(type);
+    assertRelType(type);
     totals.set(type, rows.length);
     // Rows by what their endpoints are: both created by this write, one of them (neither
     // kind can exist yet: the input has no duplicates, so no need to look for it first), or
@@ -194,6 +213,7 @@ export function planRelationships(
         params: { type },
         everyRow,
         rows: kindRows,
+        ...(staged && kindRows === fresh ? { staged: true } : {}),
       });
     }
   }
@@ -228,7 +248,7 @@ export function planDeletes(
   for (const type of REL_TYPES) {
     const rows = relationships.filter((r) => r.type === type);
     if (rows.length === 0) continue;
-    assertType(type);
+    assertRelType(type);
     work.push({
       name: type,
       statement: cypher('write-delete-rels'),

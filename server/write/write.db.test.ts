@@ -184,7 +184,9 @@ describe('the regions of a node, read from its side', () => {
     const expected = new Map<string, Set<string>>();
     const kinds = new Set(['RegionalHRDept', 'Organization', 'SME', 'Person', 'Event']);
     for (const regionId of regions.records[0]!.get('ids') as string[]) {
-      const { graph } = await loadProjection(db, { regionId });
+      // Access follows every tie a node ever had (history included), so ended ties keep a
+      // departed person in their region for editing and erasure.
+      const { graph } = await loadProjection(db, { regionId, allHistory: true });
       graph.forEachNode((id, a) => {
         if (!kinds.has(a.kind)) return;
         if (!expected.has(id)) expected.set(id, new Set());
