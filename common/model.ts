@@ -25,8 +25,39 @@ export const Id = z
   .max(200, 'must be at most 200 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9:_.-]*$/, 'may contain only letters, digits and : _ . -');
 
-const Name = z.string().trim().min(1, 'must not be empty').max(300);
-const OptionalText = z.string().trim().max(2000).optional();
+/**
+ * Characters no name or note may hold: control characters (C0 but, in multi-line text, tab and
+ * newline; DEL; C1), and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that make text show in another order than it is stored. Anything else is
+ * stored as typed.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- as above
+const TEXT_FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+/** A single-line (`line`) or multi-line (`text`) string without the characters above. */
+export function plainText(kind: 'line' | 'text' = 'line') {
+  const forbidden = kind === 'line' ? LINE_FORBIDDEN : TEXT_FORBIDDEN;
+  return z
+    .string()
+    .trim()
+    .superRefine((s, ctx) => {
+      const m = forbidden.exec(s);
+      if (!m) return;
+      const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const what = /[\u202A-\u202E\u2066-\u2069]/u.test(m[0])
+        ? 'a bidirectional override'
+        : 'a control character';
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not contain ${what} (U+${cp} at character ${[...s.slice(0, m.index)].length + 1}) / 制御文字・双方向制御文字は使えません`,
+      });
+    });
+}
+
+const Name = plainText().min(1, 'must not be empty').max(300);
+const OptionalText = plainText('text').max(2000).optional();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const Score05 = z.number().int('must be a whole number').min(0).max(5);
 const Level13 = z.number().int('must be a whole number').min(1).max(3);
@@ -94,7 +125,7 @@ export const RegionSchema = z.object({
   id: Id,
   name: Name,
   prefecture: Name,
-  nameEn: z.string().trim().max(300).optional(),
+  nameEn: plainText().max(300).optional(),
   kind: z.enum(REGION_KINDS),
 });
 
@@ -126,8 +157,8 @@ export const PersonSchema = z
     id: Id,
     name: Name,
     /** フリガナ: the reading of the name, as typed (search folds kana, width and spaces). */
-    nameKana: z.string().trim().max(300).optional(),
-    title: z.string().trim().max(300).optional(),
+    nameKana: plainText().max(300).optional(),
+    title: plainText().max(300).optional(),
     origin: z.enum(PERSON_ORIGINS),
     mind: Score05.optional(),
     skill: Score05.optional(),
@@ -167,7 +198,7 @@ export const SkillSchema = z.object({ id: Id, name: Name });
 export const ChallengeSchema = z.object({
   id: Id,
   name: Name,
-  code: z.string().trim().min(1).max(50),
+  code: plainText().min(1).max(50),
 });
 export const EventSchema = z.object({
   id: Id,
@@ -278,7 +309,7 @@ export const RELATIONSHIPS = {
   WORKS_AT: {
     from: ['Person'],
     to: ['Organization', 'SME'],
-    props: z.object({ title: z.string().trim().max(300).optional(), ...Validity }),
+    props: z.object({ title: plainText().max(300).optional(), ...Validity }),
   },
   KNOWS: {
     from: ['Person'],
@@ -286,7 +317,7 @@ export const RELATIONSHIPS = {
     props: z.object({
       strength: Level13.default(1),
       ...Validity,
-      context: z.string().trim().max(500).optional(),
+      context: plainText('text').max(500).optional(),
       source: z.enum(KNOWS_SOURCES).default('manual'),
       /** source survey: the wave whose answers made the tie (docs/surveys.md). */
       waveId: z.string().trim().max(200).optional(),

@@ -10,7 +10,10 @@
  * | analyst      | every region                   | nothing                       | pseudonymised    |
  *
  * "Pseudonymised": a person without `consentPublicProfile` appears under a stable alias
- * (server/auth/privacy.ts); an analyst never receives `email` or `phone`.
+ * (server/auth/privacy.ts), without the title and exact dates that would re-identify them; an
+ * analyst never receives `email` or `phone`. A coordinator receives contact data only of
+ * persons who consented to share it; a municipality neither contact data nor ratings
+ * (docs/privacy.md).
  */
 import { z } from 'zod';
 
@@ -98,9 +101,29 @@ export function pseudonymises(viewer: Pick<Viewer, 'role'>): boolean {
   return viewer.role === 'analyst';
 }
 
-/** Whether the viewer may receive a person's e-mail and phone. */
+/**
+ * Whether the viewer may receive a person's e-mail and phone at all (a coordinator only of
+ * persons who consented to share them: contactAccess).
+ */
 export function seesContact(viewer: Pick<Viewer, 'role'>): boolean {
   return viewer.role === 'admin' || viewer.role === 'coordinator';
+}
+
+/**
+ * Whose contact data the viewer receives: `all` as stored (admins keep the data), `consented`
+ * only of persons with consentShareContact (coordinators, who contact people), `none`.
+ */
+export function contactAccess(viewer: Pick<Viewer, 'role'>): 'all' | 'consented' | 'none' {
+  if (viewer.role === 'admin') return 'all';
+  return viewer.role === 'coordinator' ? 'consented' : 'none';
+}
+
+/**
+ * Whether the viewer may read the coordinator's ratings of a person (mind, skill, network):
+ * not a municipality, which sees persons by name; its analytics are computed without them.
+ */
+export function seesRatings(viewer: Pick<Viewer, 'role'>): boolean {
+  return viewer.role !== 'municipality';
 }
 
 /**

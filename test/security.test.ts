@@ -213,6 +213,25 @@ const FAMILIES: Family[] = [
     filteredFor: ['tsubame'],
   },
   {
+    name: 'filtering events through their attendees (issue 11 finding 3)',
+    query: () => `{ events(where: { attendees: { some: { id: { eq: "${P1}" } } } }) { id } }`,
+    allowed: ['admin', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'filtering persons through whom they know (finding 3)',
+    query: () => `{ people(where: { knows: { some: { id: { eq: "${P2}" } } } }) { id } }`,
+    allowed: ['admin', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: "filtering organisations through their staff's e-mail (finding 3)",
+    query: () =>
+      `{ organizations(where: { staff: { some: { email: { startsWith: "a" } } } }) { id } }`,
+    allowed: ['admin'],
+    refused: 'FORBIDDEN',
+  },
+  {
     name: 'analytics of 塩尻市 (key persons, gaps, suggestions, map)',
     query: () => `{ keyPersonGroup(regionId: "region:shiojiri", limit: 3) { personId }
                     networkGaps(regionId: "region:shiojiri") { id }
@@ -679,6 +698,116 @@ describe('issue 11: introduction names (finding 2)', () => {
     expect(search.errors).toBeUndefined();
     expect(search.data.introductions).toEqual([]);
   });
+});
+
+describe('issue 11: quasi-identifiers, consent, ratings (walk-through)', () => {
+  it('no analyst answer pairs an alias with its title; dates come to the month', async () => {
+    const admin = await gql(
+      'admin',
+      `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { id title createdAt } }`,
+      { ids: hiddenIds },
+    );
+    const titled = (admin.data.people as Array<{ id: string; title: string | null }>).filter(
+      (p) => p.title,
+    );
+    expect(titled.length).toBeGreaterThan(0);
+    const body = await gql(
+      'analyst',
+      `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { id name title createdAt updatedAt worksAt { name } } }`,
+      { ids: hiddenIds },
+    );
+    expect(body.errors).toBeUndefined();
+    for (const p of body.data.people) {
+      expect(p.name).toBe(personAlias(p.id));
+      expect(p.title).toBeNull();
+      expect(p.createdAt ?? '').toMatch(/^(\d{4}-\d{2})?$/);
+    }
+    // neither a filter nor the tie's properties read the title
+    const byTitle = await gql(
+      'analyst',
+      `query($id: ID!, $t: String!) { people(where: { id: { eq: $id }, title: { eq: $t } }) { id } }`,
+      { id: titled[0]!.id, t: titled[0]!.title },
+    );
+    expect(byTitle.data.people).toEqual([]);
+    const tie = await gql(
+      'analyst',
+      `{ people(limit: 1) { worksAtConnection { edges { properties { title } } } } }`,
+    );
+    expect(tie.data ?? null).toBeNull();
+    expect(tie.errors.length).toBeGreaterThan(0);
+  });
+
+  it('a coordinator receives e-mail and phone only of persons who consented to share them', async () => {
+    const admin = await gql(
+      'admin',
+      `{ people(limit: 100, where: { locatedIn: { some: { id: { eq: "region:shiojiri" } } } }) { id email phone consentShareContact } }`,
+    );
+    type Contact = {
+      id: string;
+      email: string | null;
+      phone: string | null;
+      consentShareContact: boolean | null;
+    };
+    const all = admin.data.people as Contact[];
+    const withheld = all.filter((p) => p.consentShareContact !== true && (p.email || p.phone));
+    const shared = all.filter((p) => p.consentShareContact === true && (p.email || p.phone));
+    expect(withheld.length).toBeGreaterThan(0);
+    expect(shared.length).toBeGreaterThan(0);
+    const body = await gql(
+      'shiojiri',
+      `query($ids: [ID!]) { people(where: { id: { in: $ids } }) { id email phone } }`,
+      { ids: [...withheld, ...shared].map((p) => p.id) },
+    );
+    expect(body.errors).toBeUndefined();
+    const seen = new Map((body.data.people as Contact[]).map((p) => [p.id, p]));
+    for (const p of withheld) expect(seen.get(p.id)).toMatchObject({ email: null, phone: null });
+    for (const p of shared)
+      expect(seen.get(p.id)).toMatchObject({ email: p.email, phone: p.phone });
+    const w = withheld.find((p) => p.email)!;
+    const filtered = await gql(
+      'shiojiri',
+      `query($id: ID!, $e: String!) { people(where: { id: { eq: $id }, email: { eq: $e } }) { id } }`,
+      { id: w.id, e: w.email },
+    );
+    expect(filtered.data.people).toEqual([]);
+  });
+
+  it('a municipality receives no ratings: not as fields, not in the key-person analytics', async () => {
+    const field = await gql('city', `{ people(limit: 1) { id mind skill network } }`);
+    expect(codeOf(field)).toBe('FORBIDDEN');
+    const q = `{ keyPersonGroup(regionId: "region:shiojiri", limit: 100) { personId score assessed reasons { code ja en } } }`;
+    const city = await gql('city', q);
+    expect(city.errors).toBeUndefined();
+    const coordinator = await gql('shiojiri', q);
+    expect(coordinator.data.keyPersonGroup.some((k: any) => k.assessed > 0)).toBe(true);
+    for (const k of city.data.keyPersonGroup) {
+      expect(k.assessed).toBe(0);
+      expect(k.reasons.map((r: any) => r.code)).not.toContain('ASSESSED_STRONG');
+    }
+    expect(JSON.stringify(city.data)).not.toMatch(
+      /想い・スキル・ネットワーク|mind, skill and network/,
+    );
+  });
+});
+
+describe('issue 11: control and bidirectional-override characters (minor)', () => {
+  for (const [what, ch] of [
+    ['NUL', '\u0000'],
+    ['U+202E', '\u202E'],
+  ] as const) {
+    it(`refuses a name with ${what} with a clear error and stores nothing`, async () => {
+      const before = await gql('admin', `{ people(where: { id: { eq: "${P2}" } }) { name } }`);
+      const body = await gql(
+        'admin',
+        `mutation($v: String) { updateNode(id: "${P2}", fields: [{ name: "name", value: $v }]) { id } }`,
+        { v: `山田${ch}花子` },
+      );
+      expect(codeOf(body)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(body.errors)).toContain(`U+${what === 'NUL' ? '0000' : '202E'}`);
+      const after = await gql('admin', `{ people(where: { id: { eq: "${P2}" } }) { name } }`);
+      expect(after.data.people[0].name).toBe(before.data.people[0].name);
+    });
+  }
 });
 
 describe('hostile input', () => {

@@ -18,3 +18,6 @@ export function personAlias(id: string): string {
 
 /** Contact fields never kept in an analytics projection (no analysis needs them). */
 export const CONTACT_FIELDS = ['email', 'phone'] as const;
+
+/** The coordinator's ratings of a person, which a municipality never receives. */
+export const RATING_FIELDS = ['mind', 'skill', 'network'] as const;

@@ -34,6 +34,7 @@ import {
   pseudonymises,
   requireViewer,
   ROLE_LABELS,
+  seesRatings,
   type Viewer,
 } from '../../common/roles';
 import type { ProjectionCache, ProjectionView, Scope } from '../projection';
@@ -171,10 +172,16 @@ export interface AnalyticsResolverDeps {
 export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
   const scoped = async (scope: Scope): Promise<ScopedAnalytics> =>
     new ScopedAnalytics(await cache.get(scope), db);
-  /** The analytics of a region the viewer may read, pseudonymised for analysts. */
+  /** What the viewer's analytics are computed from: pseudonymised, without ratings. */
+  const view = (viewer: Viewer, regionId: string | null): Scope => ({
+    regionId,
+    pseudonymised: pseudonymises(viewer),
+    withoutRatings: !seesRatings(viewer),
+  });
+  /** The analytics of a region the viewer may read, in the viewer's view. */
   const readable = (viewer: Viewer, regionId: string | null): Promise<ScopedAnalytics> => {
     assertReadRegion(viewer, regionId);
-    return scoped({ regionId, pseudonymised: pseudonymises(viewer) });
+    return scoped(view(viewer, regionId));
   };
   const access = new RegionAccess(cache);
 
@@ -259,7 +266,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       may.assertReadable([smeId]);
       // Talent may come from anywhere (remote work): match across all regions; persons outside
       // the viewer's regions appear under their alias unless they consented to a public profile.
-      const a = await scoped({ regionId: null, pseudonymised: pseudonymises(viewer) });
+      const a = await scoped(view(viewer, null));
       const matches = a.view.memo(`talent:${smeId}:${limit}`, () =>
         talentMatches(a.graph, smeId, { limit }),
       );
@@ -272,7 +279,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     connectionPath: resolver(PathArgs, async ({ fromId, toId }, viewer) => {
       const may = await access.of(viewer);
       may.assertReadable([fromId, toId]);
-      const a = await scoped({ regionId: null, pseudonymised: pseudonymises(viewer) });
+      const a = await scoped(view(viewer, null));
       const steps = a.view.memo(`path:${fromId}:${toId}`, () =>
         connectionPath(a.graph, fromId, toId),
       );

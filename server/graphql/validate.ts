@@ -6,6 +6,7 @@ import {
   Id,
   INTRODUCTION_STATUSES,
   IsoDate,
+  plainText,
   REL_TYPES,
 } from '../../common/model';
 import { isCalendarDate, today } from '../../common/dates';
@@ -62,9 +63,7 @@ export const TalentArgs = z.object({ smeId: IdArg, limit: Limit });
 export const PathArgs = z.object({ fromId: IdArg, toId: IdArg });
 
 /** A note (free text, trimmed as typed): null when absent or empty. */
-const Note = z
-  .string()
-  .trim()
+const Note = plainText('text')
   .max(2000, 'must be at most 2000 characters')
   .nullish()
   .transform((v) => (v ? v : null));

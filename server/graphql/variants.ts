@@ -3,7 +3,7 @@
  * not read is not in its schema at all — it can be neither selected nor filtered, sorted,
  * aggregated or counted on, nor reached through a relationship:
  *
- * | rule (VARIANT_RULES)     | admin | coordinator       | municipality | analyst            |
+ * | rule (variantRules)      | admin | coordinator       | municipality | analyst            |
  * |--------------------------|-------|-------------------|--------------|--------------------|
  * | aggregations             | yes   | no                | no           | no                 |
  * | filters through region-scoped relationships | yes | no | no         | yes (reads all)    |
@@ -34,7 +34,7 @@ import {
   type FieldDefinitionNode,
   type TypeNode,
 } from 'graphql';
-import { ROLES, type Role } from '../../common/roles';
+import { contactAccess, pseudonymises, ROLES, seesRatings, type Role } from '../../common/roles';
 
 export const SCHEMA_VARIANTS = ROLES;
 export type SchemaVariant = Role;
@@ -52,36 +52,16 @@ interface VariantRules {
   pseudonymised: boolean;
 }
 
-export const VARIANT_RULES: Record<SchemaVariant, VariantRules> = {
-  admin: {
-    aggregates: true,
-    regionScoped: false,
-    contact: 'all',
-    ratings: true,
-    pseudonymised: false,
-  },
-  coordinator: {
-    aggregates: false,
-    regionScoped: true,
-    contact: 'consented',
-    ratings: true,
-    pseudonymised: false,
-  },
-  municipality: {
-    aggregates: false,
-    regionScoped: true,
-    contact: 'none',
-    ratings: false,
-    pseudonymised: false,
-  },
-  analyst: {
-    aggregates: false,
-    regionScoped: false,
-    contact: 'none',
-    ratings: true,
-    pseudonymised: true,
-  },
-};
+/** A role's rules (common/roles.ts) as schema rules. */
+export function variantRules(role: Role): VariantRules {
+  return {
+    aggregates: role === 'admin',
+    regionScoped: role === 'coordinator' || role === 'municipality',
+    contact: contactAccess({ role }),
+    ratings: seesRatings({ role }),
+    pseudonymised: pseudonymises({ role }),
+  };
+}
 
 /** The schema a role gets. */
 export function variantFor(role: Role): SchemaVariant {
@@ -107,7 +87,7 @@ const cache = new Map<SchemaVariant, string>();
 export function entityTypeDefs(variant: SchemaVariant): string {
   let sdl = cache.get(variant);
   if (sdl === undefined) {
-    const rules = VARIANT_RULES[variant];
+    const rules = variantRules(variant);
     sdl = withOperationRules(withFieldRules(entitiesText(), rules), rules);
     cache.set(variant, sdl);
   }

@@ -14,7 +14,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '../db/driver';
 import { graphVersion } from '../db/schema';
-import { loadProjection, pseudonymise, scopeKey, type Projection, type Scope } from './load';
+import {
+  loadProjection,
+  pseudonymise,
+  scopeKey,
+  withoutRatings,
+  type Projection,
+  type Scope,
+} from './load';
 
 /** A loaded projection with a memo of the results derived from it. */
 export interface ProjectionView extends Projection {
@@ -110,9 +117,11 @@ export class ProjectionCache {
     const fresh: Entry = { version, view: Promise.resolve(null as never), lastUsed: Date.now() };
     // The analyst's view of a scope is derived from its plain projection, which is read (and
     // cached) once for every role.
-    const loaded = scope.pseudonymised
-      ? this.get({ ...scope, pseudonymised: false }).then(pseudonymise)
-      : this.load(this.db, scope);
+    const loaded = scope.withoutRatings
+      ? this.get({ ...scope, withoutRatings: false }).then((v) => withoutRatings(v))
+      : scope.pseudonymised
+        ? this.get({ ...scope, pseudonymised: false }).then(pseudonymise)
+        : this.load(this.db, scope);
     fresh.view = loaded.then(
       (p) => {
         // The load reads the version in its own transaction; a write between the check and

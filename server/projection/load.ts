@@ -15,7 +15,7 @@ import {
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { GRAPH_NODE_LABELS, isRelType } from '../../common/model';
-import { CONTACT_FIELDS, personAlias } from '../auth/privacy';
+import { CONTACT_FIELDS, personAlias, RATING_FIELDS } from '../auth/privacy';
 import { today } from '../../common/dates';
 
 /** A region, or all regions (`null` regionId). */
@@ -34,6 +34,8 @@ export interface Scope {
   asOf?: string;
   /** Every tie ever, ended ones included (history; `asOf` is then ignored). */
   allHistory?: boolean;
+  /** Persons carry no ratings (mind, skill, network): the municipality's view. */
+  withoutRatings?: boolean;
 }
 
 export const ALL_REGIONS: Scope = { regionId: null };
@@ -46,7 +48,7 @@ export function scopeDate(scope: Scope): string {
 export function scopeKey(scope: Scope): string {
   const at = scope.allHistory ? 'ever' : scopeDate(scope);
   const key = `${scope.regionId === null ? '*' : `region:${scope.regionId}`}@${at}`;
-  return scope.pseudonymised ? `${key}:pseudonymised` : key;
+  return `${key}${scope.pseudonymised ? ':pseudonymised' : ''}${scope.withoutRatings ? ':without-ratings' : ''}`;
 }
 
 export interface Projection {
@@ -117,6 +119,27 @@ export function pseudonymise(p: Projection): Projection {
   });
   return {
     scope: { ...p.scope, pseudonymised: true },
+    graph,
+    version: p.version,
+    loadMs: performance.now() - started,
+  };
+}
+
+/**
+ * The municipality's projection of the same scope, made from another one: persons without
+ * their ratings, so no score, reason or number computed from it can show them.
+ */
+export function withoutRatings(p: Projection): Projection {
+  const started = performance.now();
+  const graph = p.graph.copy();
+  graph.forEachNode((id, attrs) => {
+    if (attrs.kind !== 'Person') return;
+    const props = { ...attrs.props };
+    for (const f of RATING_FIELDS) delete props[f];
+    graph.mergeNodeAttributes(id, { props });
+  });
+  return {
+    scope: { ...p.scope, withoutRatings: true },
     graph,
     version: p.version,
     loadMs: performance.now() - started,
