@@ -37,3 +37,7 @@ CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS 
 CREATE INDEX import_batch_run IF NOT EXISTS FOR (n:ImportBatch) ON (n.run);
 // Sign-in rate limits, shared by every server process (server/auth/rateLimitStore.ts).
 CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
+// Survey waves (server/surveys): not part of the domain graph either (no :Entity).
+CREATE CONSTRAINT survey_wave_id IF NOT EXISTS FOR (n:SurveyWave) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT survey_respondent_key IF NOT EXISTS FOR (n:SurveyRespondent) REQUIRE n.key IS UNIQUE;
+CREATE INDEX survey_wave_dept IF NOT EXISTS FOR (n:SurveyWave) ON (n.deptId);

@@ -1,7 +1,7 @@
 /**
  * `npm run import -- PATH [--dry-run] [--staged|--one-transaction]`: imports a directory of
- * CSV/JSON files or one file (docs/import-format.md), all or nothing: in one transaction, or a
- * large one staged in batches that no reader sees until its final transaction
+ * CSV/.xlsx/JSON files or one file (docs/import-format.md), all or nothing: in one transaction,
+ * or a large one staged in batches that no reader sees until its final transaction
  * (server/write/staged.ts). Every bad row is printed to stderr as
  * `file:row: column: reason` and nothing is written (exit 1); otherwise a table of what was
  * (or, with --dry-run, would be) created, updated and left unchanged goes to stdout (exit 0).
@@ -12,6 +12,7 @@ import { loadConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/driver';
 import { applySchema } from '../db/schema';
 import { formatImportError } from '../import/dataset';
+import { UploadRefused } from '../import/limits';
 import {
   importPath,
   STAGE_ABOVE_ROWS,
@@ -22,7 +23,8 @@ import { removeAbandonedImports } from '../write';
 
 const USAGE = `usage: npm run import -- PATH [--dry-run] [--batch-size N] [--staged | --one-transaction]
 
-  PATH               a directory of CSV/JSON files (Person.csv, KNOWS.csv, …) or one file
+  PATH               a directory of CSV/.xlsx/JSON files (Person.csv, KNOWS.csv, …) or one file
+                     (an .xlsx workbook has a sheet per label or type)
   --dry-run          validate and show what would change, write nothing
   --batch-size       rows per batch (default 10000)
   --staged           write in batches of their own transactions, invisible until one final
@@ -156,7 +158,8 @@ async function main(): Promise<number> {
     }
     const seconds = (Date.now() - started) / 1000;
     for (const f of result.files) {
-      process.stderr.write(`read ${f.file} (${f.encoding}, ${f.rows} rows)\n`);
+      const where = f.sheet !== undefined ? `${f.file} [${f.sheet}]` : f.file;
+      process.stderr.write(`read ${where} (${f.encoding}, ${f.rows} rows)\n`);
     }
     for (const s of result.skipped) process.stderr.write(`skipped ${s}\n`);
     process.stdout.write(`${formatTable(result)}\n`);
@@ -167,7 +170,9 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (e) {
-    process.stderr.write(`import failed, nothing was written: ${(e as Error).message}\n`);
+    const message = (e as Error).message;
+    const what = e instanceof UploadRefused ? `${args.path} ${message}` : message;
+    process.stderr.write(`import failed, nothing was written: ${what}\n`);
     return 1;
   } finally {
     await db?.close();

@@ -15,9 +15,10 @@ import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
-import { graphqlJwt, type Viewer } from '../../common/roles';
+import { assertReadRegion, graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
+import { HeavyFieldLimiter, requestShapeLimit, ResponseBudget } from './limits';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
 import { buildSchema } from './schema';
@@ -33,12 +34,24 @@ export interface GraphqlContext {
   jwt: ReturnType<typeof graphqlJwt>;
   /** The graph version of this request, read once when first asked for (cache.ts). */
   graphVersion: () => Promise<number>;
+  /** The map items this request may still return (server/graphql/limits.ts). */
+  budget: ResponseBudget;
+  /** Heavy fields of one user at a time (shared by every request of the process). */
+  heavy: HeavyFieldLimiter;
   /** A replay by the warmer (server/graphql/warm.ts), not a person's request. */
   warming?: boolean;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
 export const MAX_BODY = '1mb';
+
+/** The limits of server/graphql/limits.ts and costLimit.ts, lowered by tests. */
+export interface GraphqlLimits {
+  maxResponseValues?: number;
+  maxMapItems?: number;
+  heavyPerViewer?: number;
+  heavyQueuePerViewer?: number;
+}
 
 /** What an answer depends on besides the request and the version: the viewer's reach. */
 export function partitionOf(viewer: Viewer): string {
@@ -88,6 +101,7 @@ export async function createApolloServer(
   db: Database,
   cache: ProjectionCache,
   variant: SchemaVariant = 'admin',
+  limits: GraphqlLimits = {},
   warm?: { warmer: Warmer; context: (viewer: Viewer) => GraphqlContext },
 ) {
   const schema = await buildSchema(db, cache, variant);
@@ -96,9 +110,21 @@ export async function createApolloServer(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimit()],
+    validationRules: [depthLimit(), requestShapeLimit()],
     plugins: [
-      costLimit<GraphqlContext>(schema),
+      costLimit<GraphqlContext>(schema, {
+        ...(limits.maxResponseValues !== undefined ? { maxValues: limits.maxResponseValues } : {}),
+        // A map counts by its scope's projection (loaded now instead of in the resolver).
+        mapSize: async ({ viewer }, regionId) => {
+          try {
+            assertReadRegion(viewer, regionId);
+          } catch {
+            return null;
+          }
+          const { graph } = await cache.get({ regionId });
+          return { nodes: graph.order, edges: graph.size };
+        },
+      }),
       analyticsResponseCache<GraphqlContext>({
         version: (ctx) => ctx.graphVersion(),
         partition: ({ viewer }) => partitionOf(viewer),
@@ -125,16 +151,20 @@ export function mountGraphql(
   app: Express,
   db: Database,
   cache: ProjectionCache,
+  limits: GraphqlLimits = {},
   path = '/graphql',
   warmer?: Warmer,
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
+  const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
   const contextOf = (viewer: Viewer): GraphqlContext => {
     let version: Promise<number> | undefined;
     return {
       viewer,
       jwt: graphqlJwt(viewer),
       graphVersion: () => (version ??= cache.currentVersion()),
+      budget: new ResponseBudget(limits.maxMapItems),
+      heavy,
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };
@@ -146,6 +176,7 @@ export function mountGraphql(
         db,
         cache,
         variant,
+        limits,
         warmer ? { warmer, context: contextOf } : undefined,
       );
       handlers.set(variant, expressMiddleware(server, { context }));

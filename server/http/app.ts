@@ -1,6 +1,6 @@
 /**
  * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
- * /graphql, and a plain landing page when the web app is not built.
+ * /graphql, the survey respondents' API at /survey-api, and a plain landing page when the web app is not built.
  */
 import type { Server } from 'node:http';
 import compression from 'compression';
@@ -13,13 +13,17 @@ import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
 import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
-import { MAX_BODY, mountGraphql } from '../graphql';
+import { MAX_BODY, mountGraphql, type GraphqlLimits } from '../graphql';
 import { Warmer } from '../graphql/warm';
 import { Neo4jRateLimitStore } from '../auth/rateLimitStore';
 import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
+import type { UploadLimits } from '../import/limits';
+import { mountImportRoutes } from './importRoutes';
+import { mountSurveyApi, type SurveyApiOptions } from '../surveys/http';
+import { surveyLinksFromConfig } from '../surveys/links';
 import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -27,11 +31,17 @@ import { mountWeb } from './web';
 export interface AppOptions {
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
+  /** Lower GraphQL limits (tests); the defaults are in server/graphql/limits.ts. */
+  graphqlLimits?: GraphqlLimits;
+  /** Limits of the web import's uploads (tests lower them). */
+  importLimits?: Partial<UploadLimits>;
   /**
    * Recompute the analytics answers people asked for recently after every write, in the
    * background (server/graphql/warm.ts). Default true.
    */
   warm?: boolean;
+  /** Limits of the survey respondents' API (server/surveys/http.ts). */
+  survey?: SurveyApiOptions;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -75,7 +85,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   app.get('/healthz', healthHandler(db, auth));
 
   // Who is asking (session cookie or bearer token), for the API and the auth routes.
-  app.use(['/auth', '/graphql'], authenticate(auth));
+  app.use(['/auth', '/graphql', '/api'], authenticate(auth));
   mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
     // Counted in Neo4j: the limit holds across several server processes (counters of apps
@@ -83,6 +93,11 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
     store: new Neo4jRateLimitStore(db, `signin:${opts.signInPerMinute ?? 10}/min:`),
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
+
+  // The web import and export (uploads, templates, a region as .xlsx).
+  mountImportRoutes(app, db, opts.importLimits ? { limits: opts.importLimits } : {});
+  // The survey respondents' API: a personal link, no account (server/surveys/http.ts).
+  mountSurveyApi(app, db, surveyLinksFromConfig(config), opts.survey);
 
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
@@ -107,7 +122,14 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
     onCommitted((version) => w.changed(version));
     warmer = w;
   }
-  const graphqlReady = mountGraphql(app, db, projectionCache, '/graphql', warmer ?? undefined);
+  const graphqlReady = mountGraphql(
+    app,
+    db,
+    projectionCache,
+    opts.graphqlLimits,
+    '/graphql',
+    warmer ?? undefined,
+  );
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
@@ -136,7 +158,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
         const message =
           'DATABASE_UNAVAILABLE: データベースに接続できません。しばらくしてから再度お試しください。 / The database is not reachable right now; please try again in a moment.';
         // API clients (GraphQL, sign-in) get the JSON error shape they read everywhere else.
-        if (/^\/(graphql|auth)\b/.test(req.path))
+        if (/^\/(graphql|auth|api)\b/.test(req.path))
           sendError(res, 503, 'DATABASE_UNAVAILABLE', message);
         else res.status(503).type('text').send(message);
         return;

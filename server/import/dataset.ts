@@ -13,7 +13,14 @@ export type { RowSource };
 export type DatasetSources = RowSources;
 
 /** One problem with the input: file, row (see RowSource), column (field) and a readable reason. */
-export type ImportError = { file: string; row: number; column: string; reason: string };
+export type ImportError = {
+  file: string;
+  /** The sheet, for a workbook (.xlsx). */
+  sheet?: string;
+  row: number;
+  column: string;
+  reason: string;
+};
 
 export function emptyDataset(): Dataset {
   return { nodes: {}, relationships: {} };
@@ -31,7 +38,13 @@ export function datasetSize(dataset: Dataset): number {
   return n;
 }
 
-/** "Person.csv:12: stage: must be one of …" — the line the CLI prints for an error. */
+/** "Person.csv:12: stage: must be one of …" (`book.xlsx[Person]:12: …`) — the line the CLI prints. */
 export function formatImportError(e: ImportError): string {
-  return `${e.file}:${e.row}: ${e.column || '-'}: ${e.reason}`;
+  return `${e.file}${e.sheet !== undefined ? `[${e.sheet}]` : ''}:${e.row}: ${e.column || '-'}: ${e.reason}`;
+}
+
+/** Errors in the order a person reads them: by file, sheet, then row. */
+export function sortImportErrors(errors: ImportError[]): ImportError[] {
+  const key = (e: ImportError) => `${e.file}\u0000${e.sheet ?? ''}`;
+  return errors.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
 }

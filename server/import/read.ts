@@ -1,5 +1,6 @@
 /**
- * Reading an import: a directory of CSV/JSON files or a single file (docs/import-format.md).
+ * Reading an import: a directory of CSV/JSON/.xlsx files, a single file, or uploaded files
+ * (docs/import-format.md).
  * Encoding is detected per file; CSV cells are converted to typed values by the field kinds of
  * the schemas. Problems with a whole file or its header are returned as errors; problems with
  * values are left to validation (a cell that does not convert stays text, and validation says
@@ -24,6 +25,9 @@ import {
   type RowSource,
 } from './dataset';
 import { parseCsv } from './csv';
+import { TARGET_TITLES, fieldOfHeader, isDescriptionRow } from './columns';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './limits';
+import { readWorkbook } from './xlsx/read';
 import { WRITER_FIELDS, convertCell, nodeFields, relFields, type FieldMap } from './fields';
 
 import { decodeImportBytes, type FileEncoding } from './encoding';
@@ -32,7 +36,10 @@ export type { FileEncoding };
 
 export interface ReadFileInfo {
   file: string;
-  encoding: FileEncoding;
+  /** The sheet, for a workbook (one entry per sheet read). */
+  sheet?: string;
+  /** A text file's encoding, or 'xlsx' for a sheet of a workbook. */
+  encoding: FileEncoding | 'xlsx';
   /** Label or type for CSV files; 'dataset' for JSON. */
   target: string;
   rows: number;
@@ -118,8 +125,6 @@ class Collector {
 }
 
 function readCsv(display: string, text: string, target: NodeLabel | RelType, c: Collector): number {
-  const isNode = isNodeLabel(target);
-  const fields: FieldMap = isNode ? nodeFields(target) : relFields(target as RelType);
   let records: string[][];
   try {
     records = parseCsv(text);
@@ -133,30 +138,61 @@ function readCsv(display: string, text: string, target: NodeLabel | RelType, c: 
     });
     return 0;
   }
+  return readRecords({ file: display }, records, null, target, c);
+}
+
+/** Where the records of one table come from: a CSV file, or a sheet of a workbook. */
+interface TableOrigin {
+  file: string;
+  sheet?: string;
+}
+
+/**
+ * The rows of one table (a CSV file or a sheet): the header names the columns (field names or
+ * their Japanese headers, columns.ts), a template's description row under it is skipped, and
+ * every other non-empty record becomes a row. `rowNumbers[i]` is the row number a person sees
+ * for `records[i]` (a sheet skips empty rows); without it, the record's position.
+ */
+function readRecords(
+  origin: TableOrigin,
+  records: readonly string[][],
+  rowNumbers: readonly number[] | null,
+  target: NodeLabel | RelType,
+  c: Collector,
+): number {
+  const isNode = isNodeLabel(target);
+  const fields: FieldMap = isNode ? nodeFields(target) : relFields(target as RelType);
+  const where = (row: number) =>
+    origin.sheet !== undefined
+      ? { file: origin.file, sheet: origin.sheet, row }
+      : { file: origin.file, row };
+  const rowNo = (i: number) => rowNumbers?.[i] ?? i + 1;
   const header = records[0];
   if (!header || header.every((h) => h.trim() === '')) {
     c.errors.push({
-      file: display,
-      row: 1,
+      ...where(1),
       column: '',
       reason: 'has no header row (the first row must name the columns)',
     });
     return 0;
   }
+  const headerRow = rowNo(0);
   const columns: (string | null)[] = [];
   const seen = new Set<string>();
   const expected = Object.keys(fields).join(', ');
   header.forEach((raw) => {
-    const name = raw.trim();
-    if (name === '') {
+    const text = raw.trim();
+    if (text === '') {
       columns.push(null);
       return;
     }
+    const name = Object.prototype.hasOwnProperty.call(fields, text)
+      ? text
+      : (fieldOfHeader(target, text) ?? text);
     if (seen.has(name)) {
       c.errors.push({
-        file: display,
-        row: 1,
-        column: name,
+        ...where(headerRow),
+        column: text,
         reason: 'the column appears twice in the header',
       });
       columns.push(null);
@@ -167,9 +203,8 @@ function readCsv(display: string, text: string, target: NodeLabel | RelType, c: 
       columns.push(null); // set by the importer, never read
     } else if (!Object.prototype.hasOwnProperty.call(fields, name)) {
       c.errors.push({
-        file: display,
-        row: 1,
-        column: name,
+        ...where(headerRow),
+        column: text,
         reason: `unknown column for ${target} (expected columns: ${expected})`,
       });
       columns.push(null);
@@ -182,22 +217,22 @@ function readCsv(display: string, text: string, target: NodeLabel | RelType, c: 
     if (!info.optional && !seen.has(name)) {
       missing.add(name);
       c.errors.push({
-        file: display,
-        row: 1,
+        ...where(headerRow),
         column: name,
         reason: `required column is missing from the header`,
       });
     }
   }
+  let first = 1;
+  if (records.length > 1 && isDescriptionRow(target, columns, records[1]!)) first = 2;
   let n = 0;
-  for (let i = 1; i < records.length; i++) {
+  for (let i = first; i < records.length; i++) {
     const rec = records[i]!;
     if (rec.every((cell) => cell.trim() === '')) continue; // empty line or ",,,," from Excel
-    const rowNo = i + 1;
+    const at = rowNo(i);
     if (rec.length > header.length && rec.slice(header.length).some((cell) => cell.trim() !== '')) {
       c.errors.push({
-        file: display,
-        row: rowNo,
+        ...where(at),
         column: '',
         reason: `has ${rec.length} cells but the header has ${header.length} columns (a comma inside a value must be quoted)`,
       });
@@ -211,9 +246,7 @@ function readCsv(display: string, text: string, target: NodeLabel | RelType, c: 
       row[name] = conv.ok ? conv.value : (rec[j] ?? '').trim();
     });
     const source: CsvRowSource =
-      missing.size > 0
-        ? { file: display, row: rowNo, missingColumns: missing }
-        : { file: display, row: rowNo };
+      missing.size > 0 ? { ...where(at), missingColumns: missing } : where(at);
     c.add(isNode ? 'node' : 'rel', target, row, source);
     n++;
   }
@@ -314,66 +347,195 @@ function isIgnoredInDirectory(name: string): boolean {
   const lower = name.toLowerCase();
   return (
     lower.startsWith('.') ||
+    lower.startsWith('~$') || // Excel's lock file of an open workbook
     lower === 'truth.json' ||
     /^readme/.test(lower) ||
-    !/\.(csv|json)$/.test(lower)
+    !/\.(csv|json|xlsx)$/.test(lower)
   );
 }
 
-/** Reads a directory (its *.csv and *.json, not recursive) or a single CSV/JSON file. */
+/** Sheets of a workbook that are not data: instructions, a README. */
+function isNoteSheet(name: string): boolean {
+  return /^(readme|説明|使い方|はじめに|注意)/i.test(name.trim());
+}
+
+/**
+ * The label or type a sheet's name names: `Person`, `Person 人物` (the first word decides, as
+ * the templates name their tabs), or the Japanese title alone (`人物`).
+ */
+export function targetOfSheetName(name: string): NodeLabel | RelType | { error: string } {
+  const first = name.trim().split(/[\s（(]/)[0] ?? '';
+  const byName = targetOfFileName(first);
+  if (typeof byName === 'string') return byName;
+  const byTitle = (Object.entries(TARGET_TITLES) as [NodeLabel | RelType, string][]).find(
+    ([, title]) => title === name.trim(),
+  );
+  if (byTitle) return byTitle[0];
+  return {
+    error: `the sheet name does not name a node label or relationship type (expected e.g. "Person" or "KNOWS", as the template's tabs; one of ${TARGETS.join(', ')})`,
+  };
+}
+
+function readXlsx(
+  display: string,
+  bytes: Uint8Array,
+  c: Collector,
+  limits: UploadLimits,
+  budget: { used: number },
+): ReadFileInfo[] {
+  const out: ReadFileInfo[] = [];
+  const sheets = readWorkbook(bytes, limits, budget);
+  if (sheets.length === 0) {
+    c.errors.push({ file: display, row: 0, column: '', reason: 'has no worksheets' });
+  }
+  for (const sheet of sheets) {
+    if (isNoteSheet(sheet.name)) continue;
+    const target = targetOfSheetName(sheet.name);
+    if (typeof target === 'object') {
+      if (sheet.rows.length === 0) continue; // an empty "Sheet1" Excel adds
+      c.errors.push({ file: display, sheet: sheet.name, row: 0, column: '', reason: target.error });
+      continue;
+    }
+    const n = readRecords(
+      { file: display, sheet: sheet.name },
+      sheet.rows.map((r) => r.cells),
+      sheet.rows.map((r) => r.row),
+      target,
+      c,
+    );
+    out.push({ file: display, sheet: sheet.name, encoding: 'xlsx', target, rows: n });
+  }
+  return out;
+}
+
+/** One file to read: the name a person gave it (a path inside a folder is fine) and its bytes. */
+export interface NamedBytes {
+  name: string;
+  bytes: Buffer;
+}
+
+class FileReader {
+  readonly c = new Collector();
+  readonly files: ReadFileInfo[] = [];
+  readonly skipped: string[] = [];
+  private readonly budget = { used: 0 };
+
+  constructor(
+    private readonly inDirectory: boolean,
+    private readonly limits: UploadLimits,
+  ) {}
+
+  read(display: string, bytes: Buffer): void {
+    const c = this.c;
+    if (/\.xlsx$/i.test(display)) {
+      // Refusals of the workbook itself (a zip bomb, too many rows) end the whole read.
+      this.files.push(...readXlsx(display, bytes, c, this.limits, this.budget));
+      return;
+    }
+    if (/\.xls$/i.test(display)) {
+      c.errors.push({
+        file: display,
+        row: 0,
+        column: '',
+        reason: 'is an old Excel file (.xls); save it as "Excel ブック (*.xlsx)" or as CSV first',
+      });
+      return;
+    }
+    const decoded = decodeImportBytes(bytes, !/\.json$/i.test(display));
+    if (!decoded.ok) {
+      for (const p of decoded.problems) {
+        c.errors.push({ file: display, row: p.row, column: '', reason: p.reason });
+      }
+      return;
+    }
+    if (/\.json$/i.test(display)) {
+      const n = readJson(display, decoded.text, c, this.inDirectory);
+      if (n === 'skip') this.skipped.push(display);
+      else
+        this.files.push({ file: display, encoding: decoded.encoding, target: 'dataset', rows: n });
+      return;
+    }
+    if (!/\.csv$/i.test(display)) {
+      c.errors.push({
+        file: display,
+        row: 0,
+        column: '',
+        reason: 'is neither .csv, .xlsx nor .json',
+      });
+      return;
+    }
+    const target = targetOfFileName(display);
+    if (typeof target === 'object') {
+      c.errors.push({ file: display, row: 0, column: '', reason: target.error });
+      return;
+    }
+    const n = readCsv(display, decoded.text, target, c);
+    this.files.push({ file: display, encoding: decoded.encoding, target, rows: n });
+  }
+
+  result(): ReadResult {
+    const { dataset, sources, errors } = this.c;
+    return { dataset, sources, errors, files: this.files, skipped: this.skipped };
+  }
+}
+
+/**
+ * Reads uploaded files (the web import): CSV, JSON and .xlsx workbooks, several at once as a
+ * folder is; files a folder holds besides (a README, Excel's lock file) are skipped. Throws
+ * UploadRefused when a workbook breaks the limits.
+ */
+export function readFiles(
+  list: readonly NamedBytes[],
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): ReadResult {
+  const inDirectory = list.length > 1;
+  const r = new FileReader(inDirectory, limits);
+  for (const f of [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const base = path.basename(f.name);
+    if (inDirectory && isIgnoredInDirectory(base)) {
+      r.skipped.push(f.name);
+      continue;
+    }
+    r.read(f.name, f.bytes);
+  }
+  if (list.length === 0 || (inDirectory && r.files.length === 0 && r.c.errors.length === 0)) {
+    r.c.errors.push({
+      file: '',
+      row: 0,
+      column: '',
+      reason: 'contains no .csv, .xlsx or .json files to import',
+    });
+  }
+  return r.result();
+}
+
+/** Reads a directory (its *.csv, *.xlsx and *.json, not recursive) or a single file. */
 export function readPath(p: string): ReadResult {
-  const c = new Collector();
-  const files: ReadFileInfo[] = [];
-  const skipped: string[] = [];
   const st = statSync(p);
-  let list: { full: string; display: string }[];
   const inDirectory = st.isDirectory();
+  const r = new FileReader(inDirectory, DEFAULT_UPLOAD_LIMITS);
+  let list: { full: string; display: string }[];
   if (inDirectory) {
     list = [];
     for (const name of readdirSync(p).sort()) {
       const full = path.join(p, name);
       if (isIgnoredInDirectory(name) || !statSync(full).isFile()) {
-        skipped.push(name);
+        r.skipped.push(name);
         continue;
       }
       list.push({ full, display: name });
     }
     if (list.length === 0) {
-      c.errors.push({
+      r.c.errors.push({
         file: p,
         row: 0,
         column: '',
-        reason: 'contains no .csv or .json files to import',
+        reason: 'contains no .csv, .xlsx or .json files to import',
       });
     }
   } else {
     list = [{ full: p, display: path.basename(p) }];
   }
-  for (const { full, display } of list) {
-    const decoded = decodeImportBytes(readFileSync(full), !/\.json$/i.test(display));
-    if (!decoded.ok) {
-      for (const p of decoded.problems) {
-        c.errors.push({ file: display, row: p.row, column: '', reason: p.reason });
-      }
-      continue;
-    }
-    if (/\.json$/i.test(display)) {
-      const n = readJson(display, decoded.text, c, inDirectory);
-      if (n === 'skip') skipped.push(display);
-      else files.push({ file: display, encoding: decoded.encoding, target: 'dataset', rows: n });
-      continue;
-    }
-    if (!/\.csv$/i.test(display)) {
-      c.errors.push({ file: display, row: 0, column: '', reason: 'is neither .csv nor .json' });
-      continue;
-    }
-    const target = targetOfFileName(display);
-    if (typeof target === 'object') {
-      c.errors.push({ file: display, row: 0, column: '', reason: target.error });
-      continue;
-    }
-    const n = readCsv(display, decoded.text, target, c);
-    files.push({ file: display, encoding: decoded.encoding, target, rows: n });
-  }
-  return { dataset: c.dataset, sources: c.sources, errors: c.errors, files, skipped };
+  for (const { full, display } of list) r.read(display, readFileSync(full));
+  return r.result();
 }

@@ -18,8 +18,8 @@ import {
   type Writer,
 } from '../write';
 import { autoReader, validateRows } from '../write/validate';
-import type { Dataset, DatasetSources, ImportError } from './dataset';
-import { readPath, type ReadFileInfo } from './read';
+import { sortImportErrors, type Dataset, type DatasetSources, type ImportError } from './dataset';
+import { readPath, type ReadFileInfo, type ReadResult } from './read';
 
 export { DEFAULT_BATCH_SIZE, STAGE_ABOVE_ROWS } from '../write';
 export type ImportProgress = WriteProgress;
@@ -70,6 +70,7 @@ function emptyResult(dryRun: boolean, errors: ImportError[] = []): ImportResult 
 export function importErrorOf(p: WriteProblem): ImportError {
   return {
     file: p.source?.file ?? '',
+    ...(p.source?.sheet !== undefined ? { sheet: p.source.sheet } : {}),
     row: p.source?.row ?? 0,
     column: p.field,
     reason: p.message,
@@ -128,7 +129,18 @@ export async function importPath(
   p: string,
   opts: Omit<ImportOptions, 'sources'> = {},
 ): Promise<PathImportResult> {
-  const read = readPath(p);
+  return importRead(db, readPath(p), opts);
+}
+
+/**
+ * Validates and imports what was read (readPath, or readFiles for an upload): with file or
+ * header problems nothing is written, and every row problem is still reported.
+ */
+export async function importRead(
+  db: Database,
+  read: ReadResult,
+  opts: Omit<ImportOptions, 'sources'> = {},
+): Promise<PathImportResult> {
   const extra = { files: read.files, skipped: read.skipped };
   if (read.errors.length > 0) {
     // File or header problems: write nothing, but still report every row problem.
@@ -136,9 +148,7 @@ export async function importPath(
       ...read.dataset,
       sources: read.sources,
     });
-    const all = [...read.errors, ...errors.map(importErrorOf)].sort((a, b) =>
-      a.file < b.file ? -1 : a.file > b.file ? 1 : a.row - b.row,
-    );
+    const all = sortImportErrors([...read.errors, ...errors.map(importErrorOf)]);
     return { ...emptyResult(opts.dryRun ?? false, all), ...extra };
   }
   const result = await importDataset(db, read.dataset, { ...opts, sources: read.sources });

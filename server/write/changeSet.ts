@@ -26,6 +26,8 @@ export interface Rows {
  */
 export interface RowSource {
   file: string;
+  /** The sheet of a workbook (.xlsx) the row is on. */
+  sheet?: string;
   row: number;
 }
 

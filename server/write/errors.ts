@@ -52,9 +52,9 @@ export class WriteConflict extends Error {
   }
 }
 
-/** Problems sorted by where they came from (file, then row), the order a person reads them. */
+/** Problems sorted by where they came from (file, sheet, then row), the order a person reads them. */
 export function sortProblems(problems: WriteProblem[]): WriteProblem[] {
-  const file = (p: WriteProblem) => p.source?.file ?? '';
+  const file = (p: WriteProblem) => `${p.source?.file ?? ''}\u0000${p.source?.sheet ?? ''}`;
   return problems.sort((a, b) =>
     file(a) < file(b) ? -1 : file(a) > file(b) ? 1 : (a.source?.row ?? 0) - (b.source?.row ?? 0),
   );

@@ -105,6 +105,12 @@ export interface WriteRequest<S, R> {
   audit: (result: WriteResult, state: S) => AuditRecord;
   /** The caller's answer, built before the commit. */
   respond: (result: WriteResult, state: S) => R;
+  /**
+   * The caller's own records (not the network: a survey respondent's stored answer), written
+   * in the same transaction after the change set. With it the transaction commits, and is
+   * audited, even when the change set itself changed nothing.
+   */
+  alsoWrite?: (read: Reader, result: WriteResult, state: S) => Promise<void>;
 }
 
 export interface WriteOptions {
@@ -528,10 +534,13 @@ async function inTransaction<S, R>(
     const version = await read(cypher('graph-version'), {});
     result.graphVersion = Number(version[0]?.get('version') ?? 0);
     if (result.dryRun) opts.onProgress?.({ phase: 'rollback', done: total, total });
-    return { value: request.respond(result, state), commit: false, version: result.graphVersion };
+    if (result.dryRun || !request.alsoWrite)
+      return { value: request.respond(result, state), commit: false, version: result.graphVersion };
+  } else {
+    const bumped = await tx.run(cypher('bump-graph-version'), { now });
+    result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
   }
-  const bumped = await tx.run(cypher('bump-graph-version'), { now });
-  result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
+  await request.alsoWrite?.(read, result, state);
   const audit = request.audit(result, state);
   await recordAudit(tx, writer.actor, audit.action, audit.target, audit.detail);
   const value = request.respond(result, state);

@@ -9,8 +9,16 @@
  * survey form a respondent opens with a personal link — a page without the map chunk, and
  * without the sign-in (boot in main.tsx asks who is signed in only for pages that need it).
  */
-export type Route = { page: 'map' };
+export type Route =
+  { page: 'map' } | { page: 'compare' } | { page: 'regions' } | { page: 'report' };
 
-export function routeOf(_pathname: string): Route {
-  return { page: 'map' };
+/** The pages over time (SPEC §12): 推移・比較, 8地域の比較, 協議会資料 (web/src/time). */
+const TIME_PAGES: Record<string, Route> = {
+  '/compare': { page: 'compare' },
+  '/regions': { page: 'regions' },
+  '/report': { page: 'report' },
+};
+
+export function routeOf(pathname: string): Route {
+  return TIME_PAGES[pathname.replace(/\/+$/, '')] ?? { page: 'map' };
 }
