@@ -2,7 +2,9 @@
  * `npm run bench [-- SECTION ...]`: the performance figures of SPEC §9 on the `prefecture`
  * network (seed 1), written to docs/BENCHMARKS.md between each section's markers (a partial run
  * keeps the figures of the other sections). Sections, in order: import, analytics, networkMap,
- * networkx, web, load; without arguments all run. Progress goes to stderr.
+ * networkx, web, load; without arguments all of these run. `national` (the national network
+ * imported into a new store, and its analytics; several minutes) runs only when named.
+ * Progress goes to stderr.
  *
  * It uses the benchmark database (its own local Neo4j store under DATA_DIR) and empties it; it
  * refuses to run against NEO4J_URI. The networkx section creates a Python venv under
@@ -17,6 +19,7 @@ import { loadSection } from '../bench/loadBench';
 import { formatBenchmarks } from '../bench/report';
 import { networkMapSection } from '../bench/networkMapBench';
 import { networkxSection } from '../bench/networkxBench';
+import { nationalSection } from '../bench/nationalBench';
 import { webSection } from '../bench/webBench';
 
 const SECTIONS = {
@@ -26,8 +29,11 @@ const SECTIONS = {
   networkx: networkxSection,
   web: webSection,
   load: loadSection,
+  national: nationalSection,
 } as const;
 type SectionName = keyof typeof SECTIONS;
+/** Sections that run only when named. */
+const OPT_IN: ReadonlySet<SectionName> = new Set(['national']);
 
 function parseSections(argv: string[]): SectionName[] {
   const names = Object.keys(SECTIONS) as SectionName[];
@@ -42,7 +48,9 @@ function parseSections(argv: string[]): SectionName[] {
     process.exit(2);
   }
   // Always in the canonical order (import first, so the others reuse its data).
-  return wanted.length === 0 ? names : names.filter((n) => wanted.includes(n));
+  return wanted.length === 0
+    ? names.filter((n) => !OPT_IN.has(n))
+    : names.filter((n) => wanted.includes(n));
 }
 
 async function main(): Promise<void> {

@@ -232,7 +232,7 @@ function spawnLauncher(home: string, port: number, heap: string, password: strin
 }
 
 /** Whether the process recorded for this home is alive (so the open port is really ours). */
-function isOurs(home: string): boolean {
+export function isOurs(home: string): boolean {
   const pidFile = path.join(home, 'launcher.pid');
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8'));

@@ -17,11 +17,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_LABELS, REL_TYPES } from '../../common/model';
 import { PROJECT_ROOT, loadConfig } from '../config/env';
-import { openDatabase, type Database } from '../db/driver';
-import { startLocalNeo4j, type LocalNeo4j } from '../db/localNeo4j';
+import type { Database } from '../db/driver';
+import type { LocalNeo4j } from '../db/localNeo4j';
 import { applySchema, graphVersion } from '../db/schema';
 import { importPath } from '../import/write';
 import { removeByIdPrefix, testDb } from '../../test/db';
+import { openOwnNeo4j } from '../../test/ownNeo4j';
 import { writeDataset } from '../../seeds/csv';
 import { countNodes, countRelationships, emptyDataset, type Dataset } from '../../seeds/dataset';
 import { generateNetwork } from '../../seeds/generator';
@@ -217,15 +218,7 @@ describe('a staged import when Neo4j stops half-way', () => {
   let server: LocalNeo4j;
   let db: Database;
   const open = async () => {
-    server = await startLocalNeo4j({ ...NEO4J, firstPort: 8087 });
-    db = await openDatabase(
-      loadConfig({
-        ...process.env,
-        NEO4J_URI: server.uri,
-        NEO4J_USER: server.user,
-        NEO4J_PASSWORD: server.password,
-      }),
-    );
+    ({ server, db } = await openOwnNeo4j({ ...NEO4J, firstPort: 8087 }));
   };
   beforeAll(async () => {
     rmSync(DATA_DIR, { recursive: true, force: true });
