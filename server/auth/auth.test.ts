@@ -120,9 +120,11 @@ describe('entity schema variants', () => {
 
   it('knows which fields some role does not have, from the variants themselves', () => {
     const hidden = roleHiddenFields();
-    expect([...hidden.keys()].sort()).toEqual(['Introduction', 'Person']);
-    expect([...hidden.get('Person')!].sort()).toEqual(['email', 'phone']);
+    expect([...hidden.keys()].sort()).toEqual(['Event', 'Introduction', 'Person']);
+    // フリガナ tells a name; a follow-up's note is free text: neither is for analysts.
+    expect([...hidden.get('Person')!].sort()).toEqual(['email', 'nameKana', 'phone']);
     expect([...hidden.get('Introduction')!]).toEqual(['reason']);
+    expect([...hidden.get('Event')!]).toEqual(['note']);
   });
 
   it("computes the analyst's Person.name as the alias and drops free-text notes", () => {
