@@ -385,7 +385,7 @@ function isolatedNewcomerGaps(ctx: Ctx): Gap[] {
       locals.length === 0
         ? { ja: '地域の知り合いがまだいません', en: 'knows no local person yet' }
         : {
-            ja: `地域の知り合いは${nameOf(ctx.g, locals[0] as string)}さん1人だけです`,
+            ja: `地域の知り合いが${nameOf(ctx.g, locals[0] as string)}さん1人だけです`,
             en: `knows only one local person, ${nameOf(ctx.g, locals[0] as string)}`,
           };
     out.push(

@@ -137,9 +137,11 @@ describe('entity schema variants', () => {
   it('knows which fields some role does not have, from the variants themselves', () => {
     const hidden = roleHiddenFields();
     expect([...hidden.get('Person')!]).toEqual(
-      expect.arrayContaining(['email', 'phone', 'mind', 'knows', 'attended']),
+      expect.arrayContaining(['email', 'phone', 'mind', 'knows', 'attended', 'nameKana']),
     );
     expect([...hidden.get('Introduction')!]).toEqual(expect.arrayContaining(['reason', 'from']));
+    // a follow-up's note is free text: not for analysts.
+    expect([...hidden.get('Event')!]).toEqual(expect.arrayContaining(['note']));
     expect(hidden.has('Skill')).toBe(true); // Skill.people: a filter into region-scoped persons
     expect(hidden.get('Person')!.has('skills')).toBe(false); // skills are shared
   });

@@ -32,7 +32,7 @@ export function Detail() {
       <PathSection />
       {node ? (
         <NodeDetail key={node.id} node={node} />
-      ) : s.selected && store.graph.value ? (
+      ) : store.missing.value ? (
         <p class="notice" role="status" data-testid="missing">
           {t('detail.missing')}
         </p>

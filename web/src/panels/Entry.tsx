@@ -218,7 +218,7 @@ export function AddNode() {
                 t('entry.added', { name: fields.find((f) => f.name === 'name')?.value ?? '' }),
               );
               close();
-              store.actions.select(r.createNode.id);
+              store.actions.selectWhenShown(r.createNode.id);
             }}
             onUnchanged={close}
             onCancel={close}

@@ -1,8 +1,8 @@
-/** ギャップ: grouped by kind, most severe first; choosing one highlights it on the map. */
+/** ギャップ: one list, most severe first across kinds (each item says its kind); choosing one highlights it on the map. */
 import { useStore } from '../app/context';
 import { formatScore, severityLevel } from '../format';
 import { enumLabel, t } from '../i18n';
-import { GAP_KINDS, type Gap } from '../types';
+import type { Gap } from '../types';
 import { Metric, Score } from '../ui';
 import { gapExplanation, gapTitle } from './gapText';
 import { ListPanel, NodeButton } from './ListPanel';
@@ -42,27 +42,16 @@ export function Gaps() {
             ]),
       }}
     >
-      {(all) => {
-        const firstKind = GAP_KINDS.find((k) => all.some((g) => g.kind === k));
-        return GAP_KINDS.map((kind) => {
-          const gaps = all.filter((g) => g.kind === kind).sort((x, y) => y.severity - x.severity);
-          if (gaps.length === 0) return null;
-          const open = gaps.some((g) => g.id === current) || all.length <= 12 || kind === firstKind;
-          return (
-            <details key={kind} class="group" open={open} data-gap-kind={kind}>
-              <summary data-key={`gapkind:${kind}`}>
-                {enumLabel('gapKind', kind)}
-                <span class="count">{t('common.count', { n: gaps.length })}</span>
-              </summary>
-              <ul class="items">
-                {gaps.map((g) => (
-                  <GapItem key={g.id} gap={g} title={title(g)} current={g.id === current} />
-                ))}
-              </ul>
-            </details>
-          );
-        });
-      }}
+      {(all) => (
+        // One list, the most severe first whatever its kind (each item says its kind).
+        <ul class="items">
+          {[...all]
+            .sort((x, y) => y.severity - x.severity)
+            .map((g) => (
+              <GapItem key={g.id} gap={g} title={title(g)} current={g.id === current} />
+            ))}
+        </ul>
+      )}
     </ListPanel>
   );
 }
@@ -80,6 +69,9 @@ function GapItem({ gap: g, title, current }: { gap: Gap; title: string; current:
         data-gap-id={g.id}
         onClick={() => store.actions.show(current ? null : { type: 'gap', id: g.id })}
       >
+        <span class="badge" data-gap-kind={g.kind}>
+          {enumLabel('gapKind', g.kind)}
+        </span>{' '}
         <span class="item-title">{title}</span>
         <Score
           class={`sev sev-${severityLevel(g.severity)}`}

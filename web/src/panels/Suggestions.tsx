@@ -99,6 +99,13 @@ function SuggestionItem({
   const store = useStore();
   const me = store.me.value;
   const [recording, setRecording] = useState(false);
+  /** Where a person works (the names of their WORKS_AT on the map), as 「（…）」. */
+  const worksAt = (id: string) => {
+    const at = (store.graph.value?.edges ?? [])
+      .filter((e) => e.type === 'WORKS_AT' && e.source === id)
+      .map((e) => store.nameOf(e.target));
+    return at.length ? <span class="muted small works-at">{`（${at.join('・')}）`}</span> : null;
+  };
   return (
     <li class={`item${current ? ' current' : ''}`} data-suggestion-id={s.id}>
       <button
@@ -110,6 +117,7 @@ function SuggestionItem({
       >
         <span class="item-title route">
           <span class="who">{s.fromName}</span>
+          {worksAt(s.fromId)}
           <span class="arrow" aria-hidden="true">
             {' → '}
           </span>
@@ -126,6 +134,7 @@ function SuggestionItem({
             <span class="via cold">{`（${t('sug.cold')}）→ `}</span>
           )}
           <span class="who">{s.toName}</span>
+          {worksAt(s.toId)}
         </span>
         <span class="metrics">
           <Score label={t('sug.score')} value={s.score} help={t('sug.score.help')} />

@@ -126,6 +126,7 @@ describe('the store: server answers keyed by the view and the graph version', ()
     api.take('NetworkMap').answer(networkMap(1, ['p1']));
     await tick();
     expect(store.view.get().selected).toBeNull();
+    expect(store.missing.value).toBe('gone'); // the 詳細 panel says the link's node is gone
     store.dispose();
   });
 });

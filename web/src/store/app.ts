@@ -115,11 +115,15 @@ export interface AppStore {
   readable(kind: string): ReadonlySet<string>;
   /** The API, for a panel's own question (likely duplicates). */
   gql: Gql;
+  /** A selection dropped because the map does not have it (an old link to a deleted node). */
+  missing: ReadonlySignal<string | null>;
   dispose(): void;
 }
 
 export interface Actions {
   select(id: string | null, opts?: { panel?: PanelId }): void;
+  /** Selects a node as soon as the map shows it (a node just created). */
+  selectWhenShown(id: string): void;
   show(overlay: Overlay | null, selected?: string | null): void;
   setFocus(depth: 0 | 1 | 2): void;
   setPathFrom(id: string | null): void;
@@ -345,13 +349,25 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       lastRegion = region;
     }),
   );
-  // A selection that is not on the map of the region (e.g. an old link) is dropped.
+  // A selection that is not on the map of the region (e.g. an old link to a deleted node) is
+  // dropped, and `missing` says so; a node just created is selected once the map shows it.
+  let pending: string | null = null;
   disposers.push(
     effect(() => {
       const g = graph.value;
       const id = state.value.selected;
-      if (g && id && g.region === state.value.region && !g.nodeById.has(id))
+      if (pending && g?.nodeById.has(pending)) {
+        const p = pending;
+        pending = null;
+        missing.value = null;
+        view.update({ selected: p, panel: 'detail' });
+        return;
+      }
+      if (g && id && g.nodeById.has(id)) missing.value = null;
+      if (g && id && id !== pending && g.region === state.value.region && !g.nodeById.has(id)) {
+        missing.value = id;
         view.update({ selected: null });
+      }
     }),
   );
 
@@ -370,9 +386,15 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     return r ? regionName(r) : t('region.all');
   }
 
+  const missing = signal<string | null>(null);
   let toastSeq = 0;
   const actions: Actions = {
+    selectWhenShown(id) {
+      pending = id;
+      missing.value = null;
+    },
     select(id, opts) {
+      if (id !== null) missing.value = null;
       view.update({ selected: id, ...(opts?.panel ? { panel: opts.panel } : {}) });
     },
     show(overlay, selected) {
@@ -444,6 +466,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
 
   return {
     gql,
+    missing,
     view,
     me,
     schema,
