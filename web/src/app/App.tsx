@@ -16,6 +16,7 @@ export type Phase = 'starting' | 'signedOut' | 'signedIn' | 'offline';
 /** The chunk of each page, asked for once (main.tsx starts it as the page loads). */
 const chunks: Record<Route['page'], () => Promise<ComponentType>> = {
   map: () => import('./MapPage').then((m) => m.MapPage),
+  import: () => import('../import/ImportPage').then((m) => m.ImportPage),
 };
 const loading = new Map<Route['page'], Promise<ComponentType>>();
 export function loadPage(page: Route['page']): Promise<ComponentType> {

@@ -9,8 +9,9 @@
  * survey form a respondent opens with a personal link — a page without the map chunk, and
  * without the sign-in (boot in main.tsx asks who is signed in only for pages that need it).
  */
-export type Route = { page: 'map' };
+export type Route = { page: 'map' } | { page: 'import' };
 
-export function routeOf(_pathname: string): Route {
+export function routeOf(pathname: string): Route {
+  if (/^\/import\/?$/.test(pathname)) return { page: 'import' };
   return { page: 'map' };
 }
