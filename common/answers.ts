@@ -157,6 +157,8 @@ export interface MapNode {
   id: string;
   kind: ProjectedKind;
   name: string;
+  /** A person's フリガナ (for search); never for a pseudonymised person. */
+  nameKana?: string | null;
   subKind: string | null;
   score: number | null;
   inKeyPersonGroup: boolean;

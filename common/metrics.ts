@@ -5,6 +5,8 @@
  */
 
 /** The four stages after Krebs & Holley, from least to most mature. */
+import type { RelType } from './model';
+
 export const NETWORK_STAGES = [
   'scattered_clusters',
   'hub_and_spoke',
@@ -226,4 +228,22 @@ export function direction(
   const better = METRICS[key].better;
   if (better === 'neutral') return 'neutral';
   return to > from === (better === 'higher') ? 'better' : 'worse';
+}
+
+/** A tie that began or ended between two dates (compareNetworks). */
+export interface TieChange {
+  id: string;
+  type: RelType;
+  fromId: string;
+  fromName: string;
+  toId: string;
+  toName: string;
+  since: string | null;
+  until: string | null;
+}
+
+/** A person who came or left between two dates. */
+export interface PersonChange {
+  id: string;
+  name: string;
 }

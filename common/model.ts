@@ -125,6 +125,8 @@ export const PersonSchema = z
   .object({
     id: Id,
     name: Name,
+    /** フリガナ: the reading of the name, as typed (search folds kana, width and spaces). */
+    nameKana: z.string().trim().max(300).optional(),
     title: z.string().trim().max(300).optional(),
     origin: z.enum(PERSON_ORIGINS),
     mind: Score05.optional(),
@@ -172,6 +174,8 @@ export const EventSchema = z.object({
   name: Name,
   kind: z.enum(EVENT_KINDS),
   date: IsoDate,
+  /** What was said or agreed (a follow-up's note): free text, not for analysts. */
+  note: OptionalText,
 });
 export const IntroductionSchema = z.object({
   id: Id,
@@ -284,6 +288,10 @@ export const RELATIONSHIPS = {
       ...Validity,
       context: z.string().trim().max(500).optional(),
       source: z.enum(KNOWS_SOURCES).default('manual'),
+      /** source survey: the wave whose answers made the tie (docs/surveys.md). */
+      waveId: z.string().trim().max(200).optional(),
+      /** source survey: named by both (true) or by one of the two (false). */
+      confirmed: z.boolean().optional(),
     }),
   },
   SUPPORTS: {
@@ -340,7 +348,11 @@ function buildRelationshipRowSchema(type: RelType) {
     .extend(RELATIONSHIPS[type].props.shape)
     .superRefine((parsed, ctx) => {
       const row = parsed as { since?: unknown; until?: unknown };
-      if (typeof row.since === 'string' && typeof row.until === 'string' && row.until <= row.since) {
+      if (
+        typeof row.since === 'string' &&
+        typeof row.until === 'string' &&
+        row.until <= row.since
+      ) {
         ctx.addIssue({ code: 'custom', path: ['until'], message: 'must be after since' });
       }
     });

@@ -35,3 +35,9 @@ CREATE INDEX revoked_token_expires IF NOT EXISTS FOR (n:RevokedToken) ON (n.expi
 // import is gone and removes its batches.
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE;
 CREATE INDEX import_batch_run IF NOT EXISTS FOR (n:ImportBatch) ON (n.run);
+// Sign-in rate limits, shared by every server process (server/auth/rateLimitStore.ts).
+CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
+// Survey waves (server/surveys): not part of the domain graph either (no :Entity).
+CREATE CONSTRAINT survey_wave_id IF NOT EXISTS FOR (n:SurveyWave) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT survey_respondent_key IF NOT EXISTS FOR (n:SurveyRespondent) REQUIRE n.key IS UNIQUE;
+CREATE INDEX survey_wave_dept IF NOT EXISTS FOR (n:SurveyWave) ON (n.deptId);

@@ -37,7 +37,12 @@ export function datasetAsOf(ds: Dataset, date: string): Dataset {
   for (const type of REL_TYPES) {
     if (INTRODUCTION_RELS.has(type)) continue;
     (out.relationships[type] as unknown[]) = (
-      ds.relationships[type] as Array<{ from: string; to: string; since?: unknown; until?: unknown }>
+      ds.relationships[type] as Array<{
+        from: string;
+        to: string;
+        since?: unknown;
+        until?: unknown;
+      }>
     ).filter((r) => !gone.has(r.from) && !gone.has(r.to) && validOn(r, date));
   }
   return out;

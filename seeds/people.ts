@@ -4,6 +4,7 @@
  * report's three key-person elements (mind, skill, network), drawn from a band per role.
  */
 import type { NetworkBuilder, PersonRow } from './builder';
+import { kanaOf } from './kana';
 import { GIVEN_NAMES, SURNAMES } from './names';
 import type { Rng } from './random';
 import type { TALENT_KINDS } from '../common/model';
@@ -73,6 +74,7 @@ export class PeopleFactory {
     const row: PersonRow = {
       id: spec.id,
       name: `${surname} ${given}`,
+      nameKana: kanaOf(surname, given),
       origin: spec.origin,
       mind: rng.int(band[0][0], band[0][1]),
       skill: rng.int(band[1][0], band[1][1]),

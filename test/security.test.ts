@@ -13,6 +13,7 @@ import { cliActor, listAudit } from '../server/auth/audit';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../server/auth/http';
 import { personAlias } from '../server/auth/privacy';
 import { changeUser, ensureUser, findUser, type NewUser } from '../server/auth/users';
+import { cypher } from '../server/db/cypher';
 import type { Database } from '../server/db/driver';
 import { applySchema } from '../server/db/schema';
 import { createApp, type App } from '../server/http/app';
@@ -47,6 +48,9 @@ let P2_TITLE: string | null = null;
 /** Real names of 塩尻市 persons without consentPublicProfile (none shared with a consenting one). */
 let hiddenNames: string[] = [];
 let hiddenIds: string[] = [];
+/** A draft survey wave of 塩尻市 with P1 on its roster, and the waves the tests created. */
+let WAVE = '';
+const WAVES: string[] = [];
 
 async function post(
   body: unknown,
@@ -115,6 +119,12 @@ beforeAll(async () => {
     `{ smes(limit: 1, where: { locatedIn: { some: { id: { eq: "region:shiojiri" } } } }) { id } }`,
   );
   SME = smes.data.smes[0].id;
+  const wave = await gql(
+    'admin',
+    `mutation { createWave(deptId: "dept:shiojiri", name: "security test", endDate: "2099-03-31", personIds: ["${P1}"]) { id } }`,
+  );
+  WAVE = wave.data.createWave.id;
+  WAVES.push(WAVE);
 }, 300_000);
 
 afterAll(async () => {
@@ -128,13 +138,48 @@ afterAll(async () => {
     );
   }
   await served?.close();
-  if (db) await undoIntroductionsSince(db, started);
+  if (db) {
+    for (const id of WAVES)
+      await db.driver.executeQuery(cypher('survey-wave-delete'), { id }, { database: db.database });
+    await undoIntroductionsSince(db, started);
+    // The persons the write families made, and the follow-ups recorded with them.
+    await db.driver.executeQuery(
+      `MATCH (p:Person {name: $name})
+       OPTIONAL MATCH (p)-[:ATTENDED]->(e:Event {kind: 'follow_up'})
+       DETACH DELETE p, e`,
+      { name: TEST_PERSON },
+      { database: db.database },
+    );
+  }
 });
+
+/** The name of the persons the write families create (removed after the tests). */
+const TEST_PERSON = 'セキュリティ 試験';
+
+/** A person of 塩尻市 created by an admin for a write family, with extra ties and fields. */
+async function testPerson(
+  ties: Array<{ type: string; otherId: string; properties?: unknown[] }> = [],
+  fields: Array<{ name: string; value: string }> = [],
+): Promise<string> {
+  const body = await gql(
+    'admin',
+    `mutation($ties: [NewTie!], $fields: [FieldChange!]!) { createNode(kind: Person, fields: $fields, ties: $ties) { id } }`,
+    {
+      fields: [{ name: 'name', value: TEST_PERSON }, { name: 'origin', value: 'local' }, ...fields],
+      ties: [{ type: 'LOCATED_IN', otherId: 'region:shiojiri' }, ...ties],
+    },
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data.createNode.id as string;
+}
 
 /** Each family: the operation, and who may run it (the others are refused with `refused`). */
 interface Family {
   name: string;
-  query: () => string;
+  /** The operation, with the ids `prepare` made for this caller. */
+  query: (made: Record<string, string>) => string;
+  /** Run by an admin before each caller's test: nodes the operation needs (cleaned up after). */
+  prepare?: () => Promise<Record<string, string>>;
   allowed: Who[];
   /** How a refusal of a signed-in user shows: an error code, or an empty answer (filtered). */
   refused: 'FORBIDDEN' | 'empty';
@@ -231,6 +276,121 @@ const FAMILIES: Family[] = [
     refused: 'FORBIDDEN',
   },
   {
+    name: 'createNode of a person in 塩尻市',
+    query: () =>
+      `mutation { createNode(kind: Person, fields: [{ name: "name", value: "${TEST_PERSON}" }, { name: "origin", value: "local" }],
+         ties: [{ type: LOCATED_IN, otherId: "region:shiojiri" }]) { id } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.createNode.id).toMatch(/^[0-9a-f-]{36}$/),
+  },
+  {
+    name: 'updateNode of a person created in 塩尻市',
+    prepare: async () => ({ a: await testPerson() }),
+    query: ({ a }) =>
+      `mutation { updateNode(id: "${a}", fields: [{ name: "title", value: "係長" }]) { changed } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.updateNode.changed).toEqual(['title']),
+  },
+  {
+    name: 'setRelationship between 塩尻市 persons',
+    prepare: async () => ({ a: await testPerson() }),
+    query: ({ a }) =>
+      `mutation { setRelationship(type: KNOWS, from: "${a}", to: "${P1}", properties: [{ name: "strength", value: "2" }]) { created } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.setRelationship.created).toBe(true),
+  },
+  {
+    name: 'deleteRelationship between 塩尻市 persons',
+    prepare: async () => ({ a: await testPerson([{ type: 'KNOWS', otherId: P1 }]) }),
+    query: ({ a }) =>
+      `mutation { deleteRelationship(type: KNOWS, from: "${P1}", to: "${a}") { deleted } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.deleteRelationship.deleted).toBe(true),
+  },
+  {
+    name: 'deleteNode of a 塩尻市 person',
+    prepare: async () => ({ a: await testPerson() }),
+    query: ({ a }) => `mutation { deleteNode(id: "${a}") { id } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'deleteNode with erase of a 塩尻市 person',
+    prepare: async () => ({ a: await testPerson() }),
+    query: ({ a }) => `mutation { deleteNode(id: "${a}", erase: true) { erased } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.deleteNode.erased).toBe(true),
+  },
+  {
+    name: 'mergeNodes of two 塩尻市 persons',
+    prepare: async () => ({ a: await testPerson(), b: await testPerson() }),
+    query: ({ a, b }) => `mutation { mergeNodes(keep: "${a}", merge: "${b}") { keptId } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'recordFollowUp of a 塩尻市 talent',
+    prepare: async () => ({
+      a: await testPerson(
+        [{ type: 'ENGAGED_WITH', otherId: SME, properties: [{ name: 'status', value: 'active' }] }],
+        [
+          { name: 'isTalent', value: 'true' },
+          { name: 'talentKind', value: 'side_job' },
+        ],
+      ),
+    }),
+    query: ({ a }) =>
+      `mutation { recordFollowUp(talentId: "${a}", smeId: "${SME}", date: "${started.slice(0, 10)}", note: "security test") { lastFollowUpAt } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'duplicateCandidates of a 塩尻市 person',
+    query: () => `{ duplicateCandidates(id: "${P1}") { id reasons } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'survey waves of 塩尻市 with their tracking',
+    query: () =>
+      `{ waves(deptId: "dept:shiojiri") { id rosterSize responseRate respondents { status } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'a 塩尻市 survey wave and its personal links',
+    query: () => `{ wave(id: "${WAVE}") { id respondents { personId linkPath } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.wave.respondents).toHaveLength(1),
+  },
+  {
+    name: 'roster candidates of 塩尻市',
+    query: () => `{ waveRosterCandidates(deptId: "dept:shiojiri") { personId } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'creating a 塩尻市 survey wave',
+    query: () =>
+      `mutation { createWave(deptId: "dept:shiojiri", name: "security test", endDate: "2099-03-31") { id } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => WAVES.push(d.createWave.id),
+  },
+  {
+    name: 'running a 塩尻市 survey wave (roster, open, links)',
+    // the roster it already has: allowed callers change nothing; a draft has no links to revoke
+    query: () => `mutation { setWaveRoster(id: "${WAVE}", personIds: ["${P1}"]) { rosterSize } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+  },
+  {
     name: 'the audit log',
     query: () => `{ auditLog(limit: 5) { at actor action } }`,
     allowed: ['admin'],
@@ -258,7 +418,8 @@ describe('role × operation matrix (SPEC §8)', () => {
               ? 'filtered out'
               : f.refused;
       it(`${f.name}: ${who} → ${expected}`, async () => {
-        const body = await gql(who, f.query());
+        const made = f.prepare ? await f.prepare() : {};
+        const body = await gql(who, f.query(made));
         if (who === 'anonymous') {
           expect(codeOf(body)).toBe('UNAUTHENTICATED');
           expect(body.data ?? null).toBeNull();
@@ -277,6 +438,38 @@ describe('role × operation matrix (SPEC §8)', () => {
       });
     }
   }
+
+  it('a coordinator of 燕市 and a municipality account change nothing in 塩尻市 with any mutation', async () => {
+    const a = await testPerson([{ type: 'KNOWS', otherId: P1 }]);
+    const b = await testPerson();
+    const mutations = [
+      `createNode(kind: SME, fields: [{ name: "name", value: "乗っ取り" }, { name: "industry", value: "製造業" }, { name: "employees", value: "5" }, { name: "hasHrStaff", value: "false" }, { name: "hasEvaluationSystem", value: "false" }, { name: "stage", value: "unaware" }], ties: [{ type: LOCATED_IN, otherId: "region:shiojiri" }]) { id }`,
+      `updateNode(id: "${a}", fields: [{ name: "title", value: "乗っ取り" }]) { id }`,
+      `setRelationship(type: KNOWS, from: "${a}", to: "${P2}") { created }`,
+      `setRelationship(type: KNOWS, from: "${a}", to: "${P1}", properties: [{ name: "strength", value: "3" }]) { updated }`,
+      `deleteRelationship(type: KNOWS, from: "${a}", to: "${P1}") { deleted }`,
+      `deleteNode(id: "${a}") { id }`,
+      `deleteNode(id: "${a}", erase: true) { id }`,
+      `mergeNodes(keep: "${a}", merge: "${b}") { keptId }`,
+    ];
+    const version = async () =>
+      (await gql('admin', `{ networkMap(regionId: "region:shiojiri") { graphVersion } }`)).data
+        .networkMap.graphVersion;
+    const before = await version();
+    for (const who of ['tsubame', 'city'] as const) {
+      for (const m of mutations) {
+        const body = await gql(who, `mutation { ${m} }`);
+        expect(codeOf(body), `${who}: ${m}`).toBe('FORBIDDEN');
+      }
+    }
+    expect(await version()).toBe(before);
+    const read = await gql(
+      'admin',
+      `{ people(where: { id: { in: ["${a}", "${b}"] } }) { id title } }`,
+    );
+    expect(read.data.people).toHaveLength(2);
+    expect(read.data.people.every((p: any) => p.title === null)).toBe(true);
+  });
 
   it('a coordinator of 燕市 cannot edit or introduce 塩尻市 persons, and nothing is written', async () => {
     const before = await listAudit(db, {

@@ -13,9 +13,9 @@ import type { Role } from '../../common/roles';
 
 /** Who did it: a signed-in user, or a command run on the server machine. */
 export interface Actor {
-  /** The username, or `cli:<os user>` for commands. */
+  /** The username, `cli:<os user>` for commands, `survey:<wave>:<person>` for a survey respondent. */
   name: string;
-  role: Role | 'cli';
+  role: Role | 'cli' | 'respondent';
 }
 
 export function cliActor(): Actor {
@@ -30,14 +30,31 @@ export function cliActor(): Actor {
 
 export type AuditAction =
   | 'import'
+  | 'node.create'
   | 'node.update'
+  | 'node.delete'
+  | 'node.erase'
+  | 'node.merge'
+  | 'relationship.set'
+  | 'relationship.delete'
+  | 'followup.record'
   | 'introduction.record'
   | 'user.add'
   | 'user.disable'
   | 'user.enable'
   | 'user.reset-password'
   | 'user.locked'
-  | 'token.issue';
+  | 'token.issue'
+  | 'survey.create'
+  | 'survey.edit'
+  | 'survey.roster'
+  | 'survey.open'
+  | 'survey.close'
+  | 'survey.delete'
+  | 'survey.link.reissue'
+  | 'survey.link.revoke'
+  | 'survey.draft'
+  | 'survey.answer';
 
 export interface AuditEntry {
   id: string;

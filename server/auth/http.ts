@@ -10,7 +10,7 @@
  *   failures (server/auth/service.ts); sign-out revokes the session on the server.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import { log } from '../log';
@@ -121,12 +121,18 @@ export interface AuthRoutesOptions {
   cookieSecure: 'auto' | 'true' | 'false';
   /** Sign-in attempts per address per minute (default 10). */
   signInPerMinute?: number;
+  /**
+   * Where the attempts are counted (default: this process's memory; the app passes the Neo4j
+   * store, server/auth/rateLimitStore.ts, so every server process counts the same).
+   */
+  store?: Store;
 }
 
 export function mountAuthRoutes(app: Express, auth: AuthService, opts: AuthRoutesOptions): void {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: opts.signInPerMinute ?? 10,
+    ...(opts.store ? { store: opts.store } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) =>

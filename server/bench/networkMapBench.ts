@@ -4,12 +4,17 @@
  * a free port, fresh caches), first call and repeats: identical repeats are answered by the
  * analytics response cache; repeats with a different query text miss it but find the
  * projection and the map memoised, so they measure GraphQL execution and serialisation.
+ * Then "after a write" (SPEC §9: including the first call after a write): a person of the region
+ * is renamed through `updateNode`, and the same query is timed right after the write returns
+ * (the web app refetches at once; the warmer, server/graphql/warm.ts, is already recomputing it
+ * and the request waits for that) and, after another write, once the warmer is done.
  */
 import express from 'express';
 import { cliActor } from '../auth/audit';
 import { ensureUser, type StoredUser } from '../auth/users';
 import { createApp } from '../http/app';
 import { listenOnLoopback } from '../http/listen';
+import type { Warmer } from '../graphql/warm';
 import type { ProjectionCache } from '../projection';
 import { NETWORK_MAP } from '../../web/src/queries';
 import { table, writeSection } from './report';
@@ -33,6 +38,8 @@ export async function startTimedApp(state: BenchState): Promise<{
   url: string;
   serverTimes: number[];
   cache: ProjectionCache;
+  /** The app's warmer (server/graphql/warm.ts). */
+  warmer: Warmer | null;
   /** Authorization header of the bench's admin account. */
   headers: Record<string, string>;
   /** An API token for another account. */
@@ -57,6 +64,7 @@ export async function startTimedApp(state: BenchState): Promise<{
     url,
     serverTimes,
     cache: api.projectionCache,
+    warmer: api.warmer,
     headers: { authorization: `Bearer ${token}` },
     tokenFor: async (user) => (await api.auth.issueApiToken(user)).token,
     close,
@@ -118,6 +126,36 @@ export async function networkMapSection(state: BenchState): Promise<void> {
     for (let i = 0; i < REPEATS; i++)
       varied.push(await call(`${NETWORK_MAP}\n# bench run ${i} ${Date.now()}`));
 
+    // After a write: rename a person of the region through the write path.
+    const person = await firstPerson(app.url, app.headers, big.regionId);
+    const write = async (i: number): Promise<number> => {
+      const t0 = performance.now();
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...app.headers },
+        body: JSON.stringify({
+          query: `mutation($id: ID!, $fields: [FieldChange!]!) { updateNode(id: $id, fields: $fields) { graphVersion } }`,
+          variables: { id: person, fields: [{ name: 'title', value: `bench ${i} ${Date.now()}` }] },
+        }),
+      });
+      const json = (await res.json()) as { errors?: unknown[] };
+      if (json.errors) throw new Error(`updateNode failed: ${JSON.stringify(json.errors)}`);
+      return performance.now() - t0;
+    };
+    say('networkMap after a write: right after it, and once the warmer is done …');
+    const rightAfter: Call[] = [];
+    const afterWarm: Call[] = [];
+    const warmMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await write(2 * i);
+      rightAfter.push(await call(NETWORK_MAP));
+      await write(2 * i + 1);
+      const t0 = performance.now();
+      await app.warmer?.idle();
+      warmMs.push(performance.now() - t0);
+      afterWarm.push(await call(NETWORK_MAP));
+    }
+
     const med = (xs: Call[], k: 'serverMs' | 'clientMs') => median(xs.map((c) => c[k]));
     const row = (label: string, xs: Call[]) => [
       label,
@@ -143,6 +181,14 @@ ${table(
       `repeats with a different query text ×${REPEATS} (response cache miss; projection, key persons and map memoised)`,
       varied,
     ),
+    row(
+      'after a write ×3: the call right after the write returned (warming under way)',
+      rightAfter,
+    ),
+    row(
+      `after a write ×3: once the warmer is done (it took ${fmtMs(median(warmMs))} after the write returned, median)`,
+      afterWarm,
+    ),
   ],
 )}
 
@@ -155,6 +201,7 @@ ${table(
         ? ' Without the response cache, graphql-js executes and serialises every field of every node and edge of the map on each request, which alone exceeds the target.'
         : ''
     }
+- After a write (SPEC §9 "including the first call after a write"): right after it ${fmtMs(med(rightAfter, 'serverMs'))} — ${verdict(med(rightAfter, 'serverMs'), NETWORK_MAP_TARGET_MS, 'lower')}; once the background recomputation is done ${fmtMs(med(afterWarm, 'serverMs'))} — ${verdict(med(afterWarm, 'serverMs'), NETWORK_MAP_TARGET_MS, 'lower')}. The write path announces every commit; the warmer replays the analytics queries asked recently (here this one) for the new version, so the projection, key persons, layout and the response cache are ready before the next request; a request that comes while that runs waits for it rather than computing it a second time.
 - ${loadNote()}.
 `;
     writeSection(
@@ -165,4 +212,24 @@ ${table(
   } finally {
     await app.close();
   }
+}
+
+/** The id of a person on the region's map (the one the write renames). */
+async function firstPerson(
+  url: string,
+  headers: Record<string, string>,
+  regionId: string,
+): Promise<string> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({
+      query: `query($r: ID) { networkMap(regionId: $r, filter: { kinds: [Person] }) { nodes { id } } }`,
+      variables: { r: regionId },
+    }),
+  });
+  const json = (await res.json()) as { data?: { networkMap: { nodes: { id: string }[] } } };
+  const id = json.data?.networkMap.nodes[0]?.id;
+  if (!id) throw new Error(`no person on the map of ${regionId}`);
+  return id;
 }

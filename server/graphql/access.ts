@@ -15,6 +15,8 @@ import type { ProjectionCache } from '../projection';
 export interface ViewerAccess {
   /** FORBIDDEN unless every id is a node of one of the viewer's regions. */
   assertReadable(ids: string[]): void;
+  /** Whether a node is in one of the viewer's regions. */
+  readable(id: string): boolean;
   /**
    * The name to show for a node of `graph`: persons outside the viewer's regions without
    * consentPublicProfile get their alias.
@@ -22,7 +24,11 @@ export interface ViewerAccess {
   name(graph: NetworkGraph, id: string, name: string): string;
 }
 
-const EVERYTHING: ViewerAccess = { assertReadable: () => undefined, name: (_g, _id, n) => n };
+const EVERYTHING: ViewerAccess = {
+  assertReadable: () => undefined,
+  readable: () => true,
+  name: (_g, _id, n) => n,
+};
 
 export class RegionAccess {
   constructor(private readonly cache: ProjectionCache) {}
@@ -34,6 +40,7 @@ export class RegionAccess {
     );
     const inRegions = (id: string) => graphs.some((g) => g.hasNode(id));
     return {
+      readable: inRegions,
       assertReadable(ids) {
         const outside = ids.filter((id) => !inRegions(id));
         if (outside.length === 0) return;

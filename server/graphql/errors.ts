@@ -1,7 +1,9 @@
 /**
  * GraphQL errors a person can read (SPEC §5): every error carries `extensions.code` —
- * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND or DATABASE_UNAVAILABLE (and
- * INTERNAL_SERVER_ERROR for a bug, with a generic message) — and never a stack trace.
+ * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND or DATABASE_UNAVAILABLE; for the
+ * limits of server/graphql/limits.ts QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE, TOO_MANY_REQUESTS
+ * and QUERY_TIMEOUT (and INTERNAL_SERVER_ERROR for a bug, with a generic message) — and never a
+ * stack trace.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -19,6 +21,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'DATABASE_UNAVAILABLE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RESPONSE_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
+  | 'QUERY_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function apiError(code: ErrorCode, message: string): GraphQLError {
@@ -127,6 +133,10 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'FORBIDDEN',
   'NOT_FOUND',
   'DATABASE_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+  'RESPONSE_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
+  'QUERY_TIMEOUT',
 ]);
 
 /** @neo4j/graphql's own authorization errors (its @authorization/@authentication rules). */
@@ -148,6 +158,13 @@ function roleHiddenField(message: string): string | null {
   if (!m) return null;
   const [, field, type] = m as unknown as [string, string, string];
   return roleHiddenFields().get(type)?.has(field) ? `${type}.${field}` : null;
+}
+
+/** The code a validation rule gave its error (Apollo re-codes it GRAPHQL_VALIDATION_FAILED). */
+function limitCodeOf(error: unknown): string {
+  const original = (error as { originalError?: { extensions?: { code?: unknown } } } | null)
+    ?.originalError;
+  return String(original?.extensions?.code ?? '');
 }
 
 /** Apollo's own codes for requests a client got wrong. */
@@ -182,6 +199,9 @@ export function formatError(
         : 'Sign in first. / サインインしてください。';
   } else if (CODES.has(code)) {
     // ours, or Apollo's BAD_USER_INPUT for a variable of the wrong type: keep the message
+  } else if (CLIENT_CODES.has(code) && CODES.has(limitCodeOf(error))) {
+    // A limit of server/graphql/limits.ts reported while validating: keep its own code.
+    code = limitCodeOf(error);
   } else if (CLIENT_CODES.has(code)) {
     const hidden = roleHiddenField(message);
     if (hidden) {

@@ -6,21 +6,24 @@
  * returned promise rejects when the schema cannot be built, so a caller can await it to fail
  * fast.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler, type Response } from 'express';
+import { Kind } from 'graphql';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
-import { graphqlJwt, type Viewer } from '../../common/roles';
+import { assertReadRegion, graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
+import { HeavyFieldLimiter, requestShapeLimit, ResponseBudget } from './limits';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
 import { buildSchema } from './schema';
 import { SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './variants';
+import type { Warmer } from './warm';
 
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
@@ -31,30 +34,102 @@ export interface GraphqlContext {
   jwt: ReturnType<typeof graphqlJwt>;
   /** The graph version of this request, read once when first asked for (cache.ts). */
   graphVersion: () => Promise<number>;
+  /** The map items this request may still return (server/graphql/limits.ts). */
+  budget: ResponseBudget;
+  /** Heavy fields of one user at a time (shared by every request of the process). */
+  heavy: HeavyFieldLimiter;
+  /** A replay by the warmer (server/graphql/warm.ts), not a person's request. */
+  warming?: boolean;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
 export const MAX_BODY = '1mb';
 
+/** The limits of server/graphql/limits.ts and costLimit.ts, lowered by tests. */
+export interface GraphqlLimits {
+  maxResponseValues?: number;
+  maxMapItems?: number;
+  heavyPerViewer?: number;
+  heavyQueuePerViewer?: number;
+}
+
+/** What an answer depends on besides the request and the version: the viewer's reach. */
+export function partitionOf(viewer: Viewer): string {
+  return `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`;
+}
+
+/** Root fields of the queries the warmer replays after a write. */
+const WARMED_FIELDS: ReadonlySet<string> = new Set(['networkMap', '__typename']);
+
+/** Keeps the map queries this server answered, for the warmer to replay after a write. */
+function warmRecorder(
+  warmer: Warmer,
+  server: () => ApolloServer<GraphqlContext>,
+  context: (viewer: Viewer) => GraphqlContext,
+): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const ctx = rc.contextValue;
+          if (ctx.warming || rc.operation?.operation !== 'query') return;
+          if (rc.response.body.kind !== 'single' || rc.response.body.singleResult.errors) return;
+          // The map: its answer needs the projection, the key persons and the layout, which
+          // every other analysis of the scope then shares.
+          const roots = rc.operation.selectionSet.selections;
+          const map = roots.every((f) => f.kind === Kind.FIELD && WARMED_FIELDS.has(f.name.value));
+          if (!map || !rc.source) return;
+          const viewer = ctx.viewer;
+          warmer.keep(
+            {
+              server: server(),
+              query: rc.source,
+              operationName: rc.operationName ?? null,
+              variables: rc.request.variables ?? {},
+              context: () => ({ ...context(viewer), warming: true }),
+              partition: partitionOf(viewer),
+            },
+            await ctx.graphVersion(),
+          );
+        },
+      };
+    },
+  };
+}
+
 export async function createApolloServer(
   db: Database,
   cache: ProjectionCache,
   variant: SchemaVariant = 'admin',
+  limits: GraphqlLimits = {},
+  warm?: { warmer: Warmer; context: (viewer: Viewer) => GraphqlContext },
 ) {
   const schema = await buildSchema(db, cache, variant);
-  const server = new ApolloServer<GraphqlContext>({
+  const server: ApolloServer<GraphqlContext> = new ApolloServer<GraphqlContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimit()],
+    validationRules: [depthLimit(), requestShapeLimit()],
     plugins: [
-      costLimit<GraphqlContext>(schema),
+      costLimit<GraphqlContext>(schema, {
+        ...(limits.maxResponseValues !== undefined ? { maxValues: limits.maxResponseValues } : {}),
+        // A map counts by its scope's projection (loaded now instead of in the resolver).
+        mapSize: async ({ viewer }, regionId) => {
+          try {
+            assertReadRegion(viewer, regionId);
+          } catch {
+            return null;
+          }
+          const { graph } = await cache.get({ regionId });
+          return { nodes: graph.order, edges: graph.size };
+        },
+      }),
       analyticsResponseCache<GraphqlContext>({
         version: (ctx) => ctx.graphVersion(),
-        partition: ({ viewer }) =>
-          `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`,
+        partition: ({ viewer }) => partitionOf(viewer),
       }),
+      ...(warm ? [warmRecorder(warm.warmer, () => server, warm.context)] : []),
       // The embedded Sandbox loads scripts from a CDN, which the app's CSP forbids; analysts
       // use their own client (introspection is on).
       ApolloServerPluginLandingPageDisabled(),
@@ -76,22 +151,34 @@ export function mountGraphql(
   app: Express,
   db: Database,
   cache: ProjectionCache,
+  limits: GraphqlLimits = {},
   path = '/graphql',
+  warmer?: Warmer,
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
-  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
-    const viewer = viewerOf(res)!;
+  const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
+  const contextOf = (viewer: Viewer): GraphqlContext => {
     let version: Promise<number> | undefined;
     return {
       viewer,
       jwt: graphqlJwt(viewer),
       graphVersion: () => (version ??= cache.currentVersion()),
+      budget: new ResponseBudget(limits.maxMapItems),
+      heavy,
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };
+  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> =>
+    contextOf(viewerOf(res)!);
   const ready = Promise.all(
     SCHEMA_VARIANTS.map(async (variant) => {
-      const server = await createApolloServer(db, cache, variant);
+      const server = await createApolloServer(
+        db,
+        cache,
+        variant,
+        limits,
+        warmer ? { warmer, context: contextOf } : undefined,
+      );
       handlers.set(variant, expressMiddleware(server, { context }));
     }),
   ).then(() => undefined);

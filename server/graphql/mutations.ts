@@ -16,11 +16,25 @@ import type { z } from 'zod';
 import { assertCanWrite, requireViewer, type Viewer } from '../../common/roles';
 import type { Database } from '../db/driver';
 import { applyChanges, type Writer } from '../write';
+import { createNodeRequest } from '../write/commands/createNode';
+import { deleteNodeRequest } from '../write/commands/deleteNode';
+import { mergeNodesRequest } from '../write/commands/mergeNodes';
+import { recordFollowUpRequest } from '../write/commands/recordFollowUp';
 import { recordIntroductionRequest } from '../write/commands/recordIntroduction';
+import { deleteRelationshipRequest, setRelationshipRequest } from '../write/commands/relationship';
 import { updateNodeRequest } from '../write/commands/updateNode';
 import { badInput } from './errors';
 import type { ResolverContext } from './resolvers';
-import { RecordIntroductionArgs, UpdateNodeArgs } from './validate';
+import {
+  CreateNodeArgs,
+  DeleteNodeArgs,
+  MergeNodesArgs,
+  RecordFollowUpArgs,
+  RecordIntroductionArgs,
+  RelationshipArgs,
+  SetRelationshipArgs,
+  UpdateNodeArgs,
+} from './validate';
 import { writeApiError } from './writeErrors';
 
 /** Who writes, as the write path knows them: an admin everywhere, a coordinator in their regions. */
@@ -120,6 +134,24 @@ export function createMutationResolvers({ db }: { db: Database }) {
     }),
     updateNode: mutation(UpdateNodeArgs, (args, writer) =>
       applyChanges(db, updateNodeRequest(args, writer)),
+    ),
+    createNode: mutation(CreateNodeArgs, (args, writer) =>
+      applyChanges(db, createNodeRequest(args, writer, randomUUID())),
+    ),
+    deleteNode: mutation(DeleteNodeArgs, (args, writer) =>
+      applyChanges(db, deleteNodeRequest(args, writer)),
+    ),
+    setRelationship: mutation(SetRelationshipArgs, (args, writer) =>
+      applyChanges(db, setRelationshipRequest(args, writer)),
+    ),
+    deleteRelationship: mutation(RelationshipArgs, (args, writer) =>
+      applyChanges(db, deleteRelationshipRequest(args, writer)),
+    ),
+    mergeNodes: mutation(MergeNodesArgs, (args, writer) =>
+      applyChanges(db, mergeNodesRequest(args, writer)),
+    ),
+    recordFollowUp: mutation(RecordFollowUpArgs, (args, writer) =>
+      applyChanges(db, recordFollowUpRequest(args, writer, randomUUID())),
     ),
   };
 }

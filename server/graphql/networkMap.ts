@@ -86,6 +86,7 @@ export function buildNetworkMap(
       id,
       kind: a.kind,
       name: a.name,
+      nameKana: typeof a.props.nameKana === 'string' ? a.props.nameKana : null,
       subKind: subKindOf(a.kind, a.props, talent),
       score: k ? k.score : null,
       inKeyPersonGroup: k ? k.inGroup : false,

@@ -28,6 +28,7 @@ import type { Database } from '../db/driver';
 import { listAudit } from '../auth/audit';
 import {
   assertAdmin,
+  assertCanWrite,
   assertReadRegion,
   canWrite,
   pseudonymises,
@@ -39,10 +40,12 @@ import type { ProjectionCache, ProjectionView, Scope } from '../projection';
 import { withGraphVersion } from '../projection/cache';
 import { RegionAccess } from './access';
 import { notFound, toApiError } from './errors';
+import { readDuplicatePool, rankDuplicates } from './duplicates';
 import { placeNetworkMap } from './mapLayout';
 import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
 import {
   AuditArgs,
+  DuplicateArgs,
   GapArgs,
   KeyPersonArgs,
   NetworkMapArgs,
@@ -55,6 +58,7 @@ import {
 } from './validate';
 import { createMutationResolvers } from './mutations';
 import { addDaysIso, today } from '../../common/dates';
+import { HEAVY_FIELDS, type HeavyFieldLimiter, type ResponseBudget } from './limits';
 
 export { today };
 
@@ -67,12 +71,17 @@ export interface ResolverContext {
   viewer?: Viewer | null;
   /** The request's graph version, read once (server/projection/cache.ts). */
   graphVersion?: () => Promise<number>;
+  /** The map items the request may still return (server/graphql/limits.ts). */
+  budget?: ResponseBudget;
+  /** Heavy fields of one user at a time (server/graphql/limits.ts). */
+  heavy?: HeavyFieldLimiter;
 }
 
 type Resolver = (
   root: unknown,
   args: Record<string, unknown>,
   ctx: ResolverContext,
+  info?: { fieldName: string },
 ) => Promise<unknown>;
 
 /**
@@ -81,15 +90,19 @@ type Resolver = (
  */
 export function resolver<S extends z.ZodType>(
   schema: S,
-  body: (args: z.infer<S>, viewer: Viewer) => Promise<unknown>,
+  body: (args: z.infer<S>, viewer: Viewer, ctx: ResolverContext) => Promise<unknown>,
 ): Resolver {
-  return async (_root, rawArgs, ctx) => {
+  return async (_root, rawArgs, ctx, info) => {
     try {
       const viewer = requireViewer(ctx.viewer);
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw parsed.error;
-      const run = () => body(parsed.data, viewer);
-      return await (ctx.graphVersion ? withGraphVersion(ctx.graphVersion, run) : run());
+      const inVersion = () => body(parsed.data, viewer, ctx);
+      const run = () =>
+        ctx.graphVersion ? withGraphVersion(ctx.graphVersion, inVersion) : inVersion();
+      // A heavy field (a whole projection's analytics) waits for its viewer's turn.
+      const heavy = ctx.heavy && info && HEAVY_FIELDS.has(info.fieldName);
+      return await (heavy ? ctx.heavy!.run(viewer.userId, run) : run());
     } catch (err) {
       throw toApiError(err);
     }
@@ -166,17 +179,20 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
   const access = new RegionAccess(cache);
 
   const Query = {
-    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }, viewer) => {
+    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }, viewer, ctx) => {
       const a = await readable(viewer, regionId);
       const kinds = filter?.kinds ?? null;
       if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
         throw notFound(`No node with id ${filter.focusId} in this map`);
       }
-      return filterNetworkMap(a.graph, a.map(), {
+      const map = filterNetworkMap(a.graph, a.map(), {
         kinds,
         focusId: filter?.focusId ?? null,
         focusDepth: filter?.focusDepth ?? null,
       });
+      // Every map of the request counts, however it was asked for (aliases, fragments).
+      ctx.budget?.spend(map.nodes.length + map.edges.length);
+      return map;
     }),
 
     keyPersonGroup: resolver(KeyPersonArgs, async ({ regionId, limit }, viewer) => {
@@ -271,6 +287,16 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     auditLog: resolver(AuditArgs, async (args, viewer) => {
       assertAdmin(viewer);
       return listAudit(db, args);
+    }),
+
+    duplicateCandidates: resolver(DuplicateArgs, async ({ id, limit }, viewer) => {
+      // Only who may merge asks (an analyst or a municipality would learn e-mail equality).
+      assertCanWrite(viewer);
+      const may = await access.of(viewer);
+      may.assertReadable([id]);
+      const pool = (await readDuplicatePool(db, id)).filter((r) => r.self || may.readable(r.id));
+      if (!pool.some((r) => r.self)) throw notFound(`No person, organisation or SME with id ${id}`);
+      return rankDuplicates(pool, limit);
     }),
 
     me: resolver(NoArgs, async (_args, viewer) => ({

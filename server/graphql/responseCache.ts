@@ -10,6 +10,8 @@
  *   Cypher translation and a database round trip) in a larger store of small answers.
  * Never cached: mutations, errors, and `me` / `auditLog` (they change without a new version).
  * When the version cannot be read because Neo4j is away, the answer is DATABASE_UNAVAILABLE.
+ * A request whose answer is being computed by another request (often the warmer's replay after
+ * a write, server/graphql/warm.ts) waits for that one instead of computing it a second time.
  */
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
@@ -26,6 +28,9 @@ export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
   'connectionPath',
   '__typename',
 ]);
+
+/** How long a request waits at most for another computing the same answer. */
+const IN_FLIGHT_WAIT_MS = 30_000;
 
 /** Root fields whose answers change without a new graph version. */
 export const NEVER_CACHED: ReadonlySet<string> = new Set(['me', 'auditLog']);
@@ -50,9 +55,12 @@ export function analyticsResponseCache<TContext extends object>(
 ): ApolloServerPlugin<TContext> {
   const analytics = new Map<string, FormattedExecutionResult>();
   const entities = new Map<string, FormattedExecutionResult>();
+  /** Answers being computed, by key: settle when their request sends its response. */
+  const inFlight = new Map<string, Promise<void>>();
   return {
     async requestDidStart() {
       let key: string | null = null;
+      let computed: (() => void) | null = null;
       let store = analytics;
       let maxEntries = opts.maxEntries ?? 24;
       return {
@@ -94,8 +102,29 @@ export function analyticsResponseCache<TContext extends object>(
             rc.operationName ?? null,
             rc.request.variables ?? {},
           ]);
-          const hit = store.get(key);
-          if (!hit) return null;
+          let hit = store.get(key);
+          const pending = hit ? undefined : inFlight.get(key);
+          if (pending) {
+            await pending;
+            hit = store.get(key);
+          }
+          if (!hit) {
+            // This request computes it; others asking the same meanwhile wait for it.
+            const k = key;
+            const done = new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, IN_FLIGHT_WAIT_MS);
+              timer.unref();
+              computed = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+            inFlight.set(k, done);
+            void done.then(() => {
+              if (inFlight.get(k) === done) inFlight.delete(k);
+            });
+            return null;
+          }
           store.delete(key);
           store.set(key, hit); // most recently used last
           const response: GraphQLResponse = {
@@ -105,12 +134,16 @@ export function analyticsResponseCache<TContext extends object>(
           return response;
         },
         async willSendResponse(rc) {
-          if (key === null || rc.response.body.kind !== 'single') return;
-          const result = rc.response.body.singleResult;
-          if (result.errors && result.errors.length > 0) return;
-          if (store.has(key)) return;
-          store.set(key, result);
-          while (store.size > maxEntries) store.delete(store.keys().next().value!);
+          try {
+            if (key === null || rc.response.body.kind !== 'single') return;
+            const result = rc.response.body.singleResult;
+            if (result.errors && result.errors.length > 0) return;
+            if (store.has(key)) return;
+            store.set(key, result);
+            while (store.size > maxEntries) store.delete(store.keys().next().value!);
+          } finally {
+            computed?.();
+          }
         },
       };
     },

@@ -1,7 +1,13 @@
 /** zod schemas of the analytics arguments (SPEC §5; every list at most 100). */
 import { z } from 'zod';
 import { GAP_KINDS } from '../analytics/gaps';
-import { Id, INTRODUCTION_STATUSES } from '../../common/model';
+import {
+  EDITABLE_NODE_LABELS,
+  Id,
+  INTRODUCTION_STATUSES,
+  IsoDate,
+  REL_TYPES,
+} from '../../common/model';
 import { isCalendarDate, today } from '../../common/dates';
 import { SURVEY_WAVES, waveById } from '../../common/waves';
 
@@ -55,18 +61,21 @@ export const TalentArgs = z.object({ smeId: IdArg, limit: Limit });
 
 export const PathArgs = z.object({ fromId: IdArg, toId: IdArg });
 
+/** A note (free text, trimmed as typed): null when absent or empty. */
+const Note = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 export const RecordIntroductionArgs = z
   .object({
     fromId: IdArg,
     toId: IdArg,
     viaId: OptId,
     status: z.enum(INTRODUCTION_STATUSES),
-    note: z
-      .string()
-      .trim()
-      .max(2000, 'must be at most 2000 characters')
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    note: Note,
     idempotencyKey: z
       .string()
       .trim()
@@ -91,26 +100,73 @@ export const RecordIntroductionArgs = z
 /** Changes one updateNode call may carry. */
 export const MAX_FIELD_CHANGES = 50;
 
+const FieldChange = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  value: z
+    .string()
+    .max(10_000, 'must be at most 10000 characters')
+    .nullish()
+    .transform((v) => v ?? null),
+});
+const FieldChanges = z
+  .array(FieldChange)
+  .max(MAX_FIELD_CHANGES, `must be at most ${MAX_FIELD_CHANGES} changes`);
+
 export const UpdateNodeArgs = z.object({
   id: IdArg,
-  fields: z
+  fields: FieldChanges.min(1, 'give at least one field to change'),
+});
+
+/** Ties one createNode call may carry (an event's attendees). */
+export const MAX_TIES = 200;
+
+const RelTypeArg = z
+  .enum(REL_TYPES as [string, ...string[]])
+  .transform((t) => t as (typeof REL_TYPES)[number]);
+const OptProps = FieldChanges.nullish().transform((v) => v ?? []);
+
+export const CreateNodeArgs = z.object({
+  kind: z.enum(EDITABLE_NODE_LABELS),
+  fields: FieldChanges.min(1, 'give at least the name'),
+  ties: z
     .array(
       z.object({
-        name: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(100, 'must be at most 100 characters'),
-        value: z
-          .string()
-          .max(10_000, 'must be at most 10000 characters')
+        type: RelTypeArg,
+        otherId: IdArg,
+        incoming: z
+          .boolean()
           .nullish()
-          .transform((v) => v ?? null),
+          .transform((v) => v ?? false),
+        properties: OptProps,
       }),
     )
-    .min(1, 'give at least one field to change')
-    .max(MAX_FIELD_CHANGES, `must be at most ${MAX_FIELD_CHANGES} changes`),
+    .max(MAX_TIES, `must be at most ${MAX_TIES} ties`)
+    .nullish()
+    .transform((v) => v ?? []),
 });
+
+export const DeleteNodeArgs = z.object({
+  id: IdArg,
+  erase: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+});
+
+export const RelationshipArgs = z.object({ type: RelTypeArg, from: IdArg, to: IdArg });
+export const SetRelationshipArgs = RelationshipArgs.extend({ properties: OptProps });
+
+export const MergeNodesArgs = z.object({ keep: IdArg, merge: IdArg });
+
+export const RecordFollowUpArgs = z.object({
+  talentId: IdArg,
+  smeId: IdArg,
+  date: IsoDate,
+  note: Note,
+  whoId: OptId,
+});
+
+export const DuplicateArgs = z.object({ id: IdArg, limit: Limit });
 
 export const NoArgs = z.object({});
 

@@ -1,6 +1,6 @@
 /**
  * The HTTP server: /healthz for operators and monitors, the web app, the GraphQL API at
- * /graphql, and a plain landing page when the web app is not built.
+ * /graphql, the survey respondents' API at /survey-api, and a plain landing page when the web app is not built.
  */
 import type { Server } from 'node:http';
 import compression from 'compression';
@@ -13,12 +13,17 @@ import { authenticate, mountAuthRoutes, sendError } from '../auth/http';
 import { authServiceFromConfig } from '../auth/service';
 import { loadConfig } from '../config/env';
 import type { AuthService } from '../auth/service';
-import { MAX_BODY, mountGraphql } from '../graphql';
+import { MAX_BODY, mountGraphql, type GraphqlLimits } from '../graphql';
+import { Warmer } from '../graphql/warm';
+import { Neo4jRateLimitStore } from '../auth/rateLimitStore';
+import { onCommitted } from '../write';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { log } from '../log';
 import { ProjectionCache } from '../projection';
 import type { UploadLimits } from '../import/limits';
 import { mountImportRoutes } from './importRoutes';
+import { mountSurveyApi, type SurveyApiOptions } from '../surveys/http';
+import { surveyLinksFromConfig } from '../surveys/links';
 import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -26,8 +31,17 @@ import { mountWeb } from './web';
 export interface AppOptions {
   /** Sign-in attempts per address per minute. */
   signInPerMinute?: number;
+  /** Lower GraphQL limits (tests); the defaults are in server/graphql/limits.ts. */
+  graphqlLimits?: GraphqlLimits;
   /** Limits of the web import's uploads (tests lower them). */
   importLimits?: Partial<UploadLimits>;
+  /**
+   * Recompute the analytics answers people asked for recently after every write, in the
+   * background (server/graphql/warm.ts). Default true.
+   */
+  warm?: boolean;
+  /** Limits of the survey respondents' API (server/surveys/http.ts). */
+  survey?: SurveyApiOptions;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -47,6 +61,8 @@ export interface App extends Express {
   readonly projectionCache: ProjectionCache;
   /** Settles when the GraphQL API is up; rejects when its schema cannot be built. */
   readonly graphqlReady: Promise<void>;
+  /** Warms the answers after writes (null when turned off). */
+  readonly warmer: Warmer | null;
 }
 
 /**
@@ -72,11 +88,16 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   app.use(['/auth', '/graphql', '/api'], authenticate(auth));
   mountAuthRoutes(app, auth, {
     cookieSecure: config.COOKIE_SECURE,
+    // Counted in Neo4j: the limit holds across several server processes (counters of apps
+    // with another limit, e.g. tests', are kept apart).
+    store: new Neo4jRateLimitStore(db, `signin:${opts.signInPerMinute ?? 10}/min:`),
     ...(opts.signInPerMinute !== undefined ? { signInPerMinute: opts.signInPerMinute } : {}),
   });
 
   // The web import and export (uploads, templates, a region as .xlsx).
   mountImportRoutes(app, db, opts.importLimits ? { limits: opts.importLimits } : {});
+  // The survey respondents' API: a personal link, no account (server/surveys/http.ts).
+  mountSurveyApi(app, db, surveyLinksFromConfig(config), opts.survey);
 
   // The web app (web/dist). It serves `/` and deep links; the landing page below answers `/`
   // only when the web app has not been built (e.g. in server tests).
@@ -93,7 +114,22 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
 
   // The GraphQL API (SPEC §5). Starts in the background; `graphqlReady` settles when it is up
   // (main awaits it to fail fast on a broken schema).
-  const graphqlReady = mountGraphql(app, db, projectionCache);
+  // After a write (here, or by another server process: polled), the answers people asked for
+  // recently are recomputed in the background, so the next request finds them warm.
+  let warmer: Warmer | null = null;
+  if (opts.warm ?? true) {
+    const w = new Warmer({ version: () => projectionCache.currentVersion() });
+    onCommitted((version) => w.changed(version));
+    warmer = w;
+  }
+  const graphqlReady = mountGraphql(
+    app,
+    db,
+    projectionCache,
+    opts.graphqlLimits,
+    '/graphql',
+    warmer ?? undefined,
+  );
 
   // Never a stack trace for a person: a plain message, the details in the log.
   app.use(
@@ -131,7 +167,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
-  return Object.assign(app, { auth, projectionCache, graphqlReady });
+  return Object.assign(app, { auth, projectionCache, graphqlReady, warmer });
 }
 
 /** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */

@@ -4,8 +4,11 @@
  * people who came and people who left. Pure functions of the two projections.
  */
 import { direction, METRIC_KEYS, type MetricKey } from '../../common/metrics';
-import { VALIDITY_REL_TYPES, type RelType } from '../../common/model';
+import { VALIDITY_REL_TYPES } from '../../common/model';
 import type { NetworkGraph } from '../analytics/graph';
+import type { PersonChange, TieChange } from '../../common/metrics';
+
+export type { PersonChange, TieChange };
 import type { NetworkMetricsResult } from './networkMetrics';
 
 export interface MetricChange {
@@ -35,22 +38,6 @@ export function compareMetrics(
       direction: direction(key, a, b),
     };
   });
-}
-
-export interface TieChange {
-  id: string;
-  type: RelType;
-  fromId: string;
-  fromName: string;
-  toId: string;
-  toName: string;
-  since: string | null;
-  until: string | null;
-}
-
-export interface PersonChange {
-  id: string;
-  name: string;
 }
 
 export interface NetworkDifference {

@@ -93,7 +93,10 @@ function personProps(
 ): Record<string, unknown> {
   const out = { ...props };
   for (const f of CONTACT_FIELDS) delete out[f];
-  if (pseudonymised && out.consentPublicProfile !== true) out.name = personAlias(id);
+  if (pseudonymised && out.consentPublicProfile !== true) {
+    out.name = personAlias(id);
+    delete out.nameKana; // the reading tells the name
+  }
   return out;
 }
 

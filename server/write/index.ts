@@ -45,6 +45,7 @@ import {
   type NodeToDelete,
   type RelationshipToDelete,
 } from './plan';
+import { announceCommitted } from './events';
 import { readNodeRegions } from './regions';
 import {
   claimImport,
@@ -74,6 +75,7 @@ export * from './errors';
 export type { LockedNode } from './patch';
 export type { Reader } from './validate';
 export { removeAbandonedImports, STAGE_ABOVE_ROWS } from './staged';
+export { onCommitted } from './events';
 
 /** The audit entry of a write. */
 export interface AuditRecord {
@@ -103,6 +105,12 @@ export interface WriteRequest<S, R> {
   audit: (result: WriteResult, state: S) => AuditRecord;
   /** The caller's answer, built before the commit. */
   respond: (result: WriteResult, state: S) => R;
+  /**
+   * The caller's own records (not the network: a survey respondent's stored answer), written
+   * in the same transaction after the change set. With it the transaction commits, and is
+   * audited, even when the change set itself changed nothing.
+   */
+  alsoWrite?: (read: Reader, result: WriteResult, state: S) => Promise<void>;
 }
 
 export interface WriteOptions {
@@ -177,17 +185,28 @@ export async function applyChanges<S = undefined, R = WriteResult>(
   const now = new Date().toISOString();
   try {
     if (!opts.bulk) {
+      let committedVersion: number | null = null;
       try {
-        return await session.executeWrite(async (tx) => {
+        const value = await session.executeWrite(async (tx) => {
           const read = txReader(tx);
           const state = request.read
             ? await request.read({ read, lock: (ids) => lockNodes(read, ids) }, now)
             : (undefined as S);
           const staged = await stage(read, request.build(state, now), true);
-          const { value, commit } = await inTransaction(tx, request, staged, state, now, opts);
+          const { value, commit, version } = await inTransaction(
+            tx,
+            request,
+            staged,
+            state,
+            now,
+            opts,
+          );
           if (!commit) throw new RollBack(value);
+          committedVersion = version;
           return value;
         });
+        if (committedVersion !== null) announceCommitted(committedVersion);
+        return value;
       } catch (e) {
         if (e instanceof RollBack) return e.value as R;
         throw e;
@@ -207,9 +226,11 @@ export async function applyChanges<S = undefined, R = WriteResult>(
     const staged = await stage(autoReader(db), changes, request.writer.regionIds !== null);
     const tx = session.beginTransaction();
     try {
-      const { value, commit } = await inTransaction(tx, request, staged, state, now, opts);
-      if (commit) await tx.commit();
-      else await tx.rollback();
+      const { value, commit, version } = await inTransaction(tx, request, staged, state, now, opts);
+      if (commit) {
+        await tx.commit();
+        announceCommitted(version);
+      } else await tx.rollback();
       return value;
     } catch (e) {
       if (tx.isOpen()) await tx.rollback().catch(() => undefined);
@@ -248,7 +269,7 @@ async function applyStaged<S, R>(
       runner,
       relabel: (onBatch) => relabelStaged(tx, run, onBatch),
     };
-    const { value, commit } = await inTransaction(
+    const { value, commit, version } = await inTransaction(
       tx,
       request,
       staged,
@@ -260,6 +281,7 @@ async function applyStaged<S, R>(
     if (commit) {
       await tx.commit();
       committed = true;
+      announceCommitted(version);
     } else await tx.rollback();
     return value;
   } catch (e) {
@@ -404,7 +426,7 @@ async function inTransaction<S, R>(
   now: string,
   opts: WriteOptions,
   staging?: Staging,
-): Promise<{ value: R; commit: boolean }> {
+): Promise<{ value: R; commit: boolean; version: number }> {
   const { changes, nodes } = staged;
   const writer = request.writer;
   const limited = writer.regionIds !== null;
@@ -512,13 +534,16 @@ async function inTransaction<S, R>(
     const version = await read(cypher('graph-version'), {});
     result.graphVersion = Number(version[0]?.get('version') ?? 0);
     if (result.dryRun) opts.onProgress?.({ phase: 'rollback', done: total, total });
-    return { value: request.respond(result, state), commit: false };
+    if (result.dryRun || !request.alsoWrite)
+      return { value: request.respond(result, state), commit: false, version: result.graphVersion };
+  } else {
+    const bumped = await tx.run(cypher('bump-graph-version'), { now });
+    result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
   }
-  const bumped = await tx.run(cypher('bump-graph-version'), { now });
-  result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
+  await request.alsoWrite?.(read, result, state);
   const audit = request.audit(result, state);
   await recordAudit(tx, writer.actor, audit.action, audit.target, audit.detail);
   const value = request.respond(result, state);
   opts.onProgress?.({ phase: 'commit', done: total, total });
-  return { value, commit: true };
+  return { value, commit: true, version: result.graphVersion };
 }

@@ -8,17 +8,18 @@
  */
 import type { Integer } from 'neo4j-driver';
 import type { z } from 'zod';
-import { fieldIssueKind, type FieldIssueCode } from '../../common/issues';
+import { fieldIssueKind } from '../../common/issues';
 import {
   EDITABLE_NODE_LABELS,
   NODE_SCHEMAS,
   type EditableNodeLabel,
   type NodeLabel,
 } from '../../common/model';
-import { WRITER_FIELDS, convertCell, nodeFields, type FieldInfo } from '../import/fields';
+import { WRITER_FIELDS, nodeFields, type FieldMap } from '../import/fields';
 import { plain } from '../projection/load';
 import type { NodePatch } from './changeSet';
 import { WriteRejected, type WriteProblem } from './errors';
+import { readFieldTexts } from './fieldText';
 import { reasonOf, toNeo4j } from './validate';
 
 /** A node as the write transaction locked and read it (cypher/write-lock-nodes). */
@@ -49,17 +50,11 @@ export interface PreparedPatch {
 }
 
 /** Fields never taken from input: the id and the writer's timestamps. */
-const READ_ONLY: ReadonlySet<string> = new Set(['id', ...WRITER_FIELDS]);
+export const READ_ONLY: ReadonlySet<string> = new Set(['id', ...WRITER_FIELDS]);
 /** Person fields stored as extra labels, not properties. */
 const LABEL_FIELDS: Record<string, 'KeyPerson' | 'Talent'> = {
   isKeyPerson: 'KeyPerson',
   isTalent: 'Talent',
-};
-
-const CONVERT_CODES: Partial<Record<FieldInfo['kind'], FieldIssueCode>> = {
-  int: 'int',
-  number: 'number',
-  boolean: 'boolean',
 };
 
 function same(a: unknown, b: unknown): boolean {
@@ -82,41 +77,50 @@ function editableLabel(node: LockedNode): EditableNodeLabel {
   ]);
 }
 
+/**
+ * A node's fields validated whole by its label's schema: the parsed values, or null with a
+ * problem (code, bound) added for every field not already in `problems`.
+ */
+export function validateWhole(
+  label: NodeLabel,
+  merged: Record<string, unknown>,
+  fields: FieldMap,
+  problems: WriteProblem[],
+): Record<string, unknown> | null {
+  return validateBySchema(NODE_SCHEMAS[label] as unknown as z.ZodType, merged, fields, problems);
+}
+
+/** validateWhole with any object schema (a relationship type's properties). */
+export function validateBySchema(
+  schema: z.ZodType,
+  merged: Record<string, unknown>,
+  fields: FieldMap,
+  problems: WriteProblem[],
+): Record<string, unknown> | null {
+  const parsed = schema.safeParse(merged);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (problems.some((p) => p.field === field)) continue;
+    const value = merged[field];
+    problems.push({
+      field,
+      ...fieldIssueKind(issue, field, value),
+      message:
+        issue.code === 'invalid_type' && value === undefined
+          ? 'is required'
+          : reasonOf(issue, value, fields[field]),
+    });
+  }
+  return null;
+}
+
 export function preparePatch(patch: NodePatch, node: LockedNode): PreparedPatch {
   const label = editableLabel(node);
   const fields = nodeFields(label as NodeLabel);
-  const editable = Object.keys(fields).filter((k) => !READ_ONLY.has(k));
 
   // 1. Each change: a field of this label, read from text as an import cell is.
-  const problems: WriteProblem[] = [];
-  const changes = new Map<string, unknown>();
-  for (const { name, value } of patch.fields) {
-    const info = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
-    if (changes.has(name) || problems.some((p) => p.field === name)) {
-      problems.push({ field: name, code: 'invalid', message: 'is given more than once' });
-    } else if (READ_ONLY.has(name)) {
-      problems.push({
-        field: name,
-        code: 'readOnly',
-        message: 'cannot be changed (the id and the timestamps are kept by the server)',
-      });
-    } else if (!info) {
-      problems.push({
-        field: name,
-        code: 'unknownField',
-        message: `is not a field of ${label} (editable: ${editable.join(', ')})`,
-      });
-    } else {
-      const c = convertCell(info, value ?? '');
-      if (c.ok) changes.set(name, c.value);
-      else
-        problems.push({
-          field: name,
-          code: CONVERT_CODES[info.kind] ?? 'invalid',
-          message: c.reason,
-        });
-    }
-  }
+  const { values: changes, problems } = readFieldTexts(label, fields, patch.fields, READ_ONLY);
   if (problems.length > 0) throw new WriteRejected(problems);
 
   // 2. The node as it would be, validated whole by the label's schema.
@@ -130,24 +134,8 @@ export function preparePatch(patch: NodePatch, node: LockedNode): PreparedPatch 
     }
   }
   const merged: Record<string, unknown> = { ...current, ...Object.fromEntries(changes) };
-  const parsed = (NODE_SCHEMAS[label] as unknown as z.ZodType).safeParse(merged);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      if (problems.some((p) => p.field === field)) continue;
-      const value = merged[field];
-      problems.push({
-        field,
-        ...fieldIssueKind(issue, field, value),
-        message:
-          issue.code === 'invalid_type' && value === undefined
-            ? 'is required'
-            : reasonOf(issue, value, fields[field]),
-      });
-    }
-    throw new WriteRejected(problems);
-  }
-  const valid = parsed.data as Record<string, unknown>;
+  const valid = validateWhole(label, merged, fields, problems);
+  if (!valid) throw new WriteRejected(problems);
 
   // 3. Only what really differs is written; a value given as null or empty is removed.
   const set: Record<string, unknown> = {};

@@ -50,7 +50,7 @@ type ExtraLabel = (typeof PERSON_EXTRA_LABELS)[number];
 function assertLabel(label: NodeLabel): void {
   if (!NODE_LABELS.includes(label)) throw new Error(`not a node label: ${String(label)}`);
 }
-function assertType(type: RelType): void {
+export function assertRelType(type: RelType): void {
   if (!REL_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
 }
 
@@ -171,7 +171,7 @@ export function planRelationships(
   for (const type of REL_TYPES) {
     const rows = prepared.relationships[type];
     if (!rows?.length) continue;
-    assertType(type);
+    assertRelType(type);
     totals.set(type, rows.length);
     // Rows by what their endpoints are: both created by this write, one of them (neither
     // kind can exist yet: the input has no duplicates, so no need to look for it first), or
@@ -248,7 +248,7 @@ export function planDeletes(
   for (const type of REL_TYPES) {
     const rows = relationships.filter((r) => r.type === type);
     if (rows.length === 0) continue;
-    assertType(type);
+    assertRelType(type);
     work.push({
       name: type,
       statement: cypher('write-delete-rels'),

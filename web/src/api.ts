@@ -45,6 +45,13 @@ export function messageFor(err: GraphQLErrorShape): { code: string; message: str
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':
       return { code, message: t('err.auth') };
+    // The server's limits (server/graphql/limits.ts): too big an ask, or too many at once.
+    case 'QUERY_TOO_COMPLEX':
+    case 'RESPONSE_TOO_LARGE':
+      return { code, message: isReadable(err.message) ? err.message : t('err.tooLarge') };
+    case 'TOO_MANY_REQUESTS':
+    case 'QUERY_TIMEOUT':
+      return { code, message: t('err.busy') };
     default:
       return { code, message: t('err.server') };
   }

@@ -60,6 +60,7 @@ export const NETWORK_MAP = /* GraphQL */ `
         id
         kind
         name
+        nameKana
         subKind
         score
         inKeyPersonGroup
@@ -167,6 +168,91 @@ export const UPDATE_NODE = /* GraphQL */ `
       name
       changed
       graphVersion
+    }
+  }
+`;
+
+/**
+ * Keeping the network current (docs/graphql.md §5b): each answers the graph version after the
+ * write, which the store reads the map again at.
+ */
+export const CREATE_NODE = /* GraphQL */ `
+  mutation CreateNode($kind: MapNodeKind!, $fields: [FieldChange!]!, $ties: [NewTie!]) {
+    createNode(kind: $kind, fields: $fields, ties: $ties) {
+      id
+      name
+      graphVersion
+    }
+  }
+`;
+
+export const SET_RELATIONSHIP = /* GraphQL */ `
+  mutation SetRelationship(
+    $type: RelationshipType!
+    $from: ID!
+    $to: ID!
+    $properties: [FieldChange!]
+  ) {
+    setRelationship(type: $type, from: $from, to: $to, properties: $properties) {
+      created
+      updated
+      graphVersion
+    }
+  }
+`;
+
+export const DELETE_RELATIONSHIP = /* GraphQL */ `
+  mutation DeleteRelationship($type: RelationshipType!, $from: ID!, $to: ID!) {
+    deleteRelationship(type: $type, from: $from, to: $to) {
+      deleted
+      graphVersion
+    }
+  }
+`;
+
+export const DELETE_NODE = /* GraphQL */ `
+  mutation DeleteNode($id: ID!, $erase: Boolean) {
+    deleteNode(id: $id, erase: $erase) {
+      id
+      erased
+      graphVersion
+    }
+  }
+`;
+
+export const MERGE_NODES = /* GraphQL */ `
+  mutation MergeNodes($keep: ID!, $merge: ID!) {
+    mergeNodes(keep: $keep, merge: $merge) {
+      keptId
+      movedTies
+      graphVersion
+    }
+  }
+`;
+
+export const RECORD_FOLLOW_UP = /* GraphQL */ `
+  mutation RecordFollowUp(
+    $talentId: ID!
+    $smeId: ID!
+    $date: String!
+    $note: String
+    $whoId: ID
+  ) {
+    recordFollowUp(talentId: $talentId, smeId: $smeId, date: $date, note: $note, whoId: $whoId) {
+      eventId
+      lastFollowUpAt
+      graphVersion
+    }
+  }
+`;
+
+export const DUPLICATES = /* GraphQL */ `
+  query Duplicates($id: ID!) {
+    duplicateCandidates(id: $id) {
+      id
+      name
+      nameKana
+      reasons
     }
   }
 `;

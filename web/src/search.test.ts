@@ -7,13 +7,14 @@ const items = [
   { id: '3', name: '山田 花子' },
   { id: '4', name: 'やまだ工業' },
   { id: '5', name: '信州大学' },
+  { id: '6', name: '上田 浩二', nameKana: 'うえだ こうじ' },
 ];
 
 describe('search by name', () => {
   it('normalises full/half width, case, kana and spaces', () => {
     expect(normaliseName('ＮＰＯ法人')).toBe('npo法人');
-    expect(normaliseName('ｼｵｼﾞﾘ')).toBe('シオジリ');
-    expect(normaliseName('しおじり')).toBe('シオジリ');
+    expect(normaliseName('ｼｵｼﾞﾘ')).toBe('しおじり');
+    expect(normaliseName('シオジリ')).toBe('しおじり');
     expect(normaliseName('山田　花子')).toBe('山田花子');
   });
 
@@ -23,6 +24,14 @@ describe('search by name', () => {
     expect(searchByName(items, 'ﾎｯﾄﾗｲﾝ').map((i) => i.id)).toEqual(['2']);
     expect(searchByName(items, '山田花子').map((i) => i.id)).toEqual(['3']);
     expect(searchByName(items, 'ヤマダ').map((i) => i.id)).toEqual(['4']);
+  });
+
+  it('finds a person by フリガナ in hiragana, katakana, half width or with spaces', () => {
+    for (const q of ['うえだ', 'ウエダ', 'ｳｴﾀﾞ', '上田', 'うえだ　こうじ', 'ウエダコウジ'])
+      expect(
+        searchByName(items, q).map((i) => i.id),
+        q,
+      ).toEqual(['6']);
   });
 
   it('puts prefix matches first and respects the limit', () => {

@@ -17,6 +17,9 @@ export type Phase = 'starting' | 'signedOut' | 'signedIn' | 'offline';
 const chunks: Record<Route['page'], () => Promise<ComponentType>> = {
   map: () => import('./MapPage').then((m) => m.MapPage),
   import: () => import('../import/ImportPage').then((m) => m.ImportPage),
+  compare: () => import('../time/ComparePage').then((m) => m.ComparePage),
+  regions: () => import('../time/RegionsPage').then((m) => m.RegionsPage),
+  report: () => import('../time/ReportPage').then((m) => m.ReportPage),
 };
 const loading = new Map<Route['page'], Promise<ComponentType>>();
 export function loadPage(page: Route['page']): Promise<ComponentType> {

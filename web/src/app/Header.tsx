@@ -33,6 +33,11 @@ export function Header() {
           ))}
         </select>
         <Search />
+        <nav class="time-links" title={t('time.nav.help')}>
+          <a href={`/compare${location.search}`}>{t('time.nav.compare')}</a>
+          <a href={`/regions${location.search}`}>{t('time.nav.regions')}</a>
+          <a href={`/report${location.search}`}>{t('time.nav.report')}</a>
+        </nav>
         {me && canWrite(me) ? <ImportLink /> : null}
         <button
           type="button"

@@ -9,9 +9,21 @@
  * survey form a respondent opens with a personal link — a page without the map chunk, and
  * without the sign-in (boot in main.tsx asks who is signed in only for pages that need it).
  */
-export type Route = { page: 'map' } | { page: 'import' };
+export type Route =
+  | { page: 'map' }
+  | { page: 'compare' }
+  | { page: 'regions' }
+  | { page: 'report' }
+  | { page: 'import' };
+
+/** The pages of their own: over time (SPEC §12; web/src/time) and the import (web/src/import). */
+const PAGES: Record<string, Route> = {
+  '/compare': { page: 'compare' },
+  '/regions': { page: 'regions' },
+  '/report': { page: 'report' },
+  '/import': { page: 'import' },
+};
 
 export function routeOf(pathname: string): Route {
-  if (/^\/import\/?$/.test(pathname)) return { page: 'import' };
-  return { page: 'map' };
+  return PAGES[pathname.replace(/\/+$/, '')] ?? { page: 'map' };
 }

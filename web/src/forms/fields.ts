@@ -140,8 +140,11 @@ export const NODE_FORMS = {
     schema: PersonSchema,
     fields: [
       'name',
+      ['nameKana', { hint: true }],
       'title',
       'origin',
+      'isKeyPerson',
+      'isTalent',
       ['mind', { hint: true }],
       ['skill', { hint: true }],
       ['network', { hint: true }],
@@ -159,7 +162,7 @@ export const NODE_FORMS = {
     schema: SMESchema,
     fields: ['name', 'industry', 'employees', 'hasHrStaff', 'hasEvaluationSystem', 'stage'],
   },
-  Event: { schema: EventSchema, fields: ['name', 'kind', 'date'] },
+  Event: { schema: EventSchema, fields: ['name', 'kind', 'date', 'note'] },
   RegionalHRDept: { schema: RegionalHRDeptSchema, fields: ['name', 'phase'] },
   Region: { schema: RegionSchema, fields: ['name', 'nameEn', 'prefecture', 'kind'] },
 } satisfies Record<string, FormSpec>;

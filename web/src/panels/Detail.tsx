@@ -15,7 +15,12 @@ import type { MapEdge, MapNode } from '../types';
 import { AsyncStatus, Metric } from '../ui';
 import { gapExplanation, gapTitle } from './gapText';
 import { Reasons } from './KeyPersons';
+import { AddNode, Connect, DeleteNode, Duplicates, FollowUp, KEPT_TIES } from './Entry';
 import { NodeButton, PanelBody } from './ListPanel';
+import * as Q from '../queries';
+
+/** Ties a coordinator may remove from here (the structure of a dept is an admin's). */
+const UNTIE: ReadonlySet<string> = new Set(KEPT_TIES);
 
 export function Detail() {
   const store = useStore();
@@ -23,8 +28,17 @@ export function Detail() {
   const node = s.selected ? store.graph.value?.nodeById.get(s.selected) : undefined;
   return (
     <PanelBody>
+      <AddNode />
       <PathSection />
-      {node ? <NodeDetail key={node.id} node={node} /> : <p class="muted">{t('detail.empty')}</p>}
+      {node ? (
+        <NodeDetail key={node.id} node={node} />
+      ) : s.selected && store.graph.value ? (
+        <p class="notice" role="status" data-testid="missing">
+          {t('detail.missing')}
+        </p>
+      ) : (
+        <p class="muted">{t('detail.empty')}</p>
+      )}
     </PanelBody>
   );
 }
@@ -46,16 +60,22 @@ interface Tie {
   id: string;
   type: string;
   weight: number;
+  /** The tie starts at the node shown. */
+  out: boolean;
 }
 
 function tiesOf(edges: readonly MapEdge[], id: string): Tie[] {
   const out: Tie[] = [];
   for (const e of edges) {
-    if (e.source === id) out.push({ id: e.target, type: e.type, weight: e.weight });
-    else if (e.target === id) out.push({ id: e.source, type: e.type, weight: e.weight });
+    if (e.source === id) out.push({ id: e.target, type: e.type, weight: e.weight, out: true });
+    else if (e.target === id)
+      out.push({ id: e.source, type: e.type, weight: e.weight, out: false });
   }
   return out;
 }
+
+/** Which entry form of the node is open. */
+type Open = null | 'connect' | 'delete' | { followUp: string };
 
 function NodeDetail({ node }: { node: MapNode }) {
   const store = useStore();
@@ -63,6 +83,9 @@ function NodeDetail({ node }: { node: MapNode }) {
   const ties = tiesOf(store.graph.value?.edges ?? [], node.id);
   const kp = valueOf(store.keyPersons.state.value)?.find((k) => k.personId === node.id);
   const sub = subKindLabel(node);
+  const [open, setOpen] = useState<Open>(null);
+  const canWrite = store.editable.value.has(node.kind);
+  const engagedWith = ties.filter((x) => x.type === 'ENGAGED_WITH' && x.out).map((x) => x.id);
   return (
     <>
       <h2 class="detail-name">{(node.declaredKeyPerson ? '★ ' : '') + node.name}</h2>
@@ -99,11 +122,60 @@ function NodeDetail({ node }: { node: MapNode }) {
       </div>
       {kp ? <Reasons reasons={kp.reasons} label={false} /> : null}
       <Tools node={node} />
+      {canWrite ? (
+        <div class="actions wrap entry-tools">
+          <button
+            type="button"
+            class="secondary"
+            data-key="connect"
+            title={t('entry.connect.help')}
+            onClick={() => setOpen(open === 'connect' ? null : 'connect')}
+          >
+            {t('entry.connect')}
+          </button>
+          {engagedWith.map((sme) => (
+            <button
+              key={sme}
+              type="button"
+              class="secondary"
+              data-key="followup"
+              data-sme={sme}
+              title={t('entry.followUp.help')}
+              onClick={() => setOpen({ followUp: sme })}
+            >
+              {`${t('entry.followUp')}（${store.nameOf(sme)}）`}
+            </button>
+          ))}
+          <button
+            type="button"
+            class="secondary"
+            data-key="delete"
+            title={t('entry.delete.help')}
+            onClick={() => {
+              setOpen('delete');
+              if (node.kind === 'Person')
+                store.actions.show({ type: 'whatif', personId: node.id }, node.id);
+            }}
+          >
+            {t('entry.delete')}
+          </button>
+        </div>
+      ) : null}
+      {open === 'connect' ? <Connect node={node} onDone={() => setOpen(null)} /> : null}
+      {open === 'delete' ? (
+        <DeleteNode node={node} ties={ties.length} onDone={() => setOpen(null)} />
+      ) : null}
+      {open !== null && typeof open === 'object' ? (
+        <FollowUp node={node} smeId={open.followUp} onDone={() => setOpen(null)} />
+      ) : null}
       {s.overlay?.type === 'whatif' && s.overlay.personId === node.id ? (
         <WhatIf node={node} />
       ) : null}
+      {canWrite && ['Person', 'Organization', 'SME'].includes(node.kind) ? (
+        <Duplicates node={node} />
+      ) : null}
       <Fields node={node} />
-      <Ties ties={ties} />
+      <Ties ties={ties} node={node} canWrite={canWrite} />
     </>
   );
 }
@@ -341,7 +413,9 @@ function Fields({ node }: { node: MapNode }) {
           className="edit"
           label={t('detail.edit')}
           defs={readable}
-          context={() => ({ isTalent })}
+          context={(raw) => ({
+            isTalent: typeof raw.isTalent === 'boolean' ? raw.isTalent : isTalent,
+          })}
           record={rec}
           schema={formSchema(kind)}
           submitLabel={t('detail.save')}
@@ -391,8 +465,22 @@ function Fields({ node }: { node: MapNode }) {
   );
 }
 
-function Ties({ ties }: { ties: Tie[] }) {
+function Ties({ ties, node, canWrite }: { ties: Tie[]; node: MapNode; canWrite: boolean }) {
   const store = useStore();
+  const untie = (tie: Tie) =>
+    store.actions
+      .mutate(
+        Q.DELETE_RELATIONSHIP,
+        {
+          type: tie.type,
+          from: tie.out ? node.id : tie.id,
+          to: tie.out ? tie.id : node.id,
+        },
+        t('entry.untied'),
+      )
+      .catch((err: unknown) =>
+        store.actions.notify(err instanceof Error ? err.message : String(err), 'error'),
+      );
   const graph = store.graph.value;
   if (ties.length === 0)
     return (
@@ -430,6 +518,18 @@ function Ties({ ties }: { ties: Tie[] }) {
                       <span class="muted small" title={t('path.strength.help')}>
                         {` ${t('path.strength', { n: tie.weight })}`}
                       </span>
+                    ) : null}
+                    {canWrite && UNTIE.has(type) ? (
+                      <button
+                        type="button"
+                        class="link small"
+                        data-key="untie"
+                        data-other={tie.id}
+                        title={t('entry.untie.help')}
+                        onClick={() => void untie(tie)}
+                      >
+                        {t('entry.untie')}
+                      </button>
                     ) : null}
                   </li>
                 );

@@ -113,6 +113,8 @@ export interface AppStore {
   regionLabel(): string;
   /** The fields of a kind's form this account can read. */
   readable(kind: string): ReadonlySet<string>;
+  /** The API, for a panel's own question (likely duplicates). */
+  gql: Gql;
   dispose(): void;
 }
 
@@ -125,6 +127,15 @@ export interface Actions {
   /** Sends a form's changes of one node; rejects with the server's problems (ApiError). */
   saveEntity(kind: string, id: string, changes: FieldChange[]): Promise<void>;
   notify(message: string, kind?: 'info' | 'error'): void;
+  /**
+   * One of the data-entry mutations (queries.ts): saves, says `done`, and reads the map again
+   * at the graph version of its answer; rejects with the server's problems (ApiError).
+   */
+  mutate<T extends Record<string, { graphVersion: number }>>(
+    query: string,
+    variables: Record<string, unknown>,
+    done: string | ((result: T) => string),
+  ): Promise<T>;
   /** After a write: the map (and so every resource of the graph) is read again. */
   refresh(version?: number): void;
 }
@@ -404,6 +415,23 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       actions.notify(t('detail.saved'));
       actions.refresh(result.updateNode.graphVersion);
     },
+    async mutate<T extends Record<string, { graphVersion: number }>>(
+      query: string,
+      variables: Record<string, unknown>,
+      done: string | ((result: T) => string),
+    ): Promise<T> {
+      saving.value = true;
+      let result: T;
+      try {
+        result = await gql<T>(query, variables);
+      } finally {
+        saving.value = false;
+      }
+      actions.notify(typeof done === 'string' ? done : done(result));
+      const answer = Object.values(result)[0];
+      actions.refresh(answer?.graphVersion);
+      return result;
+    },
     notify(message, kind = 'info') {
       toast.value = { message, kind, seq: ++toastSeq };
     },
@@ -415,6 +443,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
   };
 
   return {
+    gql,
     view,
     me,
     schema,
