@@ -21,6 +21,7 @@
  */
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
+import type { ImportAnswer } from '../../common/importAnswer';
 import { AccessDenied, assertCanWrite, assertReadRegion, requireViewer } from '../../common/roles';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
 import type { Database } from '../db/driver';
@@ -60,8 +61,9 @@ function writerFor(res: Response) {
 }
 
 /** The answer of a preview or commit, as the web page reads it. */
-function answerOf(r: PathImportResult) {
+function answerOf(r: PathImportResult): ImportAnswer {
   return {
+    duplicates: [],
     dryRun: r.dryRun,
     files: r.files,
     skipped: r.skipped,

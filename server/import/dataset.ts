@@ -2,6 +2,7 @@
  * What an import carries: rows per node label and per relationship type (the shape the
  * synthetic generator in seeds/ produces), and where each row came from for error messages.
  */
+import type { ImportRowError } from '../../common/importAnswer';
 import type { Rows, RowSource, RowSources } from '../write/changeSet';
 
 /** Rows per node label and relationship type. Values typed (CSV cells are converted first). */
@@ -12,15 +13,11 @@ export type { RowSource };
 /** Parallel to a Dataset: `sources.nodes.Person[i]` is where `dataset.nodes.Person[i]` came from. */
 export type DatasetSources = RowSources;
 
-/** One problem with the input: file, row (see RowSource), column (field) and a readable reason. */
-export type ImportError = {
-  file: string;
-  /** The sheet, for a workbook (.xlsx). */
-  sheet?: string;
-  row: number;
-  column: string;
-  reason: string;
-};
+/**
+ * One problem with the input: file (and sheet), row (see RowSource), column (field), a readable
+ * reason, and the issue's stable code when validation gave one (what the web import answers).
+ */
+export type ImportError = ImportRowError;
 
 export function emptyDataset(): Dataset {
   return { nodes: {}, relationships: {} };

@@ -3,6 +3,7 @@
  * refused upload is read no further and nothing is written; the message says which limit, and
  * what to do, in Japanese and English.
  */
+import { MAX_UPLOAD_BYTES } from '../../common/importAnswer';
 
 export interface UploadLimits {
   /** Bytes of all files of one upload together (default 20 MB). */
@@ -22,7 +23,7 @@ export interface UploadLimits {
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
-  maxBytes: 20 * 1024 * 1024,
+  maxBytes: MAX_UPLOAD_BYTES,
   maxFiles: 60,
   maxRows: 400_000,
   maxColumns: 200,

@@ -74,6 +74,9 @@ export function importErrorOf(p: WriteProblem): ImportError {
     row: p.source?.row ?? 0,
     column: p.field,
     reason: p.message,
+    ...(p.code !== undefined ? { code: p.code } : {}),
+    ...(p.min !== undefined ? { min: p.min } : {}),
+    ...(p.max !== undefined ? { max: p.max } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type NodeLabel,
   type RelType,
 } from '../../common/model';
+import { fieldIssueKind } from '../../common/issues';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import {
@@ -269,7 +270,8 @@ function checkRow(
       const key = `${column}\u0000${reason}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      errors.push(problem(src, column, reason));
+      // With the issue's stable code, so the web import shows it in the page's language.
+      errors.push({ ...problem(src, column, reason), ...fieldIssueKind(issue, column, value) });
     }
     return { ok: false, parsed: {}, row };
   }

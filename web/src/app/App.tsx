@@ -16,6 +16,7 @@ export type Phase = 'starting' | 'signedOut' | 'signedIn' | 'offline';
 /** The chunk of each page, asked for once (main.tsx starts it as the page loads). */
 const chunks: Record<Route['page'], () => Promise<ComponentType>> = {
   map: () => import('./MapPage').then((m) => m.MapPage),
+  import: () => import('../import/ImportPage').then((m) => m.ImportPage),
   compare: () => import('../time/ComparePage').then((m) => m.ComparePage),
   regions: () => import('../time/RegionsPage').then((m) => m.RegionsPage),
   report: () => import('../time/ReportPage').then((m) => m.ReportPage),

@@ -38,6 +38,7 @@ export function Header() {
           <a href={`/regions${location.search}`}>{t('time.nav.regions')}</a>
           <a href={`/report${location.search}`}>{t('time.nav.report')}</a>
         </nav>
+        {me && canWrite(me) ? <ImportLink /> : null}
         <button
           type="button"
           class="secondary lang"
@@ -74,5 +75,19 @@ export function Header() {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** The way to the import page, and back to the map from it. */
+function ImportLink() {
+  const onImport = typeof location !== 'undefined' && /^\/import\/?$/.test(location.pathname);
+  return onImport ? (
+    <a class="nav" href="/" data-key="nav-map">
+      {t('nav.map')}
+    </a>
+  ) : (
+    <a class="nav" href="/import" data-key="nav-import" title={t('nav.import.help')}>
+      {t('nav.import')}
+    </a>
   );
 }

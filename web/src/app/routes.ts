@@ -10,15 +10,20 @@
  * without the sign-in (boot in main.tsx asks who is signed in only for pages that need it).
  */
 export type Route =
-  { page: 'map' } | { page: 'compare' } | { page: 'regions' } | { page: 'report' };
+  | { page: 'map' }
+  | { page: 'compare' }
+  | { page: 'regions' }
+  | { page: 'report' }
+  | { page: 'import' };
 
-/** The pages over time (SPEC §12): 推移・比較, 8地域の比較, 協議会資料 (web/src/time). */
-const TIME_PAGES: Record<string, Route> = {
+/** The pages of their own: over time (SPEC §12; web/src/time) and the import (web/src/import). */
+const PAGES: Record<string, Route> = {
   '/compare': { page: 'compare' },
   '/regions': { page: 'regions' },
   '/report': { page: 'report' },
+  '/import': { page: 'import' },
 };
 
 export function routeOf(pathname: string): Route {
-  return TIME_PAGES[pathname.replace(/\/+$/, '')] ?? { page: 'map' };
+  return PAGES[pathname.replace(/\/+$/, '')] ?? { page: 'map' };
 }
