@@ -185,6 +185,10 @@ describe('generateNetwork at pilot scale', () => {
       expect(at(AS_OF).nodes.Person.some((q) => q.id === p.id)).toBe(false);
       expect(at('2022-04-01').nodes.Person.some((q) => q.id === p.id)).toBe(true);
     }
+    // three staff per region came during 令和5–6年度: not there at the start of 令和4年度
+    const before = new Set(at('2022-04-01').nodes.Person.map((p) => p.id));
+    const came = at(AS_OF).nodes.Person.filter((p) => !before.has(p.id));
+    expect(came.length).toBeGreaterThanOrEqual(8 * 3);
     // the network grew: more acquaintances and members each year
     const knows = (d: string) => at(d).relationships.KNOWS.length;
     const members = (d: string) => at(d).relationships.MEMBER_OF.length;

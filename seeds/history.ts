@@ -8,6 +8,8 @@
  *   more often than between colleagues), so the network becomes more connected year by year;
  * - **members who joined later**: in each dept about a third of the members joined during
  *   令和5年度 (MEMBER_OF since), so the 構成機関 changed from 令和4年度 to 令和5年度;
+ * - **newcomers**: three of today's staff per region joined during 令和5–6年度 — every tie of
+ *   theirs (WORKS_AT, LOCATED_IN, KNOWS) begins on or after the day they came;
  * - **departed people**: two former staff per region (one of them a former hub who knew a dozen
  *   people) who left during 令和5–6年度 — WORKS_AT, LOCATED_IN and every KNOWS tie ended then;
  * - **ended acquaintances**: a few KNOWS ties between people who no longer know each other
@@ -45,8 +47,9 @@ export function addHistory(ctx: HistoryContext, rng: Rng, states: readonly Regio
   lateMembers(ctx.b, rng.fork('members'), states);
   for (const s of states) {
     const r = rng.fork(`region:${s.spec.slug}`);
-    departedPeople(ctx, r, s);
-    endedAcquaintances(ctx.b, r, s);
+    const joined = joinedPeople(ctx.b, r, s);
+    departedPeople(ctx, r, s, joined);
+    endedAcquaintances(ctx.b, r, s, joined);
   }
 }
 
@@ -72,13 +75,38 @@ function regionPersons(b: NetworkBuilder, s: RegionState): string[] {
   return [...b.persons.keys()].filter((id) => id.startsWith(prefix)).sort();
 }
 
+/** Three of today's staff (not key persons, not talent) came during 令和5–6年度. */
+function joinedPeople(b: NetworkBuilder, rng: Rng, s: RegionState): Set<string> {
+  const staff = regionPersons(b, s).filter((id) => {
+    const p = b.persons.get(id);
+    return b.employer.has(id) && p && !p.isKeyPerson && !p.isTalent;
+  });
+  const joined = new Set(rng.sample(staff, 3));
+  for (const id of joined) {
+    const came = dayBetween(rng, FY5_START, HISTORY_END);
+    const later = (r: { since?: string }) => {
+      if (!r.since || r.since < came) r.since = came;
+    };
+    for (const w of b.ds.relationships.WORKS_AT) if (w.from === id) later(w);
+    for (const l of b.ds.relationships.LOCATED_IN) if (l.from === id) later(l);
+    for (const k of b.ds.relationships.KNOWS) if (k.from === id || k.to === id) later(k);
+  }
+  return joined;
+}
+
 /**
  * Two former staff of team organisations: the first knew 12 people (a former hub), the second
  * 5; both left during 令和5–6年度, every tie ending the day they left.
  */
-function departedPeople(ctx: HistoryContext, rng: Rng, s: RegionState): void {
+function departedPeople(
+  ctx: HistoryContext,
+  rng: Rng,
+  s: RegionState,
+  joined: ReadonlySet<string>,
+): void {
   const { b } = ctx;
-  const pool = regionPersons(b, s);
+  // those who came later never knew the former staff
+  const pool = regionPersons(b, s).filter((id) => !joined.has(id));
   const orgs = [...s.teamStaff.keys()].sort();
   if (pool.length < 12 || orgs.length === 0) return;
   [12, 5].forEach((contacts, i) => {
@@ -117,8 +145,13 @@ function departedPeople(ctx: HistoryContext, rng: Rng, s: RegionState): void {
 }
 
 /** Five pairs of today's people, not tied today, who knew each other until 令和4–6年度. */
-function endedAcquaintances(b: NetworkBuilder, rng: Rng, s: RegionState): void {
-  const pool = regionPersons(b, s).filter((id) => !id.includes('-former-'));
+function endedAcquaintances(
+  b: NetworkBuilder,
+  rng: Rng,
+  s: RegionState,
+  joined: ReadonlySet<string>,
+): void {
+  const pool = regionPersons(b, s).filter((id) => !id.includes('-former-') && !joined.has(id));
   if (pool.length < 4) return;
   let added = 0;
   for (let tries = 0; added < 5 && tries < 100; tries++) {

@@ -18,18 +18,27 @@ import { ensureWebBuilt, mountWeb } from '../../server/http/web';
 
 export const SEED_AS_OF = '2026-04-01';
 
-/** Loads the pilot network (seed 1) unless the database already holds regions. */
+/** Loads the pilot network (seed 1) unless the database already holds it (same history). */
 export async function ensurePilotSeed(db: Database): Promise<void> {
   const counts = await countsByLabel(db);
+  const { generateNetwork } = await import('../../seeds/generator');
+  const { dataset } = generateNetwork({ scale: 'pilot', seed: 1, asOf: SEED_AS_OF });
   if ((counts.Region ?? 0) > 0) {
-    // A test store seeded by an older generator (before the history of issue 15: no former
-    // staff) is seeded again, so tests of past dates see the history the generator writes.
-    const current = await db.driver.executeQuery(
-      "MATCH (p:Person) WHERE p.id ENDS WITH '-former-1' RETURN count(p) > 0 AS ok",
+    // A test store seeded by an older generator (its history differs: the count of dated
+    // KNOWS ties is the fingerprint) is seeded again, so tests of past dates see the history
+    // the generator writes now.
+    const dated = (k: { since?: string; until?: string }) =>
+      (k.since ?? '') >= '2022-04-01' || k.until !== undefined;
+    const want = dataset.relationships.KNOWS.filter(dated).length;
+    const stored = await db.driver.executeQuery(
+      `MATCH ()-[k:KNOWS]->()
+       WHERE (coalesce(k.since, '') >= '2022-04-01' OR k.until IS NOT NULL)
+         AND coalesce(k.source, '') <> 'introduction'
+       RETURN count(k) AS n`,
       {},
       { database: db.database },
     );
-    if (current.records[0]?.get('ok') === true) return;
+    if (Number(stored.records[0]?.get('n')) === want) return;
     const session = db.driver.session({ database: db.database });
     try {
       // CALL … IN TRANSACTIONS needs an auto-commit transaction (session.run)
@@ -40,9 +49,7 @@ export async function ensurePilotSeed(db: Database): Promise<void> {
       await session.close();
     }
   }
-  const { generateNetwork } = await import('../../seeds/generator');
   const { importDataset } = await import('../../server/import/index');
-  const { dataset } = generateNetwork({ scale: 'pilot', seed: 1, asOf: SEED_AS_OF });
   const result = await importDataset(db, dataset);
   if (result.errors.length > 0) {
     throw new Error(`pilot seed did not import: ${JSON.stringify(result.errors.slice(0, 3))}`);
