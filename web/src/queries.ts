@@ -75,6 +75,7 @@ export const NETWORK_MAP = /* GraphQL */ `
         target
         type
         weight
+        unconfirmed
       }
     }
   }
