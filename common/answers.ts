@@ -176,6 +176,8 @@ export interface MapEdge {
   target: string;
   type: string;
   weight: number;
+  /** A KNOWS tie from a survey named by only one of the two (drawn dashed); absent otherwise. */
+  unconfirmed?: boolean;
 }
 
 export interface NetworkMapData {

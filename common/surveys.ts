@@ -126,3 +126,11 @@ export function surveyLinkPath(token: string): string {
 
 /** The REST API of the respondent's form (no account, no GraphQL). */
 export const SURVEY_API_PATH = '/survey-api';
+
+/**
+ * The reason code of an introduction suggestion one of whose persons asked, in a survey answer,
+ * to be introduced to the other ("would like to meet": a demand signal, SPEC §11). Such a pair
+ * scores WISH_BOOST times higher (docs/surveys.md).
+ */
+export const WISH_REASON_CODE = 'WANTS_TO_MEET';
+export const WISH_BOOST = 1.5;

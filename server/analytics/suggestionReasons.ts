@@ -6,6 +6,7 @@ import type { Gap } from './gaps';
 import { pairId } from './suggestionCandidates';
 import type { BrokerOption } from './suggestionRoutes';
 import type { IntroductionSuggestion } from '../../common/answers';
+import { WISH_REASON_CODE } from '../../common/surveys';
 
 /** A candidate once evaluated: what it closes, its routes and its score. */
 export interface Candidate {
@@ -22,6 +23,28 @@ export interface Candidate {
   score: number;
   /** When it closes nothing the suggestions above it do not: the first of them closing its gap. */
   alternativeTo?: Candidate | undefined;
+  /** Who asked, in a survey answer, to be introduced to the other (docs/surveys.md). */
+  wishedBy?: string[];
+}
+
+/** The reason of a pair one of whom asked to meet the other in a つながり調査 (WANTS_TO_MEET). */
+export function wishReason(ctx: Ctx, c: Candidate): Reason | null {
+  const by = c.wishedBy ?? [];
+  if (by.length === 0) return null;
+  const n = (id: string) => nameOf(ctx.g, id);
+  if (by.length === 2)
+    return {
+      code: WISH_REASON_CODE,
+      ja: `つながり調査で、${n(c.from)}さんと${n(c.to)}さんがお互いに紹介を希望しています。`,
+      en: `In the network survey, ${n(c.from)} and ${n(c.to)} each asked to be introduced to the other.`,
+    };
+  const who = by[0]!;
+  const other = who === c.from ? c.to : c.from;
+  return {
+    code: WISH_REASON_CODE,
+    ja: `つながり調査で、${n(who)}さんが${n(other)}さんへの紹介を希望しています。`,
+    en: `In the network survey, ${n(who)} asked to be introduced to ${n(other)}.`,
+  };
 }
 
 function gapReason(ctx: Ctx, gp: Gap, c: Candidate, partial: boolean): Reason {
@@ -90,6 +113,8 @@ export function toSuggestion(ctx: Ctx, c: Candidate): IntroductionSuggestion {
   const reasons: Reason[] = [];
   for (const gp of c.closes.slice(0, 3)) reasons.push(gapReason(ctx, gp, c, false));
   for (const gp of c.reduces.slice(0, 2)) reasons.push(gapReason(ctx, gp, c, true));
+  const wish = wishReason(ctx, c);
+  if (wish) reasons.push(wish);
   const fromName = nameOf(g, c.from);
   const toName = nameOf(g, c.to);
   if (opt.kind === 'mutual' && opt.viaId) {

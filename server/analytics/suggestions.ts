@@ -13,6 +13,7 @@ import {
   clamp01,
   compareIds,
   daysBetween,
+  isPerson,
   type Ctx,
 } from './context';
 import { closedBy, gapClosers, indexClosers } from './closers';
@@ -32,6 +33,7 @@ import {
   SUGGESTION_MAX_LIMIT,
 } from './suggestionWeights';
 import type { IntroductionSuggestion } from '../../common/answers';
+import { WISH_BOOST } from '../../common/surveys';
 
 export type { IntroductionSuggestion };
 export {
@@ -61,6 +63,34 @@ export interface SuggestionOptions {
   declined?: DeclinedPair[];
   /** YYYY-MM-DD, for the 180-day decline window. */
   asOf: string;
+  /** "Would like to meet" answers of つながり調査 (a person asked to be introduced to another). */
+  wishes?: WishPair[];
+}
+
+/** A survey respondent (fromId) who asked to be introduced to toId. */
+export interface WishPair {
+  fromId: string;
+  toId: string;
+}
+
+interface Wished {
+  from: string;
+  to: string;
+  /** The persons who asked (one or both). */
+  by: string[];
+}
+
+/** Who wished to meet whom, by pair (pairId), with the persons who asked. */
+function wishesByPair(ctx: Ctx, wishes: readonly WishPair[] | undefined): Map<string, Wished> {
+  const out = new Map<string, Wished>();
+  for (const w of wishes ?? []) {
+    if (!isPerson(ctx.g, w.fromId) || !isPerson(ctx.g, w.toId) || w.fromId === w.toId) continue;
+    const key = pairId(w.fromId, w.toId);
+    const entry = out.get(key) ?? { from: w.fromId, to: w.toId, by: [] };
+    if (!entry.by.includes(w.fromId)) entry.by.push(w.fromId);
+    out.set(key, entry);
+  }
+  return out;
 }
 
 export function introductionSuggestions(
@@ -115,6 +145,11 @@ function gapValueOf(
  * serves more than BROKER_CAP of the first BROKER_CAP_WINDOW: a candidate whose broker is busy
  * falls back to its next route and is ranked again.
  */
+/** A pair one of whom asked to meet the other (survey wishes) ranks WISH_BOOST times higher. */
+function boostOf(c: Candidate): number {
+  return c.wishedBy ? WISH_BOOST : 1;
+}
+
 function selectSuggestions(pending: Candidate[], limit: number): Candidate[] {
   const chosen: Candidate[] = [];
   const brokerUse = new Map<string, number>();
@@ -124,7 +159,7 @@ function selectSuggestions(pending: Candidate[], limit: number): Candidate[] {
   const rankOf = (c: Candidate): number => {
     const fresh = gapValueOf(c, new Set(closedBy.keys()));
     // Fresh value first (0..1); candidates adding nothing new after all of them (−1..0).
-    return fresh > 0 ? fresh * c.options[c.opt]!.feasibility * c.fit : c.score - 1;
+    return fresh > 0 ? fresh * c.options[c.opt]!.feasibility * c.fit * boostOf(c) : c.score - 1;
   };
   while (chosen.length < limit && pending.length > 0) {
     let bi = 0;
@@ -141,7 +176,7 @@ function selectSuggestions(pending: Candidate[], limit: number): Candidate[] {
     const capped = chosen.length < BROKER_CAP_WINDOW;
     if (capped && route.viaId !== null && (brokerUse.get(route.viaId) ?? 0) >= BROKER_CAP) {
       pick.opt++;
-      pick.score = pick.gapValue * pick.options[pick.opt]!.feasibility * pick.fit;
+      pick.score = pick.gapValue * pick.options[pick.opt]!.feasibility * pick.fit * boostOf(pick);
       continue;
     }
     pending[bi] = pending[pending.length - 1]!;
@@ -171,7 +206,15 @@ export function introductionSuggestionsCtx(
     maxDependencyGaps: MAX_DEPENDENCY_GAPS,
   });
   const index = indexClosers(closers);
-  const pairs = candidatePairs(ctx, opts.gaps, opts.keyPersons, closers, declinedPairs(ctx, opts));
+  const declinedSet = declinedPairs(ctx, opts);
+  const pairs = candidatePairs(ctx, opts.gaps, opts.keyPersons, closers, declinedSet);
+  // A wished pair is a candidate too (it is kept only if it closes a gap, as every other).
+  const wishes = wishesByPair(ctx, opts.wishes);
+  for (const [key, { from, to }] of wishes) {
+    if (pairs.has(key) || declinedSet.has(key)) continue;
+    const tied = ctx.g.someEdge(from, to, () => true) || ctx.g.someEdge(to, from, () => true);
+    if (!tied) pairs.set(key, { from, to, sourceSeverity: 0 });
+  }
 
   const pending: Candidate[] = [];
   for (const { from, to } of pairs.values()) {
@@ -181,8 +224,11 @@ export function introductionSuggestionsCtx(
     if (gapValue <= 0) continue;
     const { fit, reasons } = fitOf(ctx, from, to);
     const options = brokerOptions(ctx, from, to);
-    const score = gapValue * (options[0]?.feasibility ?? FEASIBILITY.cold) * fit;
+    const wishedBy = wishes.get(pairId(from, to))?.by;
+    const score =
+      gapValue * (options[0]?.feasibility ?? FEASIBILITY.cold) * fit * (wishedBy ? WISH_BOOST : 1);
     pending.push({
+      ...(wishedBy ? { wishedBy } : {}),
       from,
       to,
       closes,

@@ -100,7 +100,16 @@ export function buildNetworkMap(
   });
   const edges: MapEdge[] = [];
   g.forEachEdge((key, a, s, t) => {
-    edges.push({ id: key, source: s, target: t, type: a.type, weight: a.weight });
+    const unconfirmed =
+      a.type === 'KNOWS' && a.props.source === 'survey' && a.props.confirmed === false;
+    edges.push({
+      id: key,
+      source: s,
+      target: t,
+      type: a.type,
+      weight: a.weight,
+      ...(unconfirmed ? { unconfirmed } : {}),
+    });
   });
   return { nodes, edges, graphVersion };
 }

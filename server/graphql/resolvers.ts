@@ -22,7 +22,8 @@ import {
   type GapKind,
   type KeyPersonScore,
 } from '../analytics';
-import { DECLINE_WINDOW_DAYS } from '../analytics/suggestions';
+import { DECLINE_WINDOW_DAYS, type WishPair } from '../analytics/suggestions';
+import { SurveyAnswerSchema } from '../../common/surveys';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { listAudit } from '../auth/audit';
@@ -147,6 +148,23 @@ export class ScopedAnalytics {
     );
   }
 
+  /** "Would like to meet" answers of つながり調査 by the persons of this projection (once per version). */
+  wishes(): Promise<WishPair[]> {
+    return this.view.memo('wishes', async () => {
+      const ids = this.graph.filterNodes((_id, n) => n.kind === 'Person');
+      const res = await this.db.driver.executeQuery(
+        cypher('survey-wishes'),
+        { ids },
+        { database: this.db.database, routing: neo4j.routing.READ },
+      );
+      return res.records.flatMap((r) => {
+        const parsed = SurveyAnswerSchema.safeParse(JSON.parse(r.get('answers') as string));
+        const fromId = r.get('personId') as string;
+        return parsed.success ? parsed.data.wishes.map((toId) => ({ fromId, toId })) : [];
+      });
+    });
+  }
+
   /** Introductions declined in the last 180 days (read once per graph version and day). */
   declined(asOf: string): Promise<DeclinedPair[]> {
     return this.view.memo(`declined:${asOf}`, async () => {
@@ -228,6 +246,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
         }
         const asOf = today();
         const declined = await a.declined(asOf);
+        const wishes = await a.wishes();
         return a.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
           introductionSuggestionsCtx(a.context(), {
             gaps: a.gaps(asOf),
@@ -235,6 +254,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
             ...(forId !== null ? { forId } : {}),
             limit,
             declined,
+            wishes,
             asOf,
           }),
         );

@@ -76,6 +76,7 @@ export const NETWORK_MAP = /* GraphQL */ `
         target
         type
         weight
+        unconfirmed
       }
     }
   }

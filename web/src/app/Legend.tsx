@@ -107,6 +107,10 @@ export function Legend({ kinds = false }: { kinds?: boolean }) {
               {t(`legend.line.${g}`)}
             </dd>
           ))}
+          <dd>
+            <LineSymbol color={LINE_GROUPS.knows} width={2.5} dashed />
+            {t('legend.line.unconfirmed')}
+          </dd>
         </div>
         <div>
           <dt>{t('legend.areas')}</dt>

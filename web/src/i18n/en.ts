@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'legend.declared': '★ Declared key person',
   'legend.size': 'Size = key-person score',
   'legend.line.knows': 'Know each other (thicker: stronger)',
+  'legend.line.unconfirmed': 'Named by only one of the two in a survey (unconfirmed)',
   'legend.line.works': 'Works at',
   'legend.line.supports': 'Supports / talent engaged',
   'legend.line.member': 'Member / lead organisation',

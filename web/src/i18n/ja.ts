@@ -45,6 +45,7 @@ export const ja = {
   'legend.declared': '★ 申告したキーパーソン',
   'legend.size': '大きさ＝キーパーソン・スコア',
   'legend.line.knows': '知り合い（太いほど強い）',
+  'legend.line.unconfirmed': '調査で一方だけが挙げた知り合い（未確認）',
   'legend.line.works': '所属',
   'legend.line.supports': '支援・人材の関与',
   'legend.line.member': '構成機関・主体組織',

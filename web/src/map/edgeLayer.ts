@@ -20,7 +20,7 @@ export interface EdgeModel {
   dst: Uint32Array;
   /** Index into `styles`. */
   style: Uint16Array;
-  styles: Array<{ color: string; width: number }>;
+  styles: Array<{ color: string; width: number; dashed?: boolean }>;
   /**
    * Edges between two parts of the map (two communities, a community and the core …): drawn
    * fainter, so that each community's own ties read first. Absent: none.
@@ -50,6 +50,8 @@ export interface Batch {
   /** In model units (scaled with the zoom, as Cytoscape's edge widths are). */
   width: number;
   alpha: number;
+  /** Dashed (an unconfirmed survey tie). */
+  dashed?: boolean;
   /** x1, y1, x2, y2 of each segment, model coordinates. */
   segments: number[];
 }
@@ -95,6 +97,7 @@ export function planEdges(model: EdgeModel, state: EdgeState, view: View): Batch
         color: s.color,
         width: s.width,
         alpha: dim ? FADED_OPACITY : cross ? CROSS_OPACITY : EDGE_OPACITY,
+        ...(s.dashed ? { dashed: true } : {}),
         segments: [],
       };
       batches.set(key, batch);
@@ -114,6 +117,7 @@ export function strokeBatches(ctx: CanvasRenderingContext2D, batches: Batch[]): 
     ctx.strokeStyle = b.color;
     ctx.lineWidth = b.width;
     ctx.globalAlpha = b.alpha;
+    ctx.setLineDash(b.dashed ? [b.width * 3, b.width * 2] : []);
     const s = b.segments;
     ctx.beginPath();
     for (let i = 0, n = 0; i < s.length; i += 4) {
@@ -128,6 +132,7 @@ export function strokeBatches(ctx: CanvasRenderingContext2D, batches: Batch[]): 
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
 }
 
 /** Below this many milliseconds a draw is done on every moved frame; above, when the view rests. */

@@ -63,11 +63,13 @@ export function buildGraph(
     if (partOf && partOf[src[k]!] !== partOf[dst[k]!]) cross[k] = 1;
     const color = LINE_GROUPS[lineGroup(e.type)!];
     const width = edgeWidth(e.weight);
-    const key = `${color} ${width}`;
+    // An unconfirmed survey tie (named by one of the two) is dashed (docs/surveys.md).
+    const dashed = e.unconfirmed === true;
+    const key = `${color} ${width} ${dashed}`;
     let s = styleKey.get(key);
     if (s === undefined) {
       s = styles.length;
-      styles.push({ color, width });
+      styles.push(dashed ? { color, width, dashed } : { color, width });
       styleKey.set(key, s);
     }
     style[k] = s;
