@@ -9,7 +9,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type RequestHandler, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
@@ -20,12 +20,15 @@ import { depthLimit } from './depthLimit';
 import { HeavyFieldLimiter, requestShapeLimit, ResponseBudget } from './limits';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
+import { RequestSession, type SessionLike } from './requestSession';
 import { buildSchema } from './schema';
 import { SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './variants';
 
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
   sessionConfig?: { database?: string };
+  /** Read by @neo4j/graphql: the request's one session (server/graphql/requestSession.ts). */
+  executionContext: SessionLike;
   /** The signed-in user (server/auth); every resolver checks it. */
   viewer: Viewer;
   /** The viewer's claims for the entity API's @authorization rules (already verified). */
@@ -107,10 +110,30 @@ export function mountGraphql(
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
-  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> => {
+  const context = async ({
+    req,
+    res,
+  }: {
+    req: Request;
+    res: Response;
+  }): Promise<GraphqlContext> => {
     const viewer = viewerOf(res)!;
     let version: Promise<number> | undefined;
+    // One session for the request's entity queries; closed when the response is done, and
+    // aborted (the query under way stopped in Neo4j) when the client leaves before.
+    const session = new RequestSession(db);
+    res.once('close', () => {
+      if (res.writableFinished) return void session.close();
+      if (session.started > 0) {
+        log.info(
+          { path: req.originalUrl, user: viewer.username },
+          'client went away: its database work is cancelled',
+        );
+      }
+      void session.abort();
+    });
     return {
+      executionContext: session.executionContext,
       viewer,
       jwt: graphqlJwt(viewer),
       graphVersion: () => (version ??= cache.currentVersion()),

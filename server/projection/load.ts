@@ -125,14 +125,18 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
     defaultAccessMode: neo4j.session.READ,
   });
   try {
-    const { version, rows } = await session.executeRead(async (tx) => {
-      const versionRes = await tx.run(cypher('graph-version'));
-      const res =
-        scope.regionId === null
-          ? await tx.run(cypher('projection-all'))
-          : await tx.run(cypher('projection-region'), { regionId: scope.regionId });
-      return { version: Number(versionRes.records[0]?.get('version') ?? 0), rows: res.records };
-    });
+    const { version, rows } = await session.executeRead(
+      async (tx) => {
+        const versionRes = await tx.run(cypher('graph-version'));
+        const res =
+          scope.regionId === null
+            ? await tx.run(cypher('projection-all'))
+            : await tx.run(cypher('projection-region'), { regionId: scope.regionId });
+        return { version: Number(versionRes.records[0]?.get('version') ?? 0), rows: res.records };
+        // a whole network's projection may take minutes at national scale: the long timeout
+      },
+      { timeout: db.timeouts?.longTxMs },
+    );
     if (scope.regionId !== null && rows.length === 0) throw new ScopeNotFoundError(scope.regionId);
     const graph = createNetworkGraph();
     // nodes first, then the relationships (putEdge ignores endpoints outside the projection)
