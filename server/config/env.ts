@@ -42,6 +42,13 @@ const EnvSchema = z
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     /** Express's `trust proxy` setting when running behind an HTTPS proxy (e.g. `loopback` or 1). */
     TRUST_PROXY: z.string().optional(),
+    /**
+     * Transaction timeouts in seconds (server/db/timeouts.ts): every transaction without its
+     * own; imports and analytics projection loads; the entity queries of one GraphQL request.
+     */
+    NEO4J_TX_TIMEOUT: z.coerce.number().positive().max(86_400).default(60),
+    NEO4J_LONG_TX_TIMEOUT: z.coerce.number().positive().max(86_400).default(3600),
+    GRAPHQL_TX_TIMEOUT: z.coerce.number().positive().max(3600).default(30),
     /** Create the demo accounts (one per role) when the database is new. */
     DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
   })

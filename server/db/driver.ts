@@ -6,6 +6,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config/env';
 import { log } from '../log';
 import { startLocalNeo4j, type LocalNeo4j, type Neo4jConnection } from './localNeo4j';
+import { withTransactionTimeout, type Timeouts } from './timeouts';
 
 export interface Database {
   driver: Driver;
@@ -13,6 +14,8 @@ export interface Database {
   /** The Neo4j database name (undefined = the server's default). */
   database: string | undefined;
   local: LocalNeo4j | null;
+  /** Transaction timeouts (server/db/timeouts.ts); the driver applies `txMs` by default. */
+  timeouts?: Timeouts;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,12 @@ export async function openDatabase(
     });
     connection = local;
   }
-  const driver = neo4j.driver(
+  const timeouts: Timeouts = {
+    txMs: config.NEO4J_TX_TIMEOUT * 1000,
+    longTxMs: config.NEO4J_LONG_TX_TIMEOUT * 1000,
+    graphqlTxMs: config.GRAPHQL_TX_TIMEOUT * 1000,
+  };
+  const plainDriver = neo4j.driver(
     connection.uri,
     neo4j.auth.basic(connection.user, connection.password),
     {
@@ -61,12 +69,15 @@ export async function openDatabase(
       disableLosslessIntegers: true,
     },
   );
+  // Every transaction without a timeout of its own gets NEO4J_TX_TIMEOUT.
+  const driver = withTransactionTimeout(plainDriver, timeouts.txMs);
   await driver.verifyConnectivity();
   return {
     driver,
     connection,
     database: config.NEO4J_DATABASE,
     local,
+    timeouts,
     async close() {
       await driver.close();
       await local?.stop();

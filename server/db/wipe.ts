@@ -15,7 +15,7 @@ export async function emptyDatabase(
   }
   const session = db.driver.session({ database: db.database });
   try {
-    await session.run(cypher('wipe-all'));
+    await session.run(cypher('wipe-all'), {}, { timeout: db.timeouts?.longTxMs });
   } finally {
     await session.close();
   }

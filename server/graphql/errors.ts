@@ -13,6 +13,7 @@ import { AccessDenied } from '../../common/roles';
 import { FIELD_ISSUE_CODES, type FieldIssueCode } from '../../common/issues';
 import { log } from '../log';
 import { ScopeNotFoundError } from '../projection/load';
+import { isTransactionTimeout } from '../db/timeouts';
 import { roleHiddenFields } from './variants';
 
 export type ErrorCode =
@@ -83,6 +84,8 @@ const DB_UNAVAILABLE_MESSAGE =
 export function databaseUnavailableError(): GraphQLFormattedError {
   return { message: DB_UNAVAILABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } };
 }
+const TIMEOUT_MESSAGE =
+  'The query ran longer than the server allows and was stopped: ask for fewer items or a narrower filter. / 問い合わせに時間がかかりすぎたため中止しました。条件を絞ってください。';
 const INTERNAL_MESSAGE =
   'Something went wrong on the server; the details are in its log. / サーバーでエラーが発生しました。';
 
@@ -122,6 +125,7 @@ export function toApiError(err: unknown): GraphQLError {
   if (err instanceof AccessDenied) return apiError(err.code, err.message);
   if (err instanceof AnalyticsInputError) return apiError(err.code, err.message);
   if (err instanceof ScopeNotFoundError) return notFound(err.message);
+  if (isTransactionTimeout(err)) return apiError('QUERY_TIMEOUT', TIMEOUT_MESSAGE);
   if (isDatabaseUnavailable(err)) return apiError('DATABASE_UNAVAILABLE', DB_UNAVAILABLE_MESSAGE);
   log.error({ err }, 'GraphQL resolver failed');
   return apiError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
@@ -211,6 +215,9 @@ export function formatError(
     } else {
       code = 'BAD_USER_INPUT';
     }
+  } else if (isTransactionTimeout(original)) {
+    code = 'QUERY_TIMEOUT';
+    message = TIMEOUT_MESSAGE;
   } else if (isDatabaseUnavailable(original)) {
     code = 'DATABASE_UNAVAILABLE';
     message = DB_UNAVAILABLE_MESSAGE;

@@ -9,7 +9,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type RequestHandler, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { Kind } from 'graphql';
 import type { Database } from '../db/driver';
 import { log } from '../log';
@@ -21,6 +21,7 @@ import { depthLimit } from './depthLimit';
 import { HeavyFieldLimiter, requestShapeLimit, ResponseBudget } from './limits';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
+import { RequestSession, type SessionLike } from './requestSession';
 import { buildSchema } from './schema';
 import { SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './variants';
 import type { Warmer } from './warm';
@@ -28,6 +29,8 @@ import type { Warmer } from './warm';
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
   sessionConfig?: { database?: string };
+  /** Read by @neo4j/graphql: the request's one session (server/graphql/requestSession.ts); none in a warmer's replay. */
+  executionContext?: SessionLike;
   /** The signed-in user (server/auth); every resolver checks it. */
   viewer: Viewer;
   /** The viewer's claims for the entity API's @authorization rules (already verified). */
@@ -157,9 +160,29 @@ export function mountGraphql(
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
-  const contextOf = (viewer: Viewer): GraphqlContext => {
+  const contextOf = (viewer: Viewer, http?: { req: Request; res: Response }): GraphqlContext => {
     let version: Promise<number> | undefined;
+    // One session for the request's entity queries; closed when the response is done, and
+    // aborted (the query under way stopped in Neo4j) when the client leaves before. A
+    // warmer's replay (no HTTP request) asks only for the map and uses the driver's sessions.
+    let session: RequestSession | undefined;
+    if (http) {
+      const { req, res } = http;
+      const s = new RequestSession(db);
+      session = s;
+      res.once('close', () => {
+        if (res.writableFinished) return void s.close();
+        if (s.started > 0) {
+          log.info(
+            { path: req.originalUrl, user: viewer.username },
+            'client went away: its database work is cancelled',
+          );
+        }
+        void s.abort();
+      });
+    }
     return {
+      ...(session ? { executionContext: session.executionContext } : {}),
       viewer,
       jwt: graphqlJwt(viewer),
       graphVersion: () => (version ??= cache.currentVersion()),
@@ -168,8 +191,8 @@ export function mountGraphql(
       ...(db.database ? { sessionConfig: { database: db.database } } : {}),
     };
   };
-  const context = async ({ res }: { res: Response }): Promise<GraphqlContext> =>
-    contextOf(viewerOf(res)!);
+  const context = async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContext> =>
+    contextOf(viewerOf(res)!, { req, res });
   const ready = Promise.all(
     SCHEMA_VARIANTS.map(async (variant) => {
       const server = await createApolloServer(

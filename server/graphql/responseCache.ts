@@ -16,18 +16,10 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
 import { databaseUnavailableError, isDatabaseUnavailable } from './errors';
+import { HEAVY_FIELDS } from './limits';
 
-export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
-  'networkMap',
-  'keyPersonGroup',
-  'networkGaps',
-  'introductionSuggestions',
-  'whatIfRemoved',
-  'outreachPlan',
-  'talentMatches',
-  'connectionPath',
-  '__typename',
-]);
+/** The analytics fields (the heavy ones of limits.ts) and `__typename`. */
+export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([...HEAVY_FIELDS, '__typename']);
 
 /** How long a request waits at most for another computing the same answer. */
 const IN_FLIGHT_WAIT_MS = 30_000;

@@ -166,14 +166,18 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
   });
   try {
     const asOf = scope.allHistory ? null : scopeDate(scope);
-    const { version, rows } = await session.executeRead(async (tx) => {
-      const versionRes = await tx.run(cypher('graph-version'));
-      const res =
-        scope.regionId === null
-          ? await tx.run(cypher('projection-all'), { asOf })
-          : await tx.run(cypher('projection-region'), { regionId: scope.regionId, asOf });
-      return { version: Number(versionRes.records[0]?.get('version') ?? 0), rows: res.records };
-    });
+    const { version, rows } = await session.executeRead(
+      async (tx) => {
+        const versionRes = await tx.run(cypher('graph-version'));
+        const res =
+          scope.regionId === null
+            ? await tx.run(cypher('projection-all'), { asOf })
+            : await tx.run(cypher('projection-region'), { regionId: scope.regionId, asOf });
+        return { version: Number(versionRes.records[0]?.get('version') ?? 0), rows: res.records };
+        // a whole network's projection may take minutes at national scale: the long timeout
+      },
+      { timeout: db.timeouts?.longTxMs },
+    );
     if (scope.regionId !== null && rows.length === 0) throw new ScopeNotFoundError(scope.regionId);
     const graph = createNetworkGraph();
     // nodes first, then the relationships (putEdge ignores endpoints outside the projection)

@@ -224,7 +224,8 @@ export async function applyChanges<S = undefined, R = WriteResult>(
     // the relationships too); for the others the relationship rows are checked while the
     // nodes are written.
     const staged = await stage(autoReader(db), changes, request.writer.regionIds !== null);
-    const tx = session.beginTransaction();
+    // An import's one transaction may be long: the long timeout (NEO4J_LONG_TX_TIMEOUT).
+    const tx = session.beginTransaction({ timeout: db.timeouts?.longTxMs });
     try {
       const { value, commit, version } = await inTransaction(tx, request, staged, state, now, opts);
       if (commit) {
