@@ -340,7 +340,11 @@ function buildRelationshipRowSchema(type: RelType) {
     .extend(RELATIONSHIPS[type].props.shape)
     .superRefine((parsed, ctx) => {
       const row = parsed as { since?: unknown; until?: unknown };
-      if (typeof row.since === 'string' && typeof row.until === 'string' && row.until <= row.since) {
+      if (
+        typeof row.since === 'string' &&
+        typeof row.until === 'string' &&
+        row.until <= row.since
+      ) {
         ctx.addIssue({ code: 'custom', path: ['until'], message: 'must be after since' });
       }
     });

@@ -14,13 +14,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '../db/driver';
 import { graphVersion } from '../db/schema';
-import {
-  loadProjection,
-  pseudonymise,
-  scopeKey,
-  type Projection,
-  type Scope,
-} from './load';
+import { loadProjection, pseudonymise, scopeKey, type Projection, type Scope } from './load';
 
 /** A loaded projection with a memo of the results derived from it. */
 export interface ProjectionView extends Projection {
