@@ -15,6 +15,7 @@ import { HeavyFieldLimiter, MAX_ALIASES, MAX_ROOT_FIELDS } from '../server/graph
 import { ensurePilotSeed } from '../web/e2e/server';
 import { bearer, TEST_ADMIN } from './auth';
 import { testDb } from './db';
+import { postGraphql } from './gql';
 
 let db: Database;
 let served: Listening;
@@ -24,16 +25,7 @@ let tsubame: Record<string, string> = {};
 
 const MAP = `networkMap(regionId: "region:shiojiri") { nodes { id kind name x y } edges { source target type } }`;
 
-async function gql(base: string, who: Record<string, string>, query: string, variables = {}) {
-  const started = performance.now();
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...who },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as any;
-  return { status: res.status, body, ms: performance.now() - started };
-}
+const gql = postGraphql;
 const codeOf = (r: { body: any }) => r.body.errors?.[0]?.extensions?.code ?? null;
 
 beforeAll(async () => {
@@ -64,8 +56,15 @@ describe('aliases and root fields (findings 4 and 7)', () => {
     const r = await gql(served.url, admin, q);
     expect(r.status).toBe(400);
     expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
-    expect(r.body.errors[0].message).toMatch(/root fields/);
+    expect(r.body.errors[0].message).toMatch(/too long/);
     expect(r.body.data).toBeUndefined();
+  });
+
+  it('refuses more root fields than allowed, even in a short query', async () => {
+    const q = `{ ${Array.from({ length: MAX_ROOT_FIELDS + 1 }, (_, i) => `p${i}: me { username }`).join(' ')} }`;
+    const r = await gql(served.url, admin, q);
+    expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
+    expect(r.body.errors[0].message).toMatch(/root fields/);
   });
 
   it('refuses 2,000 root aliases of people(limit: 1)', async () => {

@@ -203,6 +203,10 @@ export function formatError(
         : 'Sign in first. / サインインしてください。';
   } else if (CODES.has(code)) {
     // ours, or Apollo's BAD_USER_INPUT for a variable of the wrong type: keep the message
+  } else if (code === 'GRAPHQL_PARSE_FAILED' && /more tha[nt] \d+ tokens/.test(message)) {
+    // The parser's token limit (server/graphql/limits.ts MAX_QUERY_TOKENS; graphql 16 says "more that").
+    code = 'QUERY_TOO_COMPLEX';
+    message = `The query is too long (${/more tha[nt] (\d+) tokens/.exec(message)![1]} tokens at most): send several smaller requests. / クエリが長すぎます。`;
   } else if (CLIENT_CODES.has(code) && CODES.has(limitCodeOf(error))) {
     // A limit of server/graphql/limits.ts reported while validating: keep its own code.
     code = limitCodeOf(error);

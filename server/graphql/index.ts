@@ -18,7 +18,7 @@ import { authErrorOf, sendError, viewerOf } from '../auth/http';
 import { assertReadRegion, graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
-import { HeavyFieldLimiter, requestShapeLimit, ResponseBudget } from './limits';
+import { HeavyFieldLimiter, MAX_QUERY_TOKENS, requestShapeLimit, ResponseBudget } from './limits';
 import { formatError } from './errors';
 import { analyticsResponseCache } from './responseCache';
 import { RequestSession, type SessionLike } from './requestSession';
@@ -113,6 +113,8 @@ export async function createApolloServer(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // A huge document is refused while parsing, before validation walks it (limits.ts).
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     validationRules: [depthLimit(), requestShapeLimit()],
     plugins: [
       costLimit<GraphqlContext>(schema, {

@@ -2,6 +2,8 @@
  * What one GraphQL request may ask of the server (SPEC §8, issue 11), besides depth
  * (depthLimit.ts) and the database cost (costLimit.ts):
  *
+ * - **size of the query**: at most MAX_QUERY_TOKENS tokens; the parser stops there, so a 100 KB
+ *   alias bomb costs no more than a small query to refuse (QUERY_TOO_COMPLEX);
  * - **aliases and root fields**: at most MAX_ALIASES fields under an alias and MAX_ROOT_FIELDS
  *   fields at the root of an operation (fragments expanded), so one request cannot repeat a
  *   heavy field a thousand times nor open a database read per root field without bound
@@ -26,6 +28,8 @@ import {
   type ValidationContext,
 } from 'graphql';
 
+/** Tokens of one query document (the web app's largest has a few hundred): parsing stops past it. */
+export const MAX_QUERY_TOKENS = 3_000;
 export const MAX_ALIASES = 30;
 export const MAX_ROOT_FIELDS = 20;
 export const MAX_FILTER_DEPTH = 3;
