@@ -46,11 +46,9 @@ function tokenOf(req: Request): string {
 }
 
 function refuse(res: Response, reason: LinkRefusal): void {
-  res
-    .status(STATUS[reason])
-    .json({
-      errors: [{ message: linkRefusalText(reason), extensions: { code: 'LINK_REFUSED', reason } }],
-    });
+  res.status(STATUS[reason]).json({
+    errors: [{ message: linkRefusalText(reason), extensions: { code: 'LINK_REFUSED', reason } }],
+  });
 }
 
 function fail(res: Response, err: unknown): void {

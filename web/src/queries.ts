@@ -231,13 +231,7 @@ export const MERGE_NODES = /* GraphQL */ `
 `;
 
 export const RECORD_FOLLOW_UP = /* GraphQL */ `
-  mutation RecordFollowUp(
-    $talentId: ID!
-    $smeId: ID!
-    $date: String!
-    $note: String
-    $whoId: ID
-  ) {
+  mutation RecordFollowUp($talentId: ID!, $smeId: ID!, $date: String!, $note: String, $whoId: ID) {
     recordFollowUp(talentId: $talentId, smeId: $smeId, date: $date, note: $note, whoId: $whoId) {
       eventId
       lastFollowUpAt
