@@ -26,6 +26,7 @@ let app: App;
 let served: Listening;
 let admin: Record<string, string>;
 let shiojiri: Record<string, string>;
+let tsubame: Record<string, string>;
 
 function form(files: { name: string; bytes: Uint8Array | Buffer | string }[]): FormData {
   const fd = new FormData();
@@ -121,6 +122,11 @@ beforeAll(async () => {
     role: 'coordinator',
     deptId: 'dept:shiojiri',
   });
+  tsubame = await bearer(app, db, {
+    username: 'webimport-tsubame',
+    role: 'coordinator',
+    deptId: 'dept:tsubame',
+  });
   served = await listenOnLoopback(app);
 }, 300_000);
 
@@ -167,6 +173,30 @@ describe('web import: preview and commit', () => {
     const again = await preview([{ name: 'region.xlsx', bytes: book }]);
     expect(sum(again.body.created) + sum(again.body.updated)).toBe(0);
     expect(again.body.unchanged).toEqual({ Person: 2, SME: 1, KNOWS: 1 });
+  });
+
+  it('flags likely duplicates: folded name, same e-mail, another row; only persons the importer may read', async () => {
+    const csv =
+      `id,name,origin,email\n` +
+      `${PREFIX}dup1,上田\u3000浩二,local,KOJI@example.jp\n` +
+      `${PREFIX}dup2,佐藤 一郎,local,ichiro@example.jp\n` +
+      `${PREFIX}dup3,佐藤一郎,local,\n`;
+    const located = `from,to\n${PREFIX}dup1,region:tsubame\n${PREFIX}dup2,region:tsubame\n${PREFIX}dup3,region:tsubame\n`;
+    const files = [
+      { name: 'Person.csv', bytes: csv },
+      { name: 'LOCATED_IN.csv', bytes: located },
+    ];
+    const { body } = await preview(files);
+    expect(body.errors).toEqual([]);
+    const pairs = body.duplicates.map((d: any) => [d.id, d.otherId, d.reasons, d.row]);
+    expect(pairs).toContainEqual([`${PREFIX}dup1`, `${PREFIX}p2`, ['name', 'email'], 2]);
+    expect(pairs).toContainEqual([`${PREFIX}dup3`, `${PREFIX}dup2`, ['name'], 4]);
+    // The 燕市 coordinator is not told of the 塩尻市 person (p2 is located nowhere they read).
+    const mine = await preview(files, tsubame);
+    expect(mine.status).toBe(200);
+    const theirs = mine.body.duplicates.map((d: any) => d.otherId);
+    expect(theirs).not.toContain(`${PREFIX}p2`);
+    expect(theirs).toContain(`${PREFIX}dup2`);
   });
 
   it('reads a Shift_JIS CSV and a folder of files', async () => {

@@ -3,8 +3,9 @@
  * files (multipart/form-data) rather than GraphQL arguments.
  *
  * - `POST /api/import/preview` — the uploaded CSV / .xlsx / JSON files read and imported as a
- *   dry run: what would be created, updated and left unchanged per label and type, and every
- *   bad row (file or sheet, row, column, reason). Nothing is written.
+ *   dry run: what would be created, updated and left unchanged per label and type, every bad
+ *   row (file or sheet, row, column, reason), and likely duplicate persons among the rows
+ *   (server/import/duplicates.ts). Nothing is written.
  * - `POST /api/import/commit` — the same files imported in one transaction through the write
  *   path; once writing starts the answer streams progress as NDJSON lines (`{"progress": …}`)
  *   and ends with `{"result": …}` (the preview's shape, not a dry run) or, if the transaction
@@ -27,6 +28,7 @@ import { authErrorOf, sendError, viewerOf } from '../auth/http';
 import type { Database } from '../db/driver';
 import { writerOf } from '../graphql/mutations';
 import { isDatabaseUnavailable } from '../graphql/errors';
+import { importDuplicates } from '../import/duplicates';
 import { regionWorkbook, templateWorkbook } from '../import/export';
 import { DEFAULT_UPLOAD_LIMITS, UploadRefused, type UploadLimits } from '../import/limits';
 import { readFiles } from '../import/read';
@@ -114,7 +116,13 @@ export function mountImportRoutes(
         actor: who.writer.actor,
         regionIds: who.writer.regionIds,
       });
-      res.json(answerOf(result));
+      const duplicates = await importDuplicates(
+        db,
+        read.dataset,
+        read.sources,
+        who.writer.regionIds,
+      );
+      res.json({ ...answerOf(result), duplicates });
     } catch (err) {
       if (!refuse(req, res, err)) next(err);
     }
