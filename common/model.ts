@@ -158,7 +158,7 @@ export const PersonSchema = z
     name: Name,
     /** フリガナ: the reading of the name, as typed (search folds kana, width and spaces). */
     nameKana: plainText().max(300).optional(),
-    title: plainText().max(300).optional(),
+    title: plainText('text').max(300).optional(),
     origin: z.enum(PERSON_ORIGINS),
     mind: Score05.optional(),
     skill: Score05.optional(),
@@ -309,7 +309,7 @@ export const RELATIONSHIPS = {
   WORKS_AT: {
     from: ['Person'],
     to: ['Organization', 'SME'],
-    props: z.object({ title: plainText().max(300).optional(), ...Validity }),
+    props: z.object({ title: plainText('text').max(300).optional(), ...Validity }),
   },
   KNOWS: {
     from: ['Person'],

@@ -78,7 +78,7 @@ describe('transaction timeouts', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...admin },
         body: JSON.stringify({
-          query: `{ peopleConnection(first: 10, where: { knows: { some: { knows: { some: { name: { contains: "該当なし" } } } } } }) { totalCount } }`,
+          query: `{ peopleConnection(first: 10, where: { knows: { some: { knows: { some: { knows: { some: { name: { contains: "該当なし" } } } } } } } }) { totalCount } }`,
         }),
       });
       const body = (await res.json()) as any;

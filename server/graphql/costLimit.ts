@@ -19,7 +19,14 @@
  * error never tells the size of a region one may not see.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FieldNode, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
   FILTER_LEVEL_COST,
@@ -198,6 +205,13 @@ export function costLimit<C extends object>(
         async didResolveOperation({ request, document, contextValue }) {
           const variables = request.variables ?? {};
           const operationName = request.operationName ?? undefined;
+          // Introspection (only __schema / __type at the root) is bounded by the schema itself;
+          // its nested type lists would otherwise be estimated as if they were data lists.
+          const op = getOperationAST(document, operationName);
+          const introspectionOnly = op?.selectionSet.selections.every(
+            (s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'),
+          );
+          if (introspectionOnly) return;
           let estimate: RequestCost;
           try {
             const sizes = new Map<string | null, MapSize>();
