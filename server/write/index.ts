@@ -261,7 +261,9 @@ async function applyStaged<S, R>(
   await removeAbandonedImports(db);
   const run = newImportId();
   const runner = new StagedRunner(db);
-  const tx = session.beginTransaction();
+  // The final switch of a national import relabels ~490k nodes (27 s + a 21 s commit measured):
+  // the long timeout, like the one-transaction import above, not the 60 s default.
+  const tx = session.beginTransaction({ timeout: db.timeouts?.longTxMs });
   let committed = false;
   try {
     await claimImport(tx, run, now);
