@@ -11,9 +11,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  LINK_REFUSAL_MESSAGES,
   SurveyAnswerSchema,
   TIE_STRENGTH_LABELS,
   TIE_STRENGTHS,
+  type LinkRefusal,
   type SurveyAnswer,
 } from '../../../common/surveys';
 import { useStore } from '../app/context';
@@ -61,7 +63,7 @@ export function SurveyPage() {
   }, [lang]);
   useEffect(() => {
     if (!token) {
-      setPhase({ at: 'refused', reason: 'invalid', message: t('survey.noToken') });
+      setPhase({ at: 'refused', reason: 'missing', message: t('survey.noToken') });
       return;
     }
     readForm(token).then(
@@ -78,7 +80,7 @@ export function SurveyPage() {
         {phase.at === 'refused' ? (
           <div class="refused" role="alert" data-reason={phase.reason} data-key="survey-refused">
             <h1>{t('survey.refused.title')}</h1>
-            <p>{phase.message}</p>
+            <p>{refusalText(phase.reason, phase.message)}</p>
           </div>
         ) : null}
         {phase.at === 'failed' ? (
@@ -104,6 +106,14 @@ export function SurveyPage() {
       </main>
     </div>
   );
+}
+
+/** A refusal in the language shown now (the server's reason, or a link without its token). */
+function refusalText(reason: string, message: string): string {
+  if (reason === 'missing') return t('survey.noToken');
+  return reason in LINK_REFUSAL_MESSAGES
+    ? LINK_REFUSAL_MESSAGES[reason as LinkRefusal][getLang()]
+    : message;
 }
 
 function failure(err: unknown): Phase {
@@ -568,7 +578,7 @@ function SelfStep({
         ))}
       </fieldset>
       {(['mind', 'skill', 'network'] as const).map((k) => (
-        <fieldset class="score" key={k} data-score={k}>
+        <fieldset class="self-score" key={k} data-score={k}>
           <legend>{t(`survey.self.${k}` as PlainKey)}</legend>
           <p class="muted small">{t(`survey.self.${k}.help` as PlainKey)}</p>
           <div class="score-row">

@@ -357,7 +357,10 @@ function WaveDetail({ id, go }: { id: string; go: (at: At) => void }) {
               type="button"
               class="secondary"
               data-key="wave-refresh"
-              onClick={() => void load()}
+              onClick={() => {
+                setMessage(null);
+                void load();
+              }}
             >
               {t('waves.refresh')}
             </button>

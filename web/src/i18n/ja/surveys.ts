@@ -19,7 +19,7 @@ export const jaSurveys = {
   'survey.steps': '回答の手順',
   'survey.step.knows': '知っている人',
   'survey.step.wishes': '紹介の希望',
-  'survey.step.self': 'ご自身について',
+  'survey.step.self': 'ご自身',
   'survey.step.consent': '同意と提出',
   'survey.back': '戻る',
   'survey.next': '次へ',
