@@ -28,6 +28,13 @@ export const TIE_STRENGTH_LABELS: Record<1 | 2 | 3, { ja: string; en: string }> 
   3: { ja: '日常的に連携している', en: 'work together routinely' },
 };
 
+/** The consent text a new wave starts with (the coordinator edits it; the web form prefills it): purpose of use under 個人情報保護法. */
+export const DEFAULT_CONSENT_TEXT = [
+  'この調査は、地域の人事部が地域の支援者どうしのつながりを把握し、地域企業の人材確保・活用・定着の支援に役立てるために行います。',
+  'ご回答（どなたをご存じか、紹介を希望する方、ご自身についての回答）は、個人情報の保護に関する法律に基づき、上記の目的にのみ利用し、地域の人事部のコーディネーターが管理します。第三者に提供することはありません。',
+  '連絡先の共有と、分析担当者へのお名前の表示は、下の同意欄で選べます。同意しない場合、分析担当者には匿名で表示されます。',
+].join('\n');
+
 /** Roster groups a coordinator picks from (the issue's "member staff, key persons, anyone else"). */
 export const ROSTER_GROUPS = ['member_staff', 'key_person', 'other'] as const;
 export type RosterGroup = (typeof ROSTER_GROUPS)[number];
@@ -134,3 +141,72 @@ export const SURVEY_API_PATH = '/survey-api';
  */
 export const WISH_REASON_CODE = 'WANTS_TO_MEET';
 export const WISH_BOOST = 1.5;
+
+/** A respondent as the tracking page shows them (GraphQL `WaveRespondent`). */
+export interface RespondentView {
+  personId: string;
+  name: string;
+  nameKana: string | null;
+  status: RespondentStatus;
+  statusJa: string;
+  statusEn: string;
+  startedAt: string | null;
+  savedAt: string | null;
+  submittedAt: string | null;
+  /** The link's path (`/survey#t=…`); null when the wave is not open or the link is revoked. */
+  linkPath: string | null;
+  linkExpiresAt: string | null;
+  revoked: boolean;
+}
+
+/** A wave with its tracking (GraphQL `Wave`). */
+export interface WaveView {
+  id: string;
+  deptId: string;
+  deptName: string | null;
+  name: string;
+  endDate: string;
+  consentText: string;
+  state: WaveState;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  rosterSize: number;
+  submitted: number;
+  started: number;
+  notStarted: number;
+  /** submitted ÷ roster size (0 for an empty roster). */
+  responseRate: number;
+  respondents: RespondentView[];
+}
+
+/** Someone who may be on a dept's roster (GraphQL `WaveCandidate`). */
+export interface RosterCandidate {
+  personId: string;
+  name: string;
+  nameKana: string | null;
+  group: RosterGroup;
+  isKeyPerson: boolean;
+  regionId: string;
+}
+
+/** The respondent's form as GET /survey-api/form answers it. */
+export interface RespondentForm {
+  wave: { id: string; name: string; endDate: string; consentText: string; deptName: string | null };
+  me: { personId: string; name: string };
+  status: RespondentStatus;
+  submittedAt: string | null;
+  savedAt: string | null;
+  /** Everyone else on the roster: names and フリガナ only. */
+  roster: Array<{ personId: string; name: string; nameKana: string | null }>;
+  /** The saved draft, else the submitted answer, else an empty one. */
+  answer: SurveyAnswer;
+}
+
+/** What POST /survey-api/submit answers: when, and what the answer made of the ties. */
+export interface SubmitReceipt {
+  submittedAt: string;
+  confirmed: number;
+  unconfirmed: number;
+  removed: number;
+}

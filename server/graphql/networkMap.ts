@@ -6,6 +6,7 @@
 import type { KeyPersonScore } from '../analytics/keyPerson';
 import type { NetworkGraph, ProjectedKind } from '../analytics/graph';
 import type { MapEdge, MapNode, NetworkMapData } from '../../common/answers';
+import { isUnconfirmedSurveyTie } from '../projection/load';
 
 export type { MapEdge, MapNode, NetworkMapData };
 
@@ -100,8 +101,7 @@ export function buildNetworkMap(
   });
   const edges: MapEdge[] = [];
   g.forEachEdge((key, a, s, t) => {
-    const unconfirmed =
-      a.type === 'KNOWS' && a.props.source === 'survey' && a.props.confirmed === false;
+    const unconfirmed = isUnconfirmedSurveyTie(a.type, a.props);
     edges.push({
       id: key,
       source: s,

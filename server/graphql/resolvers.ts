@@ -40,6 +40,7 @@ import {
 } from '../../common/roles';
 import type { ProjectionCache, ProjectionView, Scope } from '../projection';
 import { withGraphVersion } from '../projection/cache';
+import { unconfirmedTieCount } from '../projection/load';
 import { RegionAccess } from './access';
 import { notFound, toApiError } from './errors';
 import { readDuplicatePool, rankDuplicates } from './duplicates';
@@ -148,6 +149,11 @@ export class ScopedAnalytics {
     );
   }
 
+  /** The unconfirmed survey ties of this projection (none when it leaves them out). */
+  unconfirmedTies(): number {
+    return this.view.memo('unconfirmedTies', () => unconfirmedTieCount(this.graph));
+  }
+
   /** "Would like to meet" answers of つながり調査 by the persons of this projection (once per version). */
   wishes(): Promise<WishPair[]> {
     return this.view.memo('wishes', async () => {
@@ -190,47 +196,67 @@ export interface AnalyticsResolverDeps {
 export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
   const scoped = async (scope: Scope): Promise<ScopedAnalytics> =>
     new ScopedAnalytics(await cache.get(scope), db);
-  /** What the viewer's analytics are computed from: pseudonymised, without ratings. */
-  const view = (viewer: Viewer, regionId: string | null): Scope => ({
+  /**
+   * What the viewer's analytics are computed from: pseudonymised, without ratings; without the
+   * survey's unconfirmed ties when the analytics option says so.
+   */
+  const view = (viewer: Viewer, regionId: string | null, includeUnconfirmed = true): Scope => ({
     regionId,
     pseudonymised: pseudonymises(viewer),
     withoutRatings: !seesRatings(viewer),
+    ...(includeUnconfirmed ? {} : { confirmedOnly: true }),
   });
   /** The analytics of a region the viewer may read, in the viewer's view. */
-  const readable = (viewer: Viewer, regionId: string | null): Promise<ScopedAnalytics> => {
+  const readable = (
+    viewer: Viewer,
+    regionId: string | null,
+    includeUnconfirmed = true,
+  ): Promise<ScopedAnalytics> => {
     assertReadRegion(viewer, regionId);
-    return scoped(view(viewer, regionId));
+    return scoped(view(viewer, regionId, includeUnconfirmed));
   };
   const access = new RegionAccess(cache);
 
   const Query = {
-    networkMap: resolver(NetworkMapArgs, async ({ regionId, filter }, viewer, ctx) => {
-      const a = await readable(viewer, regionId);
-      const kinds = filter?.kinds ?? null;
-      if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
-        throw notFound(`No node with id ${filter.focusId} in this map`);
-      }
-      const map = filterNetworkMap(a.graph, a.map(), {
-        kinds,
-        focusId: filter?.focusId ?? null,
-        focusDepth: filter?.focusDepth ?? null,
-      });
-      // Every map of the request counts, however it was asked for (aliases, fragments).
-      ctx.budget?.spend(map.nodes.length + map.edges.length);
-      return map;
-    }),
+    networkMap: resolver(
+      NetworkMapArgs,
+      async ({ regionId, filter, includeUnconfirmed }, viewer, ctx) => {
+        const a = await readable(viewer, regionId, includeUnconfirmed);
+        const kinds = filter?.kinds ?? null;
+        if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
+          throw notFound(`No node with id ${filter.focusId} in this map`);
+        }
+        const map = filterNetworkMap(a.graph, a.map(), {
+          kinds,
+          focusId: filter?.focusId ?? null,
+          focusDepth: filter?.focusDepth ?? null,
+        });
+        // Every map of the request counts, however it was asked for (aliases, fragments).
+        ctx.budget?.spend(map.nodes.length + map.edges.length);
+        // The count of the region's unconfirmed ties, whether the map draws them or not.
+        const all = includeUnconfirmed ? a : await readable(viewer, regionId, true);
+        return {
+          ...map,
+          unconfirmedTies: all.unconfirmedTies(),
+          includesUnconfirmed: includeUnconfirmed,
+        };
+      },
+    ),
 
-    keyPersonGroup: resolver(KeyPersonArgs, async ({ regionId, limit }, viewer) => {
-      const a = await readable(viewer, regionId);
-      // The group first (declared and above the threshold), then everyone else, by score.
-      const ranked = a.view.memo('keyPersonsRanked', () =>
-        [...a.keyPersons()].sort((x, y) => Number(y.inGroup) - Number(x.inGroup)),
-      );
-      return ranked.slice(0, limit);
-    }),
+    keyPersonGroup: resolver(
+      KeyPersonArgs,
+      async ({ regionId, limit, includeUnconfirmed }, viewer) => {
+        const a = await readable(viewer, regionId, includeUnconfirmed);
+        // The group first (declared and above the threshold), then everyone else, by score.
+        const ranked = a.view.memo('keyPersonsRanked', () =>
+          [...a.keyPersons()].sort((x, y) => Number(y.inGroup) - Number(x.inGroup)),
+        );
+        return ranked.slice(0, limit);
+      },
+    ),
 
-    networkGaps: resolver(GapArgs, async ({ regionId, kinds }, viewer) => {
-      const a = await readable(viewer, regionId);
+    networkGaps: resolver(GapArgs, async ({ regionId, kinds, includeUnconfirmed }, viewer) => {
+      const a = await readable(viewer, regionId, includeUnconfirmed);
       const gaps = a.gaps(today());
       if (!kinds || kinds.length === 0) return gaps;
       const wanted = new Set<GapKind>(kinds);
@@ -239,8 +265,8 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
 
     introductionSuggestions: resolver(
       SuggestionArgs,
-      async ({ regionId, forId, limit }, viewer) => {
-        const a = await readable(viewer, regionId);
+      async ({ regionId, forId, limit, includeUnconfirmed }, viewer) => {
+        const a = await readable(viewer, regionId, includeUnconfirmed);
         if (forId !== null && !a.graph.hasNode(forId)) {
           throw notFound(`No person or SME with id ${forId} in this region`);
         }
@@ -261,13 +287,16 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       },
     ),
 
-    whatIfRemoved: resolver(WhatIfArgs, async ({ regionId, personId }, viewer) => {
-      const a = await readable(viewer, regionId);
-      const asOf = today();
-      return a.view.memo(`whatIf:${asOf}:${personId}`, () =>
-        whatIfRemoved(a.graph, personId, { asOf, keyPersons: a.keyPersons() }),
-      );
-    }),
+    whatIfRemoved: resolver(
+      WhatIfArgs,
+      async ({ regionId, personId, includeUnconfirmed }, viewer) => {
+        const a = await readable(viewer, regionId, includeUnconfirmed);
+        const asOf = today();
+        return a.view.memo(`whatIf:${asOf}:${personId}`, () =>
+          whatIfRemoved(a.graph, personId, { asOf, keyPersons: a.keyPersons() }),
+        );
+      },
+    ),
 
     outreachPlan: resolver(OutreachArgs, async ({ regionId, limit }, viewer) => {
       const a = await readable(viewer, regionId);

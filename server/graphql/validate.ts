@@ -29,8 +29,18 @@ const OptId = IdArg.nullish().transform((v) => v ?? null);
 
 export const RegionArgs = z.object({ regionId: OptId });
 
+/**
+ * The analytics option of the survey's unconfirmed ties (docs/surveys.md): counted unless
+ * `includeUnconfirmed: false`, which leaves out every KNOWS tie only one of two persons named.
+ */
+const IncludeUnconfirmed = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? true);
+
 export const NetworkMapArgs = z.object({
   regionId: OptId,
+  includeUnconfirmed: IncludeUnconfirmed,
   filter: z
     .object({
       kinds: z.array(z.string()).nullish(),
@@ -45,16 +55,30 @@ export const NetworkMapArgs = z.object({
     .nullish(),
 });
 
-export const KeyPersonArgs = z.object({ regionId: OptId, limit: Limit });
+export const KeyPersonArgs = z.object({
+  regionId: OptId,
+  limit: Limit,
+  includeUnconfirmed: IncludeUnconfirmed,
+});
 
 export const GapArgs = z.object({
   regionId: OptId,
   kinds: z.array(z.enum(GAP_KINDS)).nullish(),
+  includeUnconfirmed: IncludeUnconfirmed,
 });
 
-export const SuggestionArgs = z.object({ regionId: OptId, forId: OptId, limit: Limit });
+export const SuggestionArgs = z.object({
+  regionId: OptId,
+  forId: OptId,
+  limit: Limit,
+  includeUnconfirmed: IncludeUnconfirmed,
+});
 
-export const WhatIfArgs = z.object({ regionId: OptId, personId: IdArg });
+export const WhatIfArgs = z.object({
+  regionId: OptId,
+  personId: IdArg,
+  includeUnconfirmed: IncludeUnconfirmed,
+});
 
 export const OutreachArgs = z.object({ regionId: IdArg, limit: Limit });
 
@@ -200,6 +224,14 @@ export const PastDate = z
   .refine(isCalendarDate, 'must be a date YYYY-MM-DD')
   .refine((d) => d <= today(), 'must not be in the future (the network is known up to today)');
 
+/**
+ * A wave's id as it is written: an interim wave's, or a stored wave's (`wave:<uuid>`). Whether
+ * it is a closed wave of the region asked for is the resolver's question (server/surveys/points.ts).
+ */
+function isWaveId(v: string): boolean {
+  return waveById(v) !== undefined || /^wave:[0-9a-f-]{36}$/.test(v);
+}
+
 /** A date or a wave id (compareNetworks' from and to). */
 const DateOrWave = z
   .string()
@@ -209,10 +241,10 @@ const DateOrWave = z
     if (/^\d{4}-/.test(v)) {
       const r = PastDate.safeParse(v);
       if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0]!.message });
-    } else if (!waveById(v)) {
+    } else if (!isWaveId(v)) {
       ctx.addIssue({
         code: 'custom',
-        message: `is neither a date YYYY-MM-DD nor a known wave (${SURVEY_WAVES.map((w) => w.id).join(', ')})`,
+        message: `is neither a date YYYY-MM-DD nor a known wave (${SURVEY_WAVES.map((w) => w.id).join(', ')}, or a closed wave's id)`,
       });
     }
   });
@@ -222,6 +254,7 @@ export const NetworkMetricsArgs = z
     regionId: OptId,
     asOf: PastDate.nullish().transform((v) => v ?? null),
     waveId: IdArg.nullish().transform((v) => v ?? null),
+    includeUnconfirmed: IncludeUnconfirmed,
   })
   .superRefine((a, ctx) => {
     if (a.asOf !== null && a.waveId !== null) {
@@ -231,11 +264,11 @@ export const NetworkMetricsArgs = z
         message: 'give either asOf or waveId, not both',
       });
     }
-    if (a.waveId !== null && !waveById(a.waveId)) {
+    if (a.waveId !== null && !isWaveId(a.waveId)) {
       ctx.addIssue({
         code: 'custom',
         path: ['waveId'],
-        message: `is not a known wave (${SURVEY_WAVES.map((w) => w.id).join(', ')})`,
+        message: `is not a known wave (${SURVEY_WAVES.map((w) => w.id).join(', ')}, or a closed wave's id)`,
       });
     }
   });
@@ -245,6 +278,7 @@ export const CompareArgs = z.object({
   from: DateOrWave,
   to: DateOrWave,
   limit: Limit,
+  includeUnconfirmed: IncludeUnconfirmed,
 });
 
 export const OverviewArgs = z.object({ asOf: PastDate.nullish().transform((v) => v ?? null) });

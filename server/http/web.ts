@@ -16,8 +16,8 @@ import { log } from '../log';
 export const WEB_ROOT = path.join(PROJECT_ROOT, 'web');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
-/** Paths the web app must never answer (API, health, …). */
-const NOT_WEB = /^\/(graphql|healthz|api|auth)(\/|$)/;
+/** Paths the web app must never answer (API, health, the survey form's API, …). */
+const NOT_WEB = /^\/(graphql|healthz|api|auth|survey-api)(\/|$)/;
 
 /** Newest modification time under a directory (files only), 0 when it does not exist. */
 function newestMtime(dir: string): number {

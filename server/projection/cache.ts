@@ -19,6 +19,7 @@ import {
   pseudonymise,
   scopeKey,
   withoutRatings,
+  withoutUnconfirmed,
   type Projection,
   type Scope,
 } from './load';
@@ -117,11 +118,13 @@ export class ProjectionCache {
     const fresh: Entry = { version, view: Promise.resolve(null as never), lastUsed: Date.now() };
     // The analyst's view of a scope is derived from its plain projection, which is read (and
     // cached) once for every role.
-    const loaded = scope.withoutRatings
-      ? this.get({ ...scope, withoutRatings: false }).then((v) => withoutRatings(v))
-      : scope.pseudonymised
-        ? this.get({ ...scope, pseudonymised: false }).then(pseudonymise)
-        : this.load(this.db, scope);
+    const loaded = scope.confirmedOnly
+      ? this.get({ ...scope, confirmedOnly: false }).then((v) => withoutUnconfirmed(v))
+      : scope.withoutRatings
+        ? this.get({ ...scope, withoutRatings: false }).then((v) => withoutRatings(v))
+        : scope.pseudonymised
+          ? this.get({ ...scope, pseudonymised: false }).then(pseudonymise)
+          : this.load(this.db, scope);
     fresh.view = loaded.then(
       (p) => {
         // The load reads the version in its own transaction; a write between the check and

@@ -36,6 +36,11 @@ export interface Scope {
   allHistory?: boolean;
   /** Persons carry no ratings (mind, skill, network): the municipality's view. */
   withoutRatings?: boolean;
+  /**
+   * Without the unconfirmed survey ties (KNOWS named by only one of the two persons in a
+   * つながり調査, docs/surveys.md): the analytics option `includeUnconfirmed: false`.
+   */
+  confirmedOnly?: boolean;
 }
 
 export const ALL_REGIONS: Scope = { regionId: null };
@@ -48,7 +53,7 @@ export function scopeDate(scope: Scope): string {
 export function scopeKey(scope: Scope): string {
   const at = scope.allHistory ? 'ever' : scopeDate(scope);
   const key = `${scope.regionId === null ? '*' : `region:${scope.regionId}`}@${at}`;
-  return `${key}${scope.pseudonymised ? ':pseudonymised' : ''}${scope.withoutRatings ? ':without-ratings' : ''}`;
+  return `${key}${scope.pseudonymised ? ':pseudonymised' : ''}${scope.withoutRatings ? ':without-ratings' : ''}${scope.confirmedOnly ? ':confirmed-only' : ''}`;
 }
 
 export interface Projection {
@@ -140,6 +145,34 @@ export function withoutRatings(p: Projection): Projection {
   });
   return {
     scope: { ...p.scope, withoutRatings: true },
+    graph,
+    version: p.version,
+    loadMs: performance.now() - started,
+  };
+}
+
+/** A KNOWS tie from a survey that only one of the two persons named (docs/surveys.md). */
+export function isUnconfirmedSurveyTie(type: string, props: Record<string, unknown>): boolean {
+  return type === 'KNOWS' && props.source === 'survey' && props.confirmed === false;
+}
+
+/** How many unconfirmed survey ties a graph holds. */
+export function unconfirmedTieCount(graph: NetworkGraph): number {
+  return graph.filterEdges((_e, a) => isUnconfirmedSurveyTie(a.type, a.props)).length;
+}
+
+/**
+ * The same scope without the unconfirmed survey ties (`confirmedOnly`), made from another
+ * projection: every analysis of it counts only what both persons said, or what was recorded.
+ */
+export function withoutUnconfirmed(p: Projection): Projection {
+  const started = performance.now();
+  const graph = p.graph.copy();
+  graph.forEachEdge((e, a) => {
+    if (isUnconfirmedSurveyTie(a.type, a.props)) graph.dropEdge(e);
+  });
+  return {
+    scope: { ...p.scope, confirmedOnly: true },
     graph,
     version: p.version,
     loadMs: performance.now() - started,

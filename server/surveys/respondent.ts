@@ -12,7 +12,12 @@
  */
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { SurveyAnswerSchema, type SurveyAnswer } from '../../common/surveys';
+import {
+  SurveyAnswerSchema,
+  type RespondentForm,
+  type SubmitReceipt,
+  type SurveyAnswer,
+} from '../../common/surveys';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { plain } from '../projection/load';
@@ -22,25 +27,7 @@ import { answerChanges, type AnswerState, type ExistingTie, type PairOutcome } f
 import { LinkRefused, type LinkClaims, type SurveyLinks } from './links';
 import { readDept, readWave } from './store';
 
-/** The form as the respondent's page reads it. */
-export interface RespondentForm {
-  wave: { id: string; name: string; endDate: string; consentText: string; deptName: string | null };
-  me: { personId: string; name: string };
-  status: string;
-  submittedAt: string | null;
-  savedAt: string | null;
-  /** Everyone else on the roster: names and フリガナ only. */
-  roster: Array<{ personId: string; name: string; nameKana: string | null }>;
-  /** The saved draft, else the submitted answer, else an empty one. */
-  answer: SurveyAnswer;
-}
-
-export interface SubmitReceipt {
-  submittedAt: string;
-  confirmed: number;
-  unconfirmed: number;
-  removed: number;
-}
+export type { RespondentForm, SubmitReceipt };
 
 interface Link {
   claims: LinkClaims;
@@ -118,7 +105,7 @@ export class SurveyRespondents {
         deptName: full.deptName,
       },
       me: { personId: claims.personId, name: String(respondent.name ?? '') },
-      status: String(respondent.status),
+      status: respondent.status as RespondentForm['status'],
       submittedAt: (respondent.submittedAt as string | null) ?? null,
       savedAt: (respondent.savedAt as string | null) ?? null,
       roster: full.respondents

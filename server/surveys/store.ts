@@ -6,7 +6,7 @@
  * text: the coordinator reads only the status; nobody else reads the answers).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { RespondentStatus, WaveState } from '../../common/surveys';
+import type { RespondentStatus, WaveState, WaveView } from '../../common/surveys';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { plain } from '../projection/load';
@@ -30,19 +30,13 @@ export interface RespondentRecord {
   answers: string | null;
 }
 
-export interface WaveRecord {
-  id: string;
-  deptId: string;
-  deptName: string | null;
-  name: string;
-  endDate: string;
-  consentText: string;
-  state: WaveState;
-  createdAt: string;
+/** A wave as stored: the fields of its view (common/surveys.ts) without the counts, with its respondents. */
+export interface WaveRecord extends Omit<
+  WaveView,
+  'rosterSize' | 'submitted' | 'started' | 'notStarted' | 'responseRate' | 'respondents'
+> {
   createdBy: string;
   updatedAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
   respondents: RespondentRecord[];
 }
 

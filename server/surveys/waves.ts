@@ -17,11 +17,15 @@ import { z } from 'zod';
 import { isCalendarDate, today } from '../../common/dates';
 import { AccessDenied, type Viewer } from '../../common/roles';
 import {
+  DEFAULT_CONSENT_TEXT,
   MAX_ROSTER,
   RESPONDENT_STATUS_LABELS,
   surveyLinkPath,
+  type RespondentView,
+  type RosterCandidate,
   type RosterGroup,
   type WaveState,
+  type WaveView,
 } from '../../common/surveys';
 import { recordAudit, type AuditAction } from '../auth/audit';
 import type { Database } from '../db/driver';
@@ -42,12 +46,8 @@ import {
 } from './store';
 import { cypher } from '../db/cypher';
 
-/** The consent text a new wave starts with (the coordinator edits it): purpose of use under 個人情報保護法. */
-export const DEFAULT_CONSENT_TEXT = [
-  'この調査は、地域の人事部が地域の支援者どうしのつながりを把握し、地域企業の人材確保・活用・定着の支援に役立てるために行います。',
-  'ご回答（どなたをご存じか、紹介を希望する方、ご自身についての回答）は、個人情報の保護に関する法律に基づき、上記の目的にのみ利用し、地域の人事部のコーディネーターが管理します。第三者に提供することはありません。',
-  '連絡先の共有と、分析担当者へのお名前の表示は、下の同意欄で選べます。同意しない場合、分析担当者には匿名で表示されます。',
-].join('\n');
+/** The consent text a new wave starts with (common/surveys.ts: the web form prefills it too). */
+export { DEFAULT_CONSENT_TEXT };
 
 const Name = z.string().trim().min(1, 'must not be empty').max(200);
 const ConsentText = z.string().trim().min(1, 'must not be empty').max(5000);
@@ -77,41 +77,7 @@ export const EditWaveInput = z.object({
   consentText: ConsentText.nullish().transform((v) => v ?? null),
 });
 
-/** A respondent as the tracking page shows them. */
-export interface RespondentView {
-  personId: string;
-  name: string;
-  nameKana: string | null;
-  status: RespondentRecord['status'];
-  statusJa: string;
-  statusEn: string;
-  startedAt: string | null;
-  savedAt: string | null;
-  submittedAt: string | null;
-  /** The link's path (`/survey#t=…`); null when the wave is not open or the link is revoked. */
-  linkPath: string | null;
-  linkExpiresAt: string | null;
-  revoked: boolean;
-}
-
-export interface WaveView extends Omit<WaveRecord, 'createdBy' | 'updatedAt' | 'respondents'> {
-  rosterSize: number;
-  submitted: number;
-  started: number;
-  notStarted: number;
-  /** submitted ÷ roster size (0 for an empty roster). */
-  responseRate: number;
-  respondents: RespondentView[];
-}
-
-export interface RosterCandidate {
-  personId: string;
-  name: string;
-  nameKana: string | null;
-  group: RosterGroup;
-  isKeyPerson: boolean;
-  regionId: string;
-}
+export type { RespondentView, RosterCandidate, WaveView };
 
 /** Admins run every dept's waves, coordinators their own dept's; nobody else any. */
 export function mayRunWaves(viewer: Viewer, deptId: string): boolean {

@@ -9,7 +9,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { setUnauthenticatedHandler } from './api';
 import { App, loadPage, type Phase } from './app/App';
-import { routeOf } from './app/routes';
+import { isPublicPage, routeOf } from './app/routes';
 import { fetchMe } from './auth';
 import { setLang, t } from './i18n';
 import { createStore, type AppStore } from './store/app';
@@ -78,6 +78,12 @@ function testHandle(s: AppStore) {
 
 /** Signs in (or shows the form), then applies what the account may see, then shows the page. */
 async function boot(): Promise<void> {
+  // The survey form asks nobody to sign in and loads no map: its personal link is its key.
+  if (isPublicPage(route.page)) {
+    mirrorUrl(store.view, window);
+    show('public');
+    return;
+  }
   show('starting');
   let me;
   try {

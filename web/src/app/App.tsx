@@ -11,7 +11,7 @@ import { SignIn } from './SignIn';
 import { Toast } from './Toast';
 
 /** Where the app stands before a page can be shown. */
-export type Phase = 'starting' | 'signedOut' | 'signedIn' | 'offline';
+export type Phase = 'starting' | 'signedOut' | 'signedIn' | 'offline' | 'public';
 
 /** The chunk of each page, asked for once (main.tsx starts it as the page loads). */
 const chunks: Record<Route['page'], () => Promise<ComponentType>> = {
@@ -20,6 +20,8 @@ const chunks: Record<Route['page'], () => Promise<ComponentType>> = {
   compare: () => import('../time/ComparePage').then((m) => m.ComparePage),
   regions: () => import('../time/RegionsPage').then((m) => m.RegionsPage),
   report: () => import('../time/ReportPage').then((m) => m.ReportPage),
+  waves: () => import('../surveys/WavesPage').then((m) => m.WavesPage),
+  survey: () => import('../surveys/SurveyPage').then((m) => m.SurveyPage),
 };
 const loading = new Map<Route['page'], Promise<ComponentType>>();
 export function loadPage(page: Route['page']): Promise<ComponentType> {
@@ -33,7 +35,7 @@ export function App({ store, route, phase }: { store: AppStore; route: Route; ph
     <StoreContext.Provider value={store}>
       {phase === 'signedOut' ? (
         <SignIn onSignedIn={() => location.reload()} />
-      ) : phase === 'signedIn' ? (
+      ) : phase === 'signedIn' || phase === 'public' ? (
         <Page page={route.page} />
       ) : null}
       <Toast />

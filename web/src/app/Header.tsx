@@ -39,6 +39,7 @@ export function Header() {
           <a href={`/report${location.search}`}>{t('time.nav.report')}</a>
         </nav>
         {me && canWrite(me) ? <ImportLink /> : null}
+        {me && (me.role === 'coordinator' || me.role === 'admin') ? <WavesLink /> : null}
         <button
           type="button"
           class="secondary lang"
@@ -88,6 +89,16 @@ function ImportLink() {
   ) : (
     <a class="nav" href="/import" data-key="nav-import" title={t('nav.import.help')}>
       {t('nav.import')}
+    </a>
+  );
+}
+
+/** The way to the survey waves (coordinators and admins run them). */
+function WavesLink() {
+  const here = typeof location !== 'undefined' && /^\/waves\/?$/.test(location.pathname);
+  return here ? null : (
+    <a class="nav" href="/waves" data-key="nav-waves" title={t('nav.waves.help')}>
+      {t('nav.waves')}
     </a>
   );
 }

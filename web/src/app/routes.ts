@@ -14,7 +14,9 @@ export type Route =
   | { page: 'compare' }
   | { page: 'regions' }
   | { page: 'report' }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'waves' }
+  | { page: 'survey' };
 
 /** The pages of their own: over time (SPEC §12; web/src/time) and the import (web/src/import). */
 const PAGES: Record<string, Route> = {
@@ -22,7 +24,14 @@ const PAGES: Record<string, Route> = {
   '/regions': { page: 'regions' },
   '/report': { page: 'report' },
   '/import': { page: 'import' },
+  '/waves': { page: 'waves' },
+  '/survey': { page: 'survey' },
 };
+
+/** Pages opened without an account: the survey form (its personal link is the only key). */
+export function isPublicPage(page: Route['page']): boolean {
+  return page === 'survey';
+}
 
 export function routeOf(pathname: string): Route {
   return PAGES[pathname.replace(/\/+$/, '')] ?? { page: 'map' };
