@@ -6,6 +6,7 @@ import { enPanels } from './en/panels';
 import { enEntry } from './en/entry';
 import { enImport } from './en/import';
 import { enTime } from './en/time';
+import { enIntroductions } from './en/introductions';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enEntry,
   ...enImport,
   ...enTime,
+  ...enIntroductions,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

@@ -10,6 +10,7 @@ import { jaPanels } from './ja/panels';
 import { jaEntry } from './ja/entry';
 import { jaImport } from './ja/import';
 import { jaTime } from './ja/time';
+import { jaIntroductions } from './ja/introductions';
 
 export const ja = {
   ...jaCore,
@@ -17,6 +18,7 @@ export const ja = {
   ...jaEntry,
   ...jaImport,
   ...jaTime,
+  ...jaIntroductions,
 } as const;
 export type MessageKey = keyof typeof ja;
 
