@@ -173,6 +173,16 @@ async function testPerson(
   return body.data.createNode.id as string;
 }
 
+/** A suggested introduction P1 → P2 of 塩尻市 recorded by an admin (removed after the tests). */
+async function testIntroduction(): Promise<string> {
+  const body = await gql(
+    'admin',
+    `mutation { recordIntroduction(fromId: "${P1}", toId: "${P2}", status: suggested, note: "security test ${Math.random()}") { id } }`,
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data.recordIntroduction.id as string;
+}
+
 /** Each family: the operation, and who may run it (the others are refused with `refused`). */
 interface Family {
   name: string;
@@ -375,6 +385,28 @@ const FAMILIES: Family[] = [
     refused: 'FORBIDDEN',
   },
   {
+    name: 'the introductions log of 塩尻市',
+    query: () =>
+      `{ introductionLog(regionId: "region:shiojiri", limit: 5) { id status note recordedBy from { name } } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'the introductions log of all regions',
+    query: () => `{ introductionLog(limit: 5) { id status } }`,
+    allowed: ['admin', 'analyst'],
+    refused: 'FORBIDDEN',
+  },
+  {
+    name: 'updateIntroduction of a 塩尻市 introduction (move on, note)',
+    prepare: async () => ({ i: await testIntroduction() }),
+    query: ({ i }) =>
+      `mutation { updateIntroduction(id: "${i}", status: accepted, note: "security test") { changed introduction { status } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.updateIntroduction.changed).toEqual(['status', 'note']),
+  },
+  {
     name: 'survey waves of 塩尻市 with their tracking',
     query: () =>
       `{ waves(deptId: "dept:shiojiri") { id rosterSize responseRate respondents { status } } }`,
@@ -461,7 +493,10 @@ describe('role × operation matrix (SPEC §8)', () => {
   it('a coordinator of 燕市 and a municipality account change nothing in 塩尻市 with any mutation', async () => {
     const a = await testPerson([{ type: 'KNOWS', otherId: P1 }]);
     const b = await testPerson();
+    const intro = await testIntroduction();
     const mutations = [
+      `updateIntroduction(id: "${intro}", status: made) { changed }`,
+      `updateIntroduction(id: "${intro}", note: "乗っ取り") { changed }`,
       `createNode(kind: SME, fields: [{ name: "name", value: "乗っ取り" }, { name: "industry", value: "製造業" }, { name: "employees", value: "5" }, { name: "hasHrStaff", value: "false" }, { name: "hasEvaluationSystem", value: "false" }, { name: "stage", value: "unaware" }], ties: [{ type: LOCATED_IN, otherId: "region:shiojiri" }]) { id }`,
       `updateNode(id: "${a}", fields: [{ name: "title", value: "乗っ取り" }]) { id }`,
       `setRelationship(type: KNOWS, from: "${a}", to: "${P2}") { created }`,
@@ -601,6 +636,25 @@ describe('analyst privacy', () => {
     expect(search.data.people).toEqual([]);
     const notes = await gql('analyst', `{ introductions(limit: 1) { id reason } }`);
     expect(codeOf(notes)).toBe('FORBIDDEN');
+  });
+
+  it('the introductions log shows an analyst no note, no recorder, aliases and months', async () => {
+    const intro = await testIntroduction();
+    const query = `{ introductionLog(regionId: "region:shiojiri", limit: 100) {
+        id note recordedBy recordedAt decidedAt from { id name } to { id name } via { name } } }`;
+    const admin = await gql('admin', query);
+    const mine = admin.data.introductionLog.find((e: any) => e.id === intro);
+    expect(mine.note).toMatch(/^security test/);
+    expect(mine.recordedBy).toBe('sec-admin');
+    const body = await gql('analyst', query);
+    expect(body.errors).toBeUndefined();
+    const entry = body.data.introductionLog.find((e: any) => e.id === intro);
+    expect(entry).toMatchObject({ note: null, recordedBy: null });
+    expect(entry.recordedAt).toMatch(/^\d{4}-\d{2}$/);
+    const text = JSON.stringify(body.data);
+    expect(text).not.toMatch(/security test|sec-admin/);
+    for (const name of hiddenNames) expect(text).not.toContain(name);
+    if (hiddenIds.includes(P1)) expect(entry.from.name).toBe(personAlias(P1));
   });
 });
 

@@ -39,6 +39,7 @@ export type AuditAction =
   | 'relationship.delete'
   | 'followup.record'
   | 'introduction.record'
+  | 'introduction.update'
   | 'user.add'
   | 'user.disable'
   | 'user.enable'

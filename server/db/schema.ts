@@ -6,7 +6,7 @@ import type { Database } from './driver';
 import { cypher, cypherStatements } from './cypher';
 
 /** Data migrations, in order: cypher/NAME.cypher, each returning one count. */
-const MIGRATIONS = ['migrate-introduction-names'] as const;
+const MIGRATIONS = ['migrate-introduction-names', 'migrate-introduction-recorded-by'] as const;
 
 export async function applySchema(db: Database): Promise<Record<string, number>> {
   for (const statement of cypherStatements('schema')) {

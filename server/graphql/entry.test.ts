@@ -10,6 +10,8 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, TEST_ADMIN } from '../../test/auth';
 import { removeByIdPrefix, testDb } from '../../test/db';
+import { codeOf, graphqlClient } from '../../test/graphqlClient';
+import { personRow, twoRegions } from '../../test/twoRegions';
 import { listAudit } from '../auth/audit';
 import type { Database } from '../db/driver';
 import { createApp } from '../http/app';
@@ -17,13 +19,9 @@ import { listenOnLoopback, type Listening } from '../http/listen';
 import { importDataset } from '../import';
 
 const P = 'test-entry:';
+const frame = twoRegions(P, { a: 'エントリ市', b: 'ベツ村' });
 const id = {
-  region: `${P}region:a`,
-  otherRegion: `${P}region:b`,
-  dept: `${P}dept:a`,
-  otherDept: `${P}dept:b`,
-  city: `${P}org:city`,
-  otherCity: `${P}org:other-city`,
+  ...frame.ids,
   sme: `${P}sme:s1`,
   local1: `${P}person:l1`,
   local2: `${P}person:l2`,
@@ -46,22 +44,7 @@ const auth: Record<'admin' | 'coord' | 'other', Record<string, string>> = {
 /** Nodes created by the tests (UUIDs), removed afterwards. */
 const created: string[] = [];
 
-async function gql(who: keyof typeof auth, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...auth[who] },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: any[] };
-  for (const e of body.errors ?? []) expect(JSON.stringify(e)).not.toMatch(/\n\s+at |\.ts:\d+/);
-  return body;
-}
-async function ok(who: keyof typeof auth, query: string, variables: Record<string, unknown> = {}) {
-  const body = await gql(who, query, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-const codeOf = (b: { errors?: any[] }) => b.errors?.[0]?.extensions?.code as string | undefined;
+const { gql, ok } = graphqlClient(() => base, auth);
 
 async function props(nodeId: string): Promise<Record<string, unknown> | null> {
   const res = await db.driver.executeQuery(
@@ -88,26 +71,10 @@ const GAPS = `query($r: ID) { networkGaps(regionId: $r) { kind nodeIds } }`;
 beforeAll(async () => {
   db = await testDb();
   await removeByIdPrefix(db, P);
-  const person = (pid: string, name: string, extra: Record<string, unknown> = {}) => ({
-    id: pid,
-    name,
-    origin: 'local',
-    ...extra,
-  });
+  const person = personRow;
   const result = await importDataset(db, {
     nodes: {
-      Region: [
-        { id: id.region, name: 'エントリ市', prefecture: 'テスト県', kind: 'municipality' },
-        { id: id.otherRegion, name: 'ベツ村', prefecture: 'テスト県', kind: 'municipality' },
-      ],
-      RegionalHRDept: [
-        { id: id.dept, name: 'エントリ市 地域の人事部', phase: 'operating' },
-        { id: id.otherDept, name: 'ベツ村 地域の人事部', phase: 'launching' },
-      ],
-      Organization: [
-        { id: id.city, name: 'エントリ市役所', kind: 'municipality' },
-        { id: id.otherCity, name: 'ベツ村役場', kind: 'municipality' },
-      ],
+      ...frame.nodes,
       SME: [
         {
           id: id.sme,
@@ -133,17 +100,9 @@ beforeAll(async () => {
       ],
     },
     relationships: {
-      LEADS: [
-        { from: id.city, to: id.dept },
-        { from: id.otherCity, to: id.otherDept },
-      ],
-      COVERS: [
-        { from: id.dept, to: id.region },
-        { from: id.otherDept, to: id.otherRegion },
-      ],
+      ...frame.relationships,
       LOCATED_IN: [
-        { from: id.city, to: id.region },
-        { from: id.otherCity, to: id.otherRegion },
+        ...frame.relationships.LOCATED_IN,
         { from: id.sme, to: id.region },
         { from: id.local1, to: id.region },
         { from: id.local2, to: id.region },

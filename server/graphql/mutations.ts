@@ -22,8 +22,10 @@ import { mergeNodesRequest } from '../write/commands/mergeNodes';
 import { recordFollowUpRequest } from '../write/commands/recordFollowUp';
 import { recordIntroductionRequest } from '../write/commands/recordIntroduction';
 import { deleteRelationshipRequest, setRelationshipRequest } from '../write/commands/relationship';
+import { updateIntroductionRequest } from '../write/commands/updateIntroduction';
 import { updateNodeRequest } from '../write/commands/updateNode';
 import { badInput } from './errors';
+import { presentIntroduction } from './introductionLog';
 import type { ResolverContext } from './resolvers';
 import {
   CreateNodeArgs,
@@ -33,6 +35,7 @@ import {
   RecordIntroductionArgs,
   RelationshipArgs,
   SetRelationshipArgs,
+  UpdateIntroductionArgs,
   UpdateNodeArgs,
 } from './validate';
 import { writeApiError } from './writeErrors';
@@ -153,5 +156,14 @@ export function createMutationResolvers({ db }: { db: Database }) {
     recordFollowUp: mutation(RecordFollowUpArgs, (args, writer) =>
       applyChanges(db, recordFollowUpRequest(args, writer, randomUUID())),
     ),
+    updateIntroduction: mutation(UpdateIntroductionArgs, async (args, writer) => {
+      const done = await applyChanges(db, updateIntroductionRequest(args, writer));
+      // A writer may read every party of an introduction they may change (theirs or shared).
+      const role = writer.actor.role as Viewer['role'];
+      return {
+        ...done,
+        introduction: presentIntroduction(done.introduction, { role }, () => true),
+      };
+    }),
   };
 }

@@ -44,12 +44,14 @@ import { unconfirmedTieCount } from '../projection/load';
 import { RegionAccess } from './access';
 import { notFound, toApiError } from './errors';
 import { readDuplicatePool, rankDuplicates } from './duplicates';
+import { presentIntroduction, readIntroductionLog } from './introductionLog';
 import { placeNetworkMap } from './mapLayout';
 import { buildNetworkMap, filterNetworkMap, type NetworkMapData } from './networkMap';
 import {
   AuditArgs,
   DuplicateArgs,
   GapArgs,
+  IntroductionLogArgs,
   KeyPersonArgs,
   NetworkMapArgs,
   NoArgs,
@@ -354,6 +356,20 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
       if (!pool.some((r) => r.self)) throw notFound(`No person, organisation or SME with id ${id}`);
       return rankDuplicates(pool, limit);
     }),
+
+    introductionLog: resolver(
+      IntroductionLogArgs,
+      async ({ regionId, statuses, limit, offset }, viewer) => {
+        const a = await readable(viewer, regionId);
+        const ids =
+          regionId === null
+            ? null
+            : a.graph.filterNodes((_id, n) => n.kind === 'Person' || n.kind === 'SME');
+        const may = await access.of(viewer);
+        const rows = await readIntroductionLog(db, { ids, statuses, limit, offset });
+        return rows.map((r) => presentIntroduction(r, viewer, (id) => may.readable(id)));
+      },
+    ),
 
     me: resolver(NoArgs, async (_args, viewer) => ({
       ...viewer,

@@ -282,3 +282,42 @@ export const CompareArgs = z.object({
 });
 
 export const OverviewArgs = z.object({ asOf: PastDate.nullish().transform((v) => v ?? null) });
+
+/** The introductions log (紹介の記録): a region's introductions, newest first, paged. */
+export const IntroductionLogArgs = z.object({
+  regionId: OptId,
+  statuses: z
+    .array(z.enum(INTRODUCTION_STATUSES))
+    .nullish()
+    .transform((v) => (v && v.length > 0 ? v : null)),
+  limit: Limit,
+  offset: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(100_000, 'must be at most 100000')
+    .nullish()
+    .transform((v) => v ?? 0),
+});
+
+/** updateIntroduction: a move of the status and/or the note as it should read ('' removes it). */
+export const UpdateIntroductionArgs = z
+  .object({
+    id: IdArg,
+    status: z
+      .enum(INTRODUCTION_STATUSES)
+      .nullish()
+      .transform((v) => v ?? null),
+    note: plainText('text')
+      .max(2000, 'must be at most 2000 characters')
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .superRefine((a, ctx) => {
+    if (a.status === null && a.note === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'give a status to move to, or a note (or both): there is nothing to change',
+      });
+  });

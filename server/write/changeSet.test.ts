@@ -182,7 +182,7 @@ describe('the change set of a recorded introduction', () => {
   const id = '3f2a9c1b-0000-4000-8000-000000000000';
 
   it('an Introduction with its parties, and a KNOWS tie that says where it came from, not the note', () => {
-    const c = introductionChanges(input, state, id, 'key', now);
+    const c = introductionChanges(input, state, id, 'key', now, 'coord-a');
     expect(c.nodes?.Introduction).toEqual([
       {
         id,
@@ -208,22 +208,24 @@ describe('the change set of a recorded introduction', () => {
       },
     ]);
     expect(JSON.stringify(c.ensure)).not.toContain('介護');
-    expect(c.serverFields?.get(id)).toEqual({ requestKey: 'key' });
+    expect(c.serverFields?.get(id)).toEqual({ requestKey: 'key', recordedBy: 'coord-a' });
     expect(introductionName(id, now)).not.toMatch(/名前/);
   });
 
   it('suggested: no decision date, no tie', () => {
-    const c = introductionChanges({ ...input, status: 'suggested' }, state, id, 'k', now);
+    const c = introductionChanges({ ...input, status: 'suggested' }, state, id, 'k', now, 'u');
     expect(c.nodes?.Introduction?.[0]).not.toHaveProperty('decidedAt');
     expect(c.ensure).toBeUndefined();
   });
 
   it('names a missing or wrong party', () => {
     const without = { parties: new Map([['p:1', person('p:1')]]), existing: null };
-    expect(() => introductionChanges(input, without, id, 'k', now)).toThrow(WriteNotFound);
+    expect(() => introductionChanges(input, without, id, 'k', now, 'u')).toThrow(WriteNotFound);
     const sme = { ...person('p:2'), labels: ['SME', 'Entity'] };
     const toSme = { parties: new Map([...parties, ['p:2', sme]]), existing: null };
-    expect(() => introductionChanges(input, toSme, id, 'k', now)).toThrow(/between two persons/);
+    expect(() => introductionChanges(input, toSme, id, 'k', now, 'u')).toThrow(
+      /between two persons/,
+    );
   });
 
   it('a retry writes nothing; the caller’s key used for another introduction is refused', () => {
@@ -242,7 +244,7 @@ describe('the change set of a recorded introduction', () => {
       toId: 'p:2',
       viaId: 'p:3',
     };
-    expect(introductionChanges(input, { parties, existing }, id, 'k', now)).toEqual({});
+    expect(introductionChanges(input, { parties, existing }, id, 'k', now, 'u')).toEqual({});
     const other = { ...existing, toId: 'p:9' };
     expect(isRetry(input, other)).toBe(false); // a derived key: another introduction
     expect(() => isRetry({ ...input, idempotencyKey: 'k1' }, other)).toThrow(/idempotencyKey/);

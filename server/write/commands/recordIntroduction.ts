@@ -21,7 +21,7 @@ import type { Actor } from '../../auth/audit';
 import { cypher } from '../../db/cypher';
 import { plain } from '../../projection/load';
 import type { Writer } from '../access';
-import type { ChangeSet } from '../changeSet';
+import type { ChangeSet, Row } from '../changeSet';
 import { WriteNotFound, WriteRejected } from '../errors';
 import type { LockedNode, TxReads, WriteRequest } from '../index';
 
@@ -116,10 +116,18 @@ function party(node: LockedNode): PartyAnswer {
   };
 }
 
+/** Said of a call as a whole: the message names the argument. */
+export function rejectedCall(message: string): WriteRejected {
+  return new WriteRejected([{ field: '', message }]);
+}
+
+/** Why an introduction to an SME cannot be made (the tie joins two persons). */
+export const MADE_NEEDS_PERSON =
+  'An introduction is made between two persons: give the id of the SME contact as toId.';
+
 /** The parties must be a person (FROM, VIA) and a person or an SME (TO); `made` is between persons. */
 function checkParties(input: RecordIntroductionInput, parties: Map<string, LockedNode>): void {
-  // Said of the call as a whole: the message names the argument.
-  const rejected = (message: string) => new WriteRejected([{ field: '', message }]);
+  const rejected = rejectedCall;
   const fromKind = kindOf(parties.get(input.fromId));
   if (fromKind !== 'Person') {
     throw fromKind === undefined
@@ -141,9 +149,7 @@ function checkParties(input: RecordIntroductionInput, parties: Map<string, Locke
     }
   }
   if (input.status === 'made' && toKind === 'SME') {
-    throw rejected(
-      'An introduction is made between two persons: give the id of the SME contact as toId.',
-    );
+    throw rejected(MADE_NEEDS_PERSON);
   }
 }
 
@@ -180,6 +186,8 @@ export function introductionChanges(
   id: string,
   requestKey: string,
   now: string,
+  /** Who records it (the account's username), kept on the introduction for its log. */
+  recordedBy: string,
 ): ChangeSet {
   checkParties(input, state.parties);
   if (isRetry(input, state.existing)) return {};
@@ -203,22 +211,24 @@ export function introductionChanges(
       ...parties('VIA', input.viaId),
     },
     ...(input.status === 'made'
-      ? {
-          ensure: {
-            KNOWS: [
-              {
-                from: input.fromId,
-                to: input.toId,
-                strength: 1,
-                source: 'introduction',
-                since: now.slice(0, 10),
-                context: INTRODUCTION_CONTEXT,
-              },
-            ],
-          },
-        }
+      ? { ensure: { KNOWS: [madeTie(input.fromId, input.toId, now)] } }
       : {}),
-    serverFields: new Map([[id, { requestKey }]]),
+    serverFields: new Map([[id, { requestKey, recordedBy }]]),
+  };
+}
+
+/**
+ * The KNOWS tie a made introduction creates between its two persons when they have none (the
+ * write path's `ensure`: an existing tie is kept as it is).
+ */
+export function madeTie(fromId: string, toId: string, now: string): Row {
+  return {
+    from: fromId,
+    to: toId,
+    strength: 1,
+    source: 'introduction',
+    since: now.slice(0, 10),
+    context: INTRODUCTION_CONTEXT,
   };
 }
 
@@ -273,7 +283,8 @@ export function recordIntroductionRequest(
   return {
     writer,
     read: (tx, now) => readState(tx, input, requestKey, now),
-    build: (state, now) => introductionChanges(input, state, newId, requestKey, now),
+    build: (state, now) =>
+      introductionChanges(input, state, newId, requestKey, now, writer.actor.name),
     audit: () => ({
       action: 'introduction.record',
       target: newId,

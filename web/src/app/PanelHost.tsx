@@ -2,6 +2,7 @@
 import { t } from '../i18n';
 import { Detail } from '../panels/Detail';
 import { Gaps } from '../panels/Gaps';
+import { Introductions } from '../panels/Introductions';
 import { KeyPersons } from '../panels/KeyPersons';
 import { Outreach } from '../panels/Outreach';
 import { Suggestions } from '../panels/Suggestions';
@@ -13,6 +14,7 @@ const PANEL_VIEWS: Record<PanelId, () => preact.JSX.Element> = {
   keyPersons: KeyPersons,
   gaps: Gaps,
   suggestions: Suggestions,
+  introductions: Introductions,
   detail: Detail,
   outreach: Outreach,
 };

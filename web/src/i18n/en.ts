@@ -7,6 +7,7 @@ import { enEntry } from './en/entry';
 import { enImport } from './en/import';
 import { enTime } from './en/time';
 import { enSurveys } from './en/surveys';
+import { enIntroductions } from './en/introductions';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enImport,
   ...enTime,
   ...enSurveys,
+  ...enIntroductions,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

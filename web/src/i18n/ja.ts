@@ -11,6 +11,7 @@ import { jaEntry } from './ja/entry';
 import { jaImport } from './ja/import';
 import { jaTime } from './ja/time';
 import { jaSurveys } from './ja/surveys';
+import { jaIntroductions } from './ja/introductions';
 
 export const ja = {
   ...jaCore,
@@ -19,6 +20,7 @@ export const ja = {
   ...jaImport,
   ...jaTime,
   ...jaSurveys,
+  ...jaIntroductions,
 } as const;
 export type MessageKey = keyof typeof ja;
 

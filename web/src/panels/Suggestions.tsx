@@ -1,6 +1,8 @@
 /**
  * 紹介の提案: who to introduce to whom, through whom, and why. Choosing one shows the route
- * from → via → to on the map; the buttons record the outcome (recordIntroduction).
+ * from → via → to on the map; the buttons record the outcome (recordIntroduction). A pair
+ * already recorded as accepted (the introductions log) shows 承諾済み and moves that
+ * introduction on (紹介済み, 見送り) instead of recording another.
  */
 import { useState } from 'preact/hooks';
 import { useStore } from '../app/context';
@@ -10,6 +12,8 @@ import { enumLabel, reasonText, t, type PlainKey } from '../i18n';
 import type { GapKind, IntroductionSuggestion, RecordedStatus } from '../types';
 import { Metric, Score } from '../ui';
 import { Reasons } from './KeyPersons';
+import { latestByPair, pairKey } from '../introductions/log';
+import { moveIntroduction } from './Introductions';
 import { ListPanel, NodeButton } from './ListPanel';
 
 const OUTCOMES: Array<{
@@ -99,6 +103,11 @@ function SuggestionItem({
   const store = useStore();
   const me = store.me.value;
   const [recording, setRecording] = useState(false);
+  // An introduction of this pair already recorded as accepted: it moves on from there.
+  const log = store.introductions.state.value;
+  const latest =
+    log.status === 'ok' ? latestByPair(log.value).get(pairKey(s.fromId, s.toId)) : null;
+  const accepted = latest?.status === 'accepted' ? latest : null;
   /** Where a person works (the names of their WORKS_AT on the map), as 「（…）」. */
   const worksAt = (id: string) => {
     const at = (store.graph.value?.edges ?? [])
@@ -168,8 +177,38 @@ function SuggestionItem({
           <NodeButton id={s.toId} name={s.toName} />
         </div>
       ) : null}
+      {accepted ? (
+        <p class="recorded" title={t('intro.accepted.help')}>
+          <span class="badge status-accepted" data-key={`accepted:${s.id}`}>
+            {t('intro.accepted.badge')}
+          </span>
+          {accepted.note ? <span class="muted small">{` ${accepted.note}`}</span> : null}
+        </p>
+      ) : null}
       {/* Recording is for accounts that may write (the server refuses the others anyway). */}
-      {!me || canWrite(me) ? (
+      {(!me || canWrite(me)) && accepted ? (
+        <div class="actions" role="group" aria-label={routeText(s)}>
+          {(['made', 'declined'] as const).map((status) => (
+            <button
+              key={status}
+              type="button"
+              class={status === 'made' ? 'primary' : 'secondary'}
+              title={t(status === 'made' ? 'sug.made.help' : 'sug.decline.help')}
+              data-key={`rec:${s.id}:${status}`}
+              data-status={status}
+              disabled={recording}
+              onClick={() => {
+                setRecording(true);
+                void moveIntroduction(store, accepted, { status }).finally(() =>
+                  setRecording(false),
+                );
+              }}
+            >
+              {t(status === 'made' ? 'sug.made' : 'sug.decline')}
+            </button>
+          ))}
+        </div>
+      ) : !me || canWrite(me) ? (
         <div class="actions" role="group" aria-label={routeText(s)}>
           {OUTCOMES.map((o) => (
             <button

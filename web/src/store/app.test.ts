@@ -56,7 +56,13 @@ describe('the store: server answers keyed by the view and the graph version', ()
     await tick();
     expect(store.graph.value?.version).toBe(7);
     // asked at once for version 7 …
-    expect(api.ops().sort()).toEqual(['Gaps', 'KeyPersons', 'Outreach', 'Suggestions']);
+    expect(api.ops().sort()).toEqual([
+      'Gaps',
+      'IntroductionLog',
+      'KeyPersons',
+      'Outreach',
+      'Suggestions',
+    ]);
     api.take('Gaps').answer({ networkGaps: [{ id: 'g1' }] });
     await tick();
     // … but shown only once the map of version 7 is drawn

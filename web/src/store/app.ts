@@ -32,6 +32,7 @@ import type {
   RegionOption,
   RemovalImpact,
 } from '../types';
+import { readLog, type LoggedIntroduction } from '../introductions/log';
 import { resource, valueOf, type Async, type Resource } from './resource';
 
 export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -86,6 +87,8 @@ export interface AppStore {
   gaps: Resource<Gap[]>;
   suggestions: Resource<IntroductionSuggestion[]>;
   outreach: Resource<OutreachTarget[]>;
+  /** The introductions log of the region (紹介の記录), newest first. */
+  introductions: Resource<LoggedIntroduction[]>;
   /** The recorded fields of the selected node (entity API), null when it has none. */
   entity: Resource<Record<string, unknown> | null>;
   whatIf: Resource<RemovalImpact>;
@@ -250,6 +253,8 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       ),
     true,
   );
+
+  const introductions = analytics((s) => readLog(gql, s.region));
 
   const editable = computed<ReadonlySet<string>>(() => {
     const info = valueOf(schema.state.value);
@@ -479,6 +484,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     gaps,
     suggestions,
     outreach,
+    introductions,
     entity,
     whatIf,
     path,
@@ -498,6 +504,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     readable,
     dispose() {
       for (const r of [schema, regions, map, keyPersons, gaps, suggestions, outreach]) r.dispose();
+      introductions.dispose();
       for (const r of [entity, whatIf, path]) r.dispose();
       for (const d of disposers) d();
     },

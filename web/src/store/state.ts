@@ -23,7 +23,14 @@ export const DEFAULT_KINDS: readonly MapNodeKind[] = [
   'Event',
 ];
 
-export const PANELS = ['keyPersons', 'gaps', 'suggestions', 'detail', 'outreach'] as const;
+export const PANELS = [
+  'keyPersons',
+  'gaps',
+  'suggestions',
+  'introductions',
+  'detail',
+  'outreach',
+] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** What the map highlights besides the selection. */

@@ -1,0 +1,52 @@
+/** English texts: the introductions log (intro.*) and the map's context menu (ctx.*). */
+import type { jaIntroductions } from '../ja/introductions';
+
+export const enIntroductions: Record<keyof typeof jaIntroductions, string> = {
+  'panel.introductions': 'Introductions log',
+  'intro.intro':
+    'Every recorded introduction, newest first. Move one on (accepted → made), undo a decline, or add a note. Made adds an acquaintance tie between the two, and gaps and suggestions update.',
+  'intro.filter': 'Status',
+  'intro.filter.all': 'All',
+  'intro.recorded': 'recorded {date}',
+  'intro.recordedBy': 'by {name}',
+  'intro.decided': 'decided {date}',
+  'intro.deleted': '(deleted person)',
+  'intro.note': 'Note',
+  'intro.note.edit': 'Write a note',
+  'intro.note.help':
+    'A note on this introduction. Saving replaces the current note with this text.',
+  'intro.note.save': 'Save note',
+  'intro.note.cancel': 'Cancel',
+  'intro.note.saved': 'Note saved.',
+  'intro.move.accepted': 'Mark accepted',
+  'intro.move.made': 'Mark made',
+  'intro.move.declined': 'Decline',
+  'intro.move.suggested': 'Back to suggested',
+  'intro.move.unaccept': 'Undo accepted',
+  'intro.move.undo': 'Undo decline',
+  'intro.move.undoToAccepted': 'Undo decline, mark accepted',
+  'intro.move.unmake': 'Undo made (back to accepted)',
+  'intro.move.unmake.help':
+    'A correction when they have not met yet: the acquaintance tie this introduction added is removed (a tie they had before stays).',
+  'intro.moved': '“{from} → {to}” is now “{status}”.',
+  'intro.moved.tie': '“{from} → {to}” is now made: the two are now tied.',
+  'intro.moved.untie':
+    '“{from} → {to}” is back to accepted; the tie the introduction added was removed.',
+  'intro.col.recordedAt': 'Recorded',
+  'intro.col.status': 'Status',
+  'intro.col.decidedAt': 'Decided',
+  'intro.col.recordedBy': 'Recorded by',
+  'intro.col.note': 'Note',
+  'intro.xlsx': 'Export .xlsx',
+  'intro.xlsx.help': 'Save this list as an Excel workbook (.xlsx).',
+  'intro.accepted.badge': 'Accepted',
+  'intro.accepted.help': 'Recorded as accepted. Mark it made once the introduction has happened.',
+  'ctx.menu': 'Actions for {name}',
+  'ctx.detail': 'Details',
+  'ctx.connect': 'Connect to…',
+  'ctx.delete': 'Delete…',
+  'ctx.connect.pick': 'Click the node on the map to connect {name} to (Esc cancels).',
+  'ctx.connect.cancelled': 'Connecting cancelled.',
+  'ctx.clear': 'Clear highlight',
+  'ctx.clear.help': 'Remove the highlight (gap, suggestion, path) from the map (Esc).',
+};
