@@ -14,6 +14,7 @@ import { Kind } from 'graphql';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
+import { allRegionsOf } from './allRegions';
 import { authErrorOf, sendError, viewerOf } from '../auth/http';
 import { assertReadRegion, graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
@@ -126,6 +127,11 @@ export async function createApolloServer(
           } catch {
             return null;
           }
+          // All regions of a national store: the resolver refuses it before loading anything
+          // (networkOverview is that map); counted by its node total, without a load.
+          const all = allRegionsOf(db, cache);
+          if (regionId === null && (await all.composed()))
+            return { nodes: (await all.storeSize()).entities, edges: 0 };
           const { graph } = await cache.get({ regionId });
           return { nodes: graph.order, edges: graph.size };
         },

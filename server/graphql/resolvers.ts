@@ -20,6 +20,7 @@ import {
   type DeclinedPair,
   type Gap,
   type GapKind,
+  type IntroductionSuggestion,
   type KeyPersonScore,
 } from '../analytics';
 import { DECLINE_WINDOW_DAYS, type WishPair } from '../analytics/suggestions';
@@ -63,7 +64,11 @@ import {
 } from './validate';
 import { createMutationResolvers } from './mutations';
 import { addDaysIso, today } from '../../common/dates';
-import { HEAVY_FIELDS, type HeavyFieldLimiter, type ResponseBudget } from './limits';
+import { HEAVY_FIELDS, limitError, type HeavyFieldLimiter, type ResponseBudget } from './limits';
+import { ALL_REGIONS_WHOLE_MAX, allRegionsOf } from './allRegions';
+import { combineSuggestions } from '../analytics/combine';
+import { readNodeRegions } from '../write/regions';
+import { autoReader } from '../write/validate';
 
 export { today };
 
@@ -156,6 +161,27 @@ export class ScopedAnalytics {
     return this.view.memo('unconfirmedTies', () => unconfirmedTieCount(this.graph));
   }
 
+  /** Introduction suggestions (for one person or SME, or all), once per version, day and limit. */
+  async suggestions(
+    asOf: string,
+    forId: string | null,
+    limit: number,
+  ): Promise<IntroductionSuggestion[]> {
+    const declined = await this.declined(asOf);
+    const wishes = await this.wishes();
+    return this.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
+      introductionSuggestionsCtx(this.context(), {
+        gaps: this.gaps(asOf),
+        keyPersons: this.keyPersons(),
+        ...(forId !== null ? { forId } : {}),
+        limit,
+        declined,
+        wishes,
+        asOf,
+      }),
+    );
+  }
+
   /** "Would like to meet" answers of つながり調査 by the persons of this projection (once per version). */
   wishes(): Promise<WishPair[]> {
     return this.view.memo('wishes', async () => {
@@ -218,11 +244,33 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     return scoped(view(viewer, regionId, includeUnconfirmed));
   };
   const access = new RegionAccess(cache);
+  const allRegions = allRegionsOf(db, cache);
+  /**
+   * The combined answers of every region when the viewer asks for all regions of a national
+   * store (server/graphql/allRegions.ts); null: answer from the one projection as usual.
+   */
+  const composed = async (viewer: Viewer, regionId: string | null) => {
+    if (regionId !== null) return null;
+    assertReadRegion(viewer, null);
+    if (!(await allRegions.composed())) return null;
+    return allRegions.answer(
+      { pseudonymised: pseudonymises(viewer), withoutRatings: !seesRatings(viewer) },
+      today(),
+    );
+  };
 
   const Query = {
     networkMap: resolver(
       NetworkMapArgs,
       async ({ regionId, filter, includeUnconfirmed }, viewer, ctx) => {
+        assertReadRegion(viewer, regionId);
+        if (regionId === null && (await allRegions.composed())) {
+          const { entities } = await allRegions.storeSize();
+          throw limitError(
+            'RESPONSE_TOO_LARGE',
+            `The map of all regions holds ${entities.toLocaleString('en')} nodes, more than a map can show (${ALL_REGIONS_WHOLE_MAX.toLocaleString('en')}): choose a region. / 全地域の地図は大きすぎます。地域を選んでください。`,
+          );
+        }
         const a = await readable(viewer, regionId, includeUnconfirmed);
         const kinds = filter?.kinds ?? null;
         if (filter?.focusId && !a.graph.hasNode(filter.focusId)) {
@@ -248,6 +296,9 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     keyPersonGroup: resolver(
       KeyPersonArgs,
       async ({ regionId, limit, includeUnconfirmed }, viewer) => {
+        // A national store: every region's own view combined (unconfirmed ties included).
+        const all = await composed(viewer, regionId);
+        if (all) return all.keyPersons.slice(0, limit);
         const a = await readable(viewer, regionId, includeUnconfirmed);
         // The group first (declared and above the threshold), then everyone else, by score.
         const ranked = a.view.memo('keyPersonsRanked', () =>
@@ -258,8 +309,10 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     ),
 
     networkGaps: resolver(GapArgs, async ({ regionId, kinds, includeUnconfirmed }, viewer) => {
-      const a = await readable(viewer, regionId, includeUnconfirmed);
-      const gaps = a.gaps(today());
+      const all = await composed(viewer, regionId);
+      const gaps = all
+        ? all.gaps
+        : (await readable(viewer, regionId, includeUnconfirmed)).gaps(today());
       if (!kinds || kinds.length === 0) return gaps;
       const wanted = new Set<GapKind>(kinds);
       return gaps.filter((g) => wanted.has(g.kind));
@@ -268,24 +321,25 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
     introductionSuggestions: resolver(
       SuggestionArgs,
       async ({ regionId, forId, limit, includeUnconfirmed }, viewer) => {
+        const all = await composed(viewer, regionId);
+        if (all && forId === null) return all.suggestions.slice(0, limit);
+        if (all && forId !== null) {
+          // For one person or SME: in each region that holds it, combined.
+          const regions = (await readNodeRegions(autoReader(db), [forId])).get(forId)?.regions;
+          if (!regions || regions.length === 0)
+            throw notFound(`No person or SME with id ${forId} in any region`);
+          const parts = await Promise.all(
+            regions.map(async (r) =>
+              (await readable(viewer, r)).suggestions(today(), forId, limit),
+            ),
+          );
+          return combineSuggestions(parts, limit);
+        }
         const a = await readable(viewer, regionId, includeUnconfirmed);
         if (forId !== null && !a.graph.hasNode(forId)) {
           throw notFound(`No person or SME with id ${forId} in this region`);
         }
-        const asOf = today();
-        const declined = await a.declined(asOf);
-        const wishes = await a.wishes();
-        return a.view.memo(`suggestions:${asOf}:${forId ?? ''}:${limit}`, () =>
-          introductionSuggestionsCtx(a.context(), {
-            gaps: a.gaps(asOf),
-            keyPersons: a.keyPersons(),
-            ...(forId !== null ? { forId } : {}),
-            limit,
-            declined,
-            wishes,
-            asOf,
-          }),
-        );
+        return a.suggestions(today(), forId, limit);
       },
     ),
 

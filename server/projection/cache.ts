@@ -143,6 +143,22 @@ export class ProjectionCache {
     return fresh.view;
   }
 
+  /**
+   * The projection of the scope at the current graph version without keeping it: the cached
+   * one if there is one, else loaded (and derived, as `get` does) for this caller only. A pass
+   * over every region (server/graphql/allRegions.ts) reads through it, so it neither evicts the
+   * regions people are looking at nor holds a hundred regions in memory.
+   */
+  async transient(scope: Scope): Promise<ProjectionView> {
+    const version = await this.version();
+    const entry = this.entries.get(scopeKey(scope));
+    if (entry && entry.version === version) return entry.view;
+    let p = await this.load(this.db, { ...scope, pseudonymised: false, withoutRatings: false });
+    if (scope.withoutRatings) p = withoutRatings(p);
+    if (scope.pseudonymised) p = pseudonymise(p);
+    return makeView(p);
+  }
+
   /** Drops every cached scope (e.g. after a restore). */
   clear(): void {
     this.entries.clear();

@@ -27,7 +27,7 @@
  * writes everything else (steps 2–4 as above). Failed or interrupted, it leaves the store as it
  * was: the batches are removed, at once or by the next clean-up.
  */
-import type { Integer, Session } from 'neo4j-driver';
+import type { Integer, Session, Transaction } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../../common/model';
 import { recordAudit, type AuditAction } from '../auth/audit';
 import { cypher } from '../db/cypher';
@@ -92,10 +92,9 @@ export interface TxReads {
   lock(ids: readonly string[]): Promise<Map<string, LockedNode>>;
 }
 
-export interface WriteRequest<S, R> {
+/** The steps of every write request; `S` is what it reads first (see WriteRequest). */
+interface WriteSteps<S, R> {
   writer: Writer;
-  /** What to read inside the transaction before the change set is built (and lock); `now` as for build. */
-  read?: (tx: TxReads, now: string) => Promise<S>;
   /**
    * The change set, from what was read and the write's time (createdAt / updatedAt of what it
    * writes): a pure function (it may throw a domain error).
@@ -111,6 +110,76 @@ export interface WriteRequest<S, R> {
    * audited, even when the change set itself changed nothing.
    */
   alsoWrite?: (read: Reader, result: WriteResult, state: S) => Promise<void>;
+}
+
+/** A write that reads (and locks) inside its transaction before its change set is built. */
+export interface ReadingWrite<S, R> extends WriteSteps<S, R> {
+  /** What to read inside the transaction before the change set is built (and lock); `now` as for build. */
+  read: (tx: TxReads, now: string) => Promise<S>;
+}
+
+/** A write that reads nothing first (an import, a new node): its steps get no state. */
+export interface PlainWrite<R> extends WriteSteps<undefined, R> {
+  read?: undefined;
+}
+
+/**
+ * A write request: one that reads first (`S` is what it read), or, with `S` undefined, one
+ * that may also read nothing (so a request cannot leave out the read its steps depend on).
+ */
+export type WriteRequest<S, R> = [S] extends [undefined]
+  ? PlainWrite<R> | ReadingWrite<S, R>
+  : ReadingWrite<S, R>;
+
+/** A request with its state read and its change set built: what the transaction runs. */
+interface BoundWrite<R> {
+  writer: Writer;
+  changes: ChangeSet;
+  audit: (result: WriteResult) => AuditRecord;
+  respond: (result: WriteResult) => R;
+  alsoWrite?: (read: Reader, result: WriteResult) => Promise<void>;
+}
+
+function bind<S, R>(request: WriteSteps<S, R>, state: S, now: string): BoundWrite<R> {
+  const { alsoWrite } = request;
+  return {
+    writer: request.writer,
+    changes: request.build(state, now),
+    audit: (result) => request.audit(result, state),
+    respond: (result) => request.respond(result, state),
+    ...(alsoWrite ? { alsoWrite: (read, result) => alsoWrite(read, result, state) } : {}),
+  };
+}
+
+/** What a write's transaction ends with: the answer, and whether (and at which version) to commit. */
+interface Outcome<R> {
+  value: R;
+  commit: boolean;
+  version: number;
+}
+
+/**
+ * A bulk write's explicit transaction (not retried; the long timeout, NEO4J_LONG_TX_TIMEOUT:
+ * an import may take minutes): committed and announced when `body` says so, else rolled
+ * back; rolled back too when anything fails (the error is rethrown).
+ */
+async function explicitTransaction<R>(
+  db: Database,
+  session: Session,
+  body: (tx: Transaction) => Promise<Outcome<R>>,
+): Promise<{ value: R; committed: boolean }> {
+  const tx = session.beginTransaction({ timeout: db.timeouts?.longTxMs });
+  try {
+    const { value, commit, version } = await body(tx);
+    if (commit) {
+      await tx.commit();
+      announceCommitted(version);
+    } else await tx.rollback();
+    return { value, committed: commit };
+  } catch (e) {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    throw e;
+  }
 }
 
 export interface WriteOptions {
@@ -176,9 +245,19 @@ interface Staged {
 }
 
 /** Applies a write request (see the file comment); resolves to its `respond`. */
-export async function applyChanges<S = undefined, R = WriteResult>(
+export function applyChanges<S extends undefined = undefined, R = WriteResult>(
   db: Database,
   request: WriteRequest<S, R>,
+  opts?: WriteOptions,
+): Promise<R>;
+export function applyChanges<S, R = WriteResult>(
+  db: Database,
+  request: ReadingWrite<S, R>,
+  opts?: WriteOptions,
+): Promise<R>;
+export async function applyChanges<S, R>(
+  db: Database,
+  request: ReadingWrite<S, R> | PlainWrite<R>,
   opts: WriteOptions = {},
 ): Promise<R> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: 'WRITE' });
@@ -189,18 +268,15 @@ export async function applyChanges<S = undefined, R = WriteResult>(
       try {
         const value = await session.executeWrite(async (tx) => {
           const read = txReader(tx);
-          const state = request.read
-            ? await request.read({ read, lock: (ids) => lockNodes(read, ids) }, now)
-            : (undefined as S);
-          const staged = await stage(read, request.build(state, now), true);
-          const { value, commit, version } = await inTransaction(
-            tx,
-            request,
-            staged,
-            state,
-            now,
-            opts,
-          );
+          const write = request.read
+            ? bind(
+                request,
+                await request.read({ read, lock: (ids) => lockNodes(read, ids) }, now),
+                now,
+              )
+            : bind(request, undefined, now);
+          const staged = await stage(read, write.changes, true);
+          const { value, commit, version } = await inTransaction(tx, write, staged, now, opts);
           if (!commit) throw new RollBack(value);
           committedVersion = version;
           return value;
@@ -214,43 +290,33 @@ export async function applyChanges<S = undefined, R = WriteResult>(
     }
     // Bulk: the rows are validated before the transaction opens.
     if (request.read) throw new Error('write: a bulk write reads nothing before it is built');
-    const state = undefined as S;
-    const changes = request.build(state, now);
-    const size = changeSetSize(changes);
+    const write = bind(request, undefined, now);
+    const size = changeSetSize(write.changes);
     opts.onProgress?.({ phase: 'validate', done: 0, total: size });
     if (opts.staged ?? size > STAGE_ABOVE_ROWS)
-      return await applyStaged(db, session, request, changes, now, opts);
+      return await applyStaged(db, session, write, now, opts);
     // A writer limited to some regions has every row checked first (the access rules need
     // the relationships too); for the others the relationship rows are checked while the
     // nodes are written.
-    const staged = await stage(autoReader(db), changes, request.writer.regionIds !== null);
-    // An import's one transaction may be long: the long timeout (NEO4J_LONG_TX_TIMEOUT).
-    const tx = session.beginTransaction({ timeout: db.timeouts?.longTxMs });
-    try {
-      const { value, commit, version } = await inTransaction(tx, request, staged, state, now, opts);
-      if (commit) {
-        await tx.commit();
-        announceCommitted(version);
-      } else await tx.rollback();
-      return value;
-    } catch (e) {
-      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-      throw e;
-    }
+    const staged = await stage(autoReader(db), write.changes, write.writer.regionIds !== null);
+    const { value } = await explicitTransaction(db, session, (tx) =>
+      inTransaction(tx, write, staged, now, opts),
+    );
+    return value;
   } finally {
     await session.close();
   }
 }
 
 /** A staged bulk write (see the file comment and server/write/staged.ts). */
-async function applyStaged<S, R>(
+async function applyStaged<R>(
   db: Database,
   session: Session,
-  request: WriteRequest<S, R>,
-  changes: ChangeSet,
+  write: BoundWrite<R>,
   now: string,
   opts: WriteOptions,
 ): Promise<R> {
+  const { changes } = write;
   const edits =
     (changes.patches?.length ?? 0) +
     (changes.deleteNodes?.length ?? 0) +
@@ -261,35 +327,21 @@ async function applyStaged<S, R>(
   await removeAbandonedImports(db);
   const run = newImportId();
   const runner = new StagedRunner(db);
-  // The final switch of a national import relabels ~490k nodes (27 s + a 21 s commit measured):
-  // the long timeout, like the one-transaction import above, not the 60 s default.
-  const tx = session.beginTransaction({ timeout: db.timeouts?.longTxMs });
   let committed = false;
   try {
-    await claimImport(tx, run, now);
-    const staging: Staging = {
-      run,
-      runner,
-      relabel: (onBatch) => relabelStaged(tx, run, onBatch),
-    };
-    const { value, commit, version } = await inTransaction(
-      tx,
-      request,
-      staged,
-      undefined as S,
-      now,
-      opts,
-      staging,
-    );
-    if (commit) {
-      await tx.commit();
-      committed = true;
-      announceCommitted(version);
-    } else await tx.rollback();
-    return value;
-  } catch (e) {
-    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-    throw e;
+    // The final switch of a national import relabels ~490k nodes (27 s + a 21 s commit
+    // measured): the long timeout of explicitTransaction, not the 60 s default.
+    const done = await explicitTransaction(db, session, async (tx) => {
+      await claimImport(tx, run, now);
+      const staging: Staging = {
+        run,
+        runner,
+        relabel: (onBatch) => relabelStaged(tx, run, onBatch),
+      };
+      return inTransaction(tx, write, staged, now, opts, staging);
+    });
+    committed = done.committed;
+    return done.value;
   } finally {
     await runner.close();
     if (!committed) {
@@ -421,15 +473,14 @@ function touchedIds(t: Touched): Set<string> {
 }
 
 /** The write inside its transaction: steps 1–4 of the file comment. */
-async function inTransaction<S, R>(
+async function inTransaction<R>(
   tx: WriteTx,
-  request: WriteRequest<S, R>,
+  request: BoundWrite<R>,
   staged: Staged,
-  state: S,
   now: string,
   opts: WriteOptions,
   staging?: Staging,
-): Promise<{ value: R; commit: boolean; version: number }> {
+): Promise<Outcome<R>> {
   const { changes, nodes } = staged;
   const writer = request.writer;
   const limited = writer.regionIds !== null;
@@ -538,15 +589,15 @@ async function inTransaction<S, R>(
     result.graphVersion = Number(version[0]?.get('version') ?? 0);
     if (result.dryRun) opts.onProgress?.({ phase: 'rollback', done: total, total });
     if (result.dryRun || !request.alsoWrite)
-      return { value: request.respond(result, state), commit: false, version: result.graphVersion };
+      return { value: request.respond(result), commit: false, version: result.graphVersion };
   } else {
     const bumped = await tx.run(cypher('bump-graph-version'), { now });
     result.graphVersion = Number(bumped.records[0]?.get('version') ?? 0);
   }
-  await request.alsoWrite?.(read, result, state);
-  const audit = request.audit(result, state);
+  await request.alsoWrite?.(read, result);
+  const audit = request.audit(result);
   await recordAudit(tx, writer.actor, audit.action, audit.target, audit.detail);
-  const value = request.respond(result, state);
+  const value = request.respond(result);
   opts.onProgress?.({ phase: 'commit', done: total, total });
   return { value, commit: true, version: result.graphVersion };
 }

@@ -1,0 +1,210 @@
+/**
+ * The three analytics of all regions (`regionId: null`) at national scale, region by region
+ * (docs/decisions.md, "National analytics: region by region"). Above `ALL_REGIONS_WHOLE_MAX`
+ * domain nodes the whole network is not loaded into one projection (≈ 490k nodes and 2.6M
+ * relationships would take minutes to read and GiBs of this process's heap, and its betweenness
+ * could only be sampled); instead every region's projection is read in turn — the same
+ * projection, the same analytics as that region's own view, its betweenness exact — and the
+ * answers are combined (server/analytics/combine.ts). Memory stays that of one region plus the
+ * combined answers. Each region is one synchronous step; between regions the event loop runs,
+ * so the server keeps answering other requests during a pass.
+ *
+ * A pass runs once per graph version, day and viewer kind (plain, pseudonymised): concurrent
+ * requests share it. Its progress is logged (a line per tenth of the regions). A write while it
+ * runs: the answer is filed under the version the pass started at, so the next request after
+ * the write starts a new pass.
+ */
+import { combineGaps, combineKeyPersons, combineSuggestions } from '../analytics/combine';
+import type { Gap, IntroductionSuggestion, KeyPersonScore } from '../analytics';
+import { SUGGESTION_MAX_LIMIT } from '../analytics/suggestions';
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/driver';
+import { log } from '../log';
+import type { ProjectionCache, Scope } from '../projection';
+import { ScopedAnalytics } from './resolvers';
+
+/** Up to this many domain nodes, all regions are one projection (the pilot, a prefecture). */
+export const ALL_REGIONS_WHOLE_MAX = 100_000;
+/** Persons kept from each region: enough for keyPersonGroup's largest limit. */
+const KEY_PERSONS_KEPT = SUGGESTION_MAX_LIMIT;
+
+export interface RegionTotals {
+  regionId: string;
+  name: string;
+  nodes: number;
+  persons: number;
+  inKeyPersonGroup: number;
+  gaps: number;
+  ms: number;
+}
+
+/** The combined answers of one pass. */
+export interface AllRegionsAnswer {
+  version: number;
+  asOf: string;
+  /** The best KEY_PERSONS_KEPT persons, keyPersonGroup's order. */
+  keyPersons: KeyPersonScore[];
+  gaps: Gap[];
+  /** The best SUGGESTION_MAX_LIMIT suggestions (no forId). */
+  suggestions: IntroductionSuggestion[];
+  regions: RegionTotals[];
+  ms: number;
+}
+
+export interface StoreSize {
+  entities: number;
+  regions: { id: string; name: string }[];
+}
+
+export async function storeSize(db: Database): Promise<StoreSize> {
+  const res = await db.driver.executeQuery(
+    cypher('all-regions-list'),
+    {},
+    {
+      database: db.database,
+      routing: 'READ',
+    },
+  );
+  const r = res.records[0];
+  return {
+    entities: Number(r?.get('entities') ?? 0),
+    regions: ((r?.get('regions') as { id: string | null; name: string | null }[]) ?? [])
+      .filter((x): x is { id: string; name: string | null } => typeof x.id === 'string')
+      .map((x) => ({ id: x.id, name: x.name ?? x.id })),
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class AllRegionsAnalytics {
+  private readonly passes = new Map<
+    string,
+    { version: number; answer: Promise<AllRegionsAnswer> }
+  >();
+  private size: { version: number; size: Promise<StoreSize> } | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly cache: ProjectionCache,
+    private readonly wholeMax = ALL_REGIONS_WHOLE_MAX,
+  ) {}
+
+  /** How big the store is at the current version (one count-store read per version). */
+  async storeSize(): Promise<StoreSize> {
+    const version = await this.cache.version();
+    if (this.size?.version !== version) {
+      const size = storeSize(this.db);
+      this.size = { version, size };
+      size.catch(() => {
+        if (this.size?.size === size) this.size = null;
+      });
+    }
+    return this.size.size;
+  }
+
+  /** Whether `regionId: null` is answered region by region (the store is past wholeMax). */
+  async composed(): Promise<boolean> {
+    return (await this.storeSize()).entities > this.wholeMax;
+  }
+
+  /** The combined answers for a viewer's scope (plain or pseudonymised) at `asOf`. */
+  async answer(scope: Omit<Scope, 'regionId'>, asOf: string): Promise<AllRegionsAnswer> {
+    const version = await this.cache.version();
+    const key = `${scope.pseudonymised ? 'pseudonymised' : 'plain'}${scope.withoutRatings ? ':without-ratings' : ''}@${asOf}`;
+    const held = this.passes.get(key);
+    if (held && held.version === version) return held.answer;
+    const answer = this.pass(scope, asOf, version);
+    this.passes.set(key, { version, answer });
+    answer.catch(() => {
+      if (this.passes.get(key)?.answer === answer) this.passes.delete(key);
+    });
+    return answer;
+  }
+
+  private async pass(
+    scope: Omit<Scope, 'regionId'>,
+    asOf: string,
+    version: number,
+  ): Promise<AllRegionsAnswer> {
+    const started = performance.now();
+    const { regions } = await this.storeSize();
+    const keyPersons: KeyPersonScore[][] = [];
+    const gaps: Gap[][] = [];
+    const suggestions: IntroductionSuggestion[][] = [];
+    const totals: RegionTotals[] = [];
+    const step = Math.max(1, Math.ceil(regions.length / 10));
+    log.info({ regions: regions.length, version, asOf }, 'all regions: analysing region by region');
+    const load = (i: number) =>
+      this.cache
+        .transient({ ...scope, regionId: regions[i]!.id })
+        .catch((e: unknown) => e as Error);
+    // The next region is read from Neo4j while this one is analysed.
+    let next = regions.length > 0 ? load(0) : null;
+    for (let i = 0; i < regions.length; i++) {
+      const r0 = performance.now();
+      const view = await next!;
+      next = i + 1 < regions.length ? load(i + 1) : null;
+      if (view instanceof Error) {
+        // A region without any projection (no such region any more) has nothing to add.
+        if (view.name === 'ScopeNotFoundError') continue;
+        throw view;
+      }
+      const a = new ScopedAnalytics(view, this.db);
+      const kp = a.keyPersons();
+      const g = a.gaps(asOf);
+      const s = await a.suggestions(asOf, null, SUGGESTION_MAX_LIMIT);
+      const group = kp.filter((k) => k.inGroup);
+      keyPersons.push(combineKeyPersons([kp], Math.max(KEY_PERSONS_KEPT, group.length)));
+      gaps.push(g);
+      suggestions.push(s);
+      totals.push({
+        regionId: regions[i]!.id,
+        name: regions[i]!.name,
+        nodes: view.graph.order,
+        persons: kp.length,
+        inKeyPersonGroup: group.length,
+        gaps: g.length,
+        ms: performance.now() - r0,
+      });
+      if ((i + 1) % step === 0 || i + 1 === regions.length) {
+        log.info(
+          {
+            done: i + 1,
+            regions: regions.length,
+            seconds: Math.round((performance.now() - started) / 100) / 10,
+            heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+          },
+          'all regions: progress',
+        );
+      }
+      await nextTurn();
+    }
+    const answer: AllRegionsAnswer = {
+      version,
+      asOf,
+      keyPersons: combineKeyPersons(keyPersons, KEY_PERSONS_KEPT),
+      gaps: combineGaps(gaps),
+      suggestions: combineSuggestions(suggestions, SUGGESTION_MAX_LIMIT),
+      regions: totals,
+      ms: performance.now() - started,
+    };
+    log.info(
+      {
+        regions: totals.length,
+        gaps: answer.gaps.length,
+        seconds: Math.round(answer.ms / 100) / 10,
+      },
+      'all regions: done',
+    );
+    return answer;
+  }
+}
+
+const instances = new WeakMap<ProjectionCache, AllRegionsAnalytics>();
+
+/** The one AllRegionsAnalytics of a projection cache (every schema variant shares its passes). */
+export function allRegionsOf(db: Database, cache: ProjectionCache): AllRegionsAnalytics {
+  let a = instances.get(cache);
+  if (!a) instances.set(cache, (a = new AllRegionsAnalytics(db, cache)));
+  return a;
+}
