@@ -556,7 +556,8 @@ const FAMILIES: Family[] = [
   },
   {
     name: 'analytics of 塩尻市 without the unconfirmed survey ties (includeUnconfirmed: false)',
-    query: () => `{ networkMap(regionId: "region:shiojiri", includeUnconfirmed: false) { unconfirmedTies includesUnconfirmed }
+    query:
+      () => `{ networkMap(regionId: "region:shiojiri", includeUnconfirmed: false) { unconfirmedTies includesUnconfirmed }
                     keyPersonGroup(regionId: "region:shiojiri", limit: 3, includeUnconfirmed: false) { personId }
                     networkGaps(regionId: "region:shiojiri", includeUnconfirmed: false) { id }
                     introductionSuggestions(regionId: "region:shiojiri", limit: 3, includeUnconfirmed: false) { id }

@@ -6,9 +6,10 @@
  * ever loading; the coordinator sees 3 of 8, revokes and reissues links (the old ones are
  * refused with the server's Japanese message), closes the wave (confirmed); the map then shows
  * the new ties, confirmed and unconfirmed, and the isolated newcomer who named two locals and
- * was named back is no longer a gap; 「未確認のつながりを含める」 off leaves the unconfirmed tie out
- * of the map and of the panels' questions, and the URL keeps the choice. Saves docs/screenshots/survey-phone-*.png and
- * survey-tracking.png. The wave, its ties and the persons' fields are restored afterwards.
+ * was named back is no longer a gap; 「未確認のつながりを含める」 off leaves the unconfirmed tie
+ * out of the map and of the panels' questions, and the URL keeps the choice. Saves
+ * docs/screenshots/survey-phone-*.png, survey-tracking.png and survey-map-unconfirmed.png. The
+ * wave, its ties and the persons' fields are restored afterwards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -468,6 +469,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
         '一方だけ',
       );
       expect(await hasUnconfirmed()).toBe(true);
+      await coordinator.screenshot({ path: path.join(SHOTS, 'survey-map-unconfirmed.png') });
 
       await toggle.uncheck();
       await expect.poll(() => new URL(coordinator.url()).searchParams.get('unconfirmed')).toBe('0');
@@ -511,7 +513,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
 
       // On again: the dashed tie is back, and the URL says nothing of the default.
       await coordinator.locator('#include-unconfirmed').check();
-      await expect.poll(() => new URL(coordinator.url()).searchParams.has('unconfirmed')).toBe(false);
+      await expect
+        .poll(() => new URL(coordinator.url()).searchParams.has('unconfirmed'))
+        .toBe(false);
       await expect.poll(hasUnconfirmed, { timeout: 120_000 }).toBe(true);
     });
 

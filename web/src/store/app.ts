@@ -188,7 +188,11 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
   const map = resource<{ region: string | null; unconfirmed: boolean; epoch: number }, MapAnswer>({
     key: () =>
       signedIn()
-        ? { region: state.value.region, unconfirmed: state.value.unconfirmed, epoch: mapEpoch.value }
+        ? {
+            region: state.value.region,
+            unconfirmed: state.value.unconfirmed,
+            epoch: mapEpoch.value,
+          }
         : null,
     keep: sameRegion,
     load: async ({ region, unconfirmed }) => {

@@ -68,6 +68,12 @@ export function SelfStep({
   );
 }
 
+/** The two consents of step 4: the answer's field, the checkbox's id, its text. */
+const CONSENTS: Array<{ field: 'shareContact' | 'publicProfile'; id: string; label: PlainKey }> = [
+  { field: 'shareContact', id: 'share-contact', label: 'survey.consent.shareContact' },
+  { field: 'publicProfile', id: 'public-profile', label: 'survey.consent.publicProfile' },
+];
+
 /** Step 4: consent, what will be sent, and the submit button (below, in the step bar). */
 export function ConsentStep({
   form,
@@ -86,24 +92,17 @@ export function ConsentStep({
       <p class="consent-text" data-key="consent-text">
         {form.wave.consentText}
       </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          id="share-contact"
-          checked={answer.shareContact}
-          onChange={(e) => onChange({ ...answer, shareContact: e.currentTarget.checked })}
-        />
-        {t('survey.consent.shareContact')}
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          id="public-profile"
-          checked={answer.publicProfile}
-          onChange={(e) => onChange({ ...answer, publicProfile: e.currentTarget.checked })}
-        />
-        {t('survey.consent.publicProfile')}
-      </label>
+      {CONSENTS.map((c) => (
+        <label class="check" key={c.field}>
+          <input
+            type="checkbox"
+            id={c.id}
+            checked={answer[c.field]}
+            onChange={(e) => onChange({ ...answer, [c.field]: e.currentTarget.checked })}
+          />
+          {t(c.label)}
+        </label>
+      ))}
       <h3>{t('survey.summary')}</h3>
       <ul class="summary" data-key="survey-summary">
         <li>{t('survey.summary.knows', { n: answer.knows.length })}</li>

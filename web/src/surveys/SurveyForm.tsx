@@ -16,6 +16,7 @@ import {
 } from './respondentApi';
 import { KnowsStep, WishesStep } from './RosterSteps';
 import { ConsentStep, SelfStep } from './SelfSteps';
+import { Message } from './Message';
 
 type Save =
   | { at: 'idle' }
@@ -170,11 +171,7 @@ export function SurveyForm({
         )}
       </section>
 
-      {problem ? (
-        <p class="error" role="alert" data-key="survey-problem">
-          {problem}
-        </p>
-      ) : null}
+      <Message text={problem} kind="error" dataKey="survey-problem" />
       <div class="step-nav">
         {index > 0 ? (
           <button type="button" class="secondary" onClick={() => void go(STEPS[index - 1]!)}>

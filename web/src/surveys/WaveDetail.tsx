@@ -22,6 +22,7 @@ import { Reminders } from './Reminders';
 import { Tracking } from './Tracking';
 import { WaveEditor } from './WaveEditor';
 import { BackToList, stateKey, type At } from './WaveNav';
+import { Message } from './Message';
 
 type Confirm = 'open' | 'close' | 'delete' | null;
 
@@ -149,16 +150,8 @@ export function WaveDetail({ id, go }: { id: string; go: (at: At) => void }) {
         </strong>{' '}
         {t('waves.counts.rest', { started: wave.started, notStarted: wave.notStarted })}
       </p>
-      {message ? (
-        <p class="notice" role="status" data-key="wave-message">
-          {message}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" role="alert" data-key="wave-error">
-          {error}
-        </p>
-      ) : null}
+      <Message text={message} kind="notice" dataKey="wave-message" />
+      <Message text={error} kind="error" dataKey="wave-error" />
       <div class="wave-actions">
         {wave.state !== 'closed' ? (
           <button

@@ -23,6 +23,7 @@ import {
   type WaveCandidate,
 } from './queries';
 import { PersonName, RosterSearch } from './RosterSearch';
+import { Message } from './Message';
 
 /** YYYY-MM-DD in Japan's time zone, `days` from now. */
 function jstDate(days = 0): string {
@@ -189,11 +190,7 @@ export function WaveEditor({
         />
       </Field>
       <RosterPicker candidates={candidates} chosen={chosen} locked={locked} onChange={setChosen} />
-      {error ? (
-        <p class="error" role="alert" data-key="wave-error">
-          {error}
-        </p>
-      ) : null}
+      <Message text={error} kind="error" dataKey="wave-error" />
       <div class="wave-actions">
         <button type="submit" class="primary" data-key="wave-save" disabled={busy}>
           {wave ? t('waves.save') : t('waves.create')}
