@@ -50,6 +50,8 @@ let hiddenNames: string[] = [];
 let hiddenIds: string[] = [];
 /** A draft survey wave of 塩尻市 with P1 on its roster, and the waves the tests created. */
 let WAVE = '';
+/** A closed survey wave of 塩尻市 (a point in time for the metrics of 塩尻市 only). */
+let CLOSED = '';
 const WAVES: string[] = [];
 
 async function post(
@@ -125,6 +127,7 @@ beforeAll(async () => {
   );
   WAVE = wave.data.createWave.id;
   WAVES.push(WAVE);
+  CLOSED = await testWave('closed');
 }, 300_000);
 
 afterAll(async () => {
@@ -183,6 +186,22 @@ async function testIntroduction(): Promise<string> {
   return body.data.recordIntroduction.id as string;
 }
 
+/** A 塩尻市 survey wave with P1 on its roster, made by an admin in the given state (removed after). */
+async function testWave(state: 'draft' | 'open' | 'closed'): Promise<string> {
+  const made = await gql(
+    'admin',
+    `mutation { createWave(deptId: "dept:shiojiri", name: "security test ${state}", endDate: "2099-03-31", personIds: ["${P1}"]) { id } }`,
+  );
+  expect(made.errors).toBeUndefined();
+  const id = made.data.createWave.id as string;
+  WAVES.push(id);
+  for (const step of state === 'draft' ? [] : state === 'open' ? ['open'] : ['open', 'close']) {
+    const body = await gql('admin', `mutation { ${step}Wave(id: "${id}") { state } }`);
+    expect(body.errors).toBeUndefined();
+  }
+  return id;
+}
+
 /** Each family: the operation, and who may run it (the others are refused with `refused`). */
 interface Family {
   name: string;
@@ -195,8 +214,8 @@ interface Family {
   refused: 'FORBIDDEN' | 'empty';
   /** Refused callers who get an empty answer instead (nodes outside their regions). */
   filteredFor?: Who[];
-  /** The data of an allowed answer is as expected. */
-  check?: (data: any) => void;
+  /** The data of an allowed answer is as expected (for this caller). */
+  check?: (data: any, who: Who) => void;
 }
 
 const FAMILIES: Family[] = [
@@ -442,6 +461,137 @@ const FAMILIES: Family[] = [
     refused: 'FORBIDDEN',
   },
   {
+    name: 'editing a 塩尻市 survey wave',
+    prepare: async () => ({ w: await testWave('draft') }),
+    query: ({ w }) => `mutation { editWave(id: "${w}", name: "security test edited") { name } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.editWave.name).toBe('security test edited'),
+  },
+  {
+    name: 'opening a 塩尻市 survey wave',
+    prepare: async () => ({ w: await testWave('draft') }),
+    query: ({ w }) => `mutation { openWave(id: "${w}") { state respondents { linkPath } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => {
+      expect(d.openWave.state).toBe('open');
+      expect(d.openWave.respondents[0].linkPath).toMatch(/^\/survey#t=/);
+    },
+  },
+  {
+    name: 'closing a 塩尻市 survey wave',
+    prepare: async () => ({ w: await testWave('open') }),
+    query: ({ w }) => `mutation { closeWave(id: "${w}") { state } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.closeWave.state).toBe('closed'),
+  },
+  {
+    name: 'deleting a draft 塩尻市 survey wave',
+    prepare: async () => ({ w: await testWave('draft') }),
+    query: ({ w }) => `mutation { deleteWave(id: "${w}") }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.deleteWave).toBe(true),
+  },
+  {
+    name: 'reissuing a personal link of a 塩尻市 survey wave',
+    prepare: async () => ({ w: await testWave('open') }),
+    query: ({ w }) =>
+      `mutation { reissueWaveLink(waveId: "${w}", personId: "${P1}") { personId linkPath revoked } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.reissueWaveLink.linkPath).toMatch(/^\/survey#t=/),
+  },
+  {
+    name: 'revoking a personal link of a 塩尻市 survey wave',
+    prepare: async () => ({ w: await testWave('open') }),
+    query: ({ w }) =>
+      `mutation { revokeWaveLink(waveId: "${w}", personId: "${P1}") { linkPath revoked } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.revokeWaveLink).toEqual({ linkPath: null, revoked: true }),
+  },
+  {
+    name: "survey waves without a dept (a coordinator's own)",
+    query: () => `{ waves { id deptId } }`,
+    allowed: ['admin', 'shiojiri', 'tsubame'],
+    refused: 'FORBIDDEN',
+    check: (d, who) => {
+      const depts = new Set(d.waves.map((w: any) => w.deptId));
+      if (who === 'tsubame') expect([...depts].every((x) => x === 'dept:tsubame')).toBe(true);
+      else expect(d.waves.map((w: any) => w.id)).toContain(CLOSED);
+    },
+  },
+  {
+    name: 'closed survey waves of 塩尻市 as points in time (surveyWaves)',
+    query: () => `{ surveyWaves(regionId: "region:shiojiri") { id nameJa date } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.surveyWaves.map((w: any) => w.id)).toContain(CLOSED),
+  },
+  {
+    name: 'closed survey waves of every readable region (surveyWaves without a region)',
+    query: () => `{ surveyWaves { id } }`,
+    allowed: ['admin', 'shiojiri', 'tsubame', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d, who) => {
+      const ids = d.surveyWaves.map((w: any) => w.id);
+      if (who === 'tsubame') expect(ids).not.toContain(CLOSED);
+      else expect(ids).toContain(CLOSED);
+    },
+  },
+  {
+    name: 'a closed 塩尻市 wave as the point of the metrics and the comparison',
+    query: () => `{ networkMetrics(regionId: "region:shiojiri", waveId: "${CLOSED}") { wave { id } }
+                    compareNetworks(regionId: "region:shiojiri", from: "wave:r4", to: "${CLOSED}", limit: 1) {
+                      to { wave { id } } } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => {
+      expect(d.networkMetrics.wave.id).toBe(CLOSED);
+      expect(d.compareNetworks.to.wave.id).toBe(CLOSED);
+    },
+  },
+  {
+    name: 'analytics of 塩尻市 without the unconfirmed survey ties (includeUnconfirmed: false)',
+    query:
+      () => `{ networkMap(regionId: "region:shiojiri", includeUnconfirmed: false) { unconfirmedTies includesUnconfirmed }
+                    keyPersonGroup(regionId: "region:shiojiri", limit: 3, includeUnconfirmed: false) { personId }
+                    networkGaps(regionId: "region:shiojiri", includeUnconfirmed: false) { id }
+                    introductionSuggestions(regionId: "region:shiojiri", limit: 3, includeUnconfirmed: false) { id }
+                    whatIfRemoved(regionId: "region:shiojiri", personId: "${P1}", includeUnconfirmed: false) { cutOffSmes }
+                    networkMetrics(regionId: "region:shiojiri", includeUnconfirmed: false) { includesUnconfirmed unconfirmedTies }
+                    compareNetworks(regionId: "region:shiojiri", from: "wave:r4", to: "${started.slice(0, 10)}", limit: 1, includeUnconfirmed: false) {
+                      from { includesUnconfirmed } to { includesUnconfirmed unconfirmedTies } } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => {
+      expect(d.networkMap.includesUnconfirmed).toBe(false);
+      expect(d.networkMap.unconfirmedTies).toBeGreaterThanOrEqual(0);
+      expect(d.networkMetrics.includesUnconfirmed).toBe(false);
+      expect(d.networkMetrics.unconfirmedTies).toBe(d.networkMap.unconfirmedTies);
+      expect(d.compareNetworks.to.includesUnconfirmed).toBe(false);
+    },
+  },
+  {
+    name: 'analytics of all regions without the unconfirmed survey ties',
+    query: () => `{ keyPersonGroup(limit: 3, includeUnconfirmed: false) { personId }
+                    networkMetrics(asOf: "2024-03-31", includeUnconfirmed: false) { includesUnconfirmed unconfirmedTies } }`,
+    allowed: ['admin', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.networkMetrics.includesUnconfirmed).toBe(false),
+  },
+  {
+    name: 'the survey properties of 塩尻市 KNOWS ties (source, waveId, confirmed)',
+    query: () =>
+      `{ people(where: { id: { eq: "${P1}" } }) { id knowsConnection(first: 5) { edges { properties { source waveId confirmed } } } } }`,
+    allowed: ['admin', 'shiojiri', 'city', 'analyst'],
+    refused: 'empty',
+    check: (d) => expect(d.people).toHaveLength(1),
+  },
+  {
     name: 'the audit log',
     query: () => `{ auditLog(limit: 5) { at actor action } }`,
     allowed: ['admin'],
@@ -476,7 +626,7 @@ describe('role × operation matrix (SPEC §8)', () => {
           expect(body.data ?? null).toBeNull();
         } else if (allowed) {
           expect(body.errors).toBeUndefined();
-          f.check?.(body.data);
+          f.check?.(body.data, who);
         } else if (filtered) {
           expect(body.errors).toBeUndefined();
           expect(
@@ -523,6 +673,21 @@ describe('role × operation matrix (SPEC §8)', () => {
     );
     expect(read.data.people).toHaveLength(2);
     expect(read.data.people.every((p: any) => p.title === null)).toBe(true);
+  });
+
+  it('a coordinator of 燕市 cannot use a 塩尻市 wave as a point of 燕市: refused as an unknown wave', async () => {
+    const ask = (waveId: string) =>
+      gql(
+        'tsubame',
+        `{ networkMetrics(regionId: "region:tsubame", waveId: "${waveId}") { stage } }`,
+      );
+    const real = await ask(CLOSED);
+    const unknown = await ask('wave:00000000-0000-4000-8000-000000000000');
+    expect(codeOf(real)).toBe('BAD_USER_INPUT');
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(real.errors[0].message.replace(CLOSED, 'X')).toBe(
+      unknown.errors[0].message.replace('wave:00000000-0000-4000-8000-000000000000', 'X'),
+    );
   });
 
   it('a coordinator of 燕市 cannot edit or introduce 塩尻市 persons, and nothing is written', async () => {

@@ -6,8 +6,10 @@
  * ever loading; the coordinator sees 3 of 8, revokes and reissues links (the old ones are
  * refused with the server's Japanese message), closes the wave (confirmed); the map then shows
  * the new ties, confirmed and unconfirmed, and the isolated newcomer who named two locals and
- * was named back is no longer a gap. Saves docs/screenshots/survey-phone-*.png and
- * survey-tracking.png. The wave, its ties and the persons' fields are restored afterwards.
+ * was named back is no longer a gap; 「未確認のつながりを含める」 off leaves the unconfirmed tie
+ * out of the map and of the panels' questions, and the URL keeps the choice. Saves
+ * docs/screenshots/survey-phone-*.png, survey-tracking.png and survey-map-unconfirmed.png. The
+ * wave, its ties and the persons' fields are restored afterwards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -432,6 +434,89 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       expect(
         gaps.some((g) => g.kind === 'ISOLATED_NEWCOMER' && g.nodeIds.includes(newcomer.id)),
       ).toBe(false);
+    });
+
+    it('「未確認のつながりを含める」 off: the unconfirmed tie leaves the map and the panels, and the URL keeps it', async () => {
+      const isTie = (e: { source: string; target: string; type: string }, a: string, b: string) =>
+        e.type === 'KNOWS' &&
+        ((e.source === a && e.target === b) || (e.source === b && e.target === a));
+      const hasUnconfirmed = () =>
+        coordinator.evaluate(
+          ([a, b]) =>
+            (window as unknown as { __app: Handle }).__app.data.edges.some(
+              (e) =>
+                e.type === 'KNOWS' &&
+                ((e.source === a && e.target === b) || (e.source === b && e.target === a)),
+            ),
+          [local1.id, other.id],
+        );
+      // What the page asks the API from now on (the panels must follow the option).
+      const asked: Array<{ op: string; includeUnconfirmed: unknown }> = [];
+      const onRequest = (r: { url(): string; postData(): string | null }) => {
+        if (!r.url().endsWith('/graphql')) return;
+        try {
+          const body = JSON.parse(r.postData() ?? '{}');
+          const op = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query ?? '')?.[1] ?? '';
+          asked.push({ op, includeUnconfirmed: body.variables?.includeUnconfirmed });
+        } catch {
+          /* not JSON: not ours */
+        }
+      };
+      coordinator.on('request', onRequest);
+      const toggle = coordinator.locator('#include-unconfirmed');
+      expect(await toggle.isChecked()).toBe(true);
+      expect(await coordinator.locator('.unconfirmed-toggle').getAttribute('title')).toContain(
+        '一方だけ',
+      );
+      expect(await hasUnconfirmed()).toBe(true);
+      await coordinator.screenshot({ path: path.join(SHOTS, 'survey-map-unconfirmed.png') });
+
+      await toggle.uncheck();
+      await expect.poll(() => new URL(coordinator.url()).searchParams.get('unconfirmed')).toBe('0');
+      await coordinator.waitForFunction(
+        ([a, b]) => {
+          const app = (window as unknown as { __app: Handle }).__app;
+          return (
+            document.body.dataset.mapReady === 'true' &&
+            !app.data.edges.some(
+              (e) =>
+                e.type === 'KNOWS' &&
+                ((e.source === a && e.target === b) || (e.source === b && e.target === a)),
+            )
+          );
+        },
+        [local1.id, other.id],
+        { timeout: 120_000 },
+      );
+      // The confirmed ties stay.
+      const edges = await coordinator.evaluate(
+        () => (window as unknown as { __app: Handle }).__app.data.edges,
+      );
+      expect(edges.some((e) => isTie(e, newcomer.id, local1.id))).toBe(true);
+      expect(edges.some((e) => e.unconfirmed)).toBe(false);
+      await expect
+        .poll(() => asked.filter((a) => a.op === 'Gaps' || a.op === 'KeyPersons').length, {
+          timeout: 60_000,
+        })
+        .toBeGreaterThan(0);
+      for (const a of asked.filter((x) =>
+        ['NetworkMap', 'Gaps', 'KeyPersons', 'Suggestions', 'WhatIf'].includes(x.op),
+      ))
+        expect(a, a.op).toMatchObject({ includeUnconfirmed: false });
+      coordinator.off('request', onRequest);
+
+      // A reload (or a shared link) keeps the choice.
+      await coordinator.reload();
+      await coordinator.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+      expect(await coordinator.locator('#include-unconfirmed').isChecked()).toBe(false);
+      expect(await hasUnconfirmed()).toBe(false);
+
+      // On again: the dashed tie is back, and the URL says nothing of the default.
+      await coordinator.locator('#include-unconfirmed').check();
+      await expect
+        .poll(() => new URL(coordinator.url()).searchParams.has('unconfirmed'))
+        .toBe(false);
+      await expect.poll(hasUnconfirmed, { timeout: 120_000 }).toBe(true);
     });
 
     it('had no page errors', () => {

@@ -53,9 +53,11 @@ export const SCHEMA_INFO = /* GraphQL */ `
 `;
 
 export const NETWORK_MAP = /* GraphQL */ `
-  query NetworkMap($regionId: ID) {
-    networkMap(regionId: $regionId) {
+  query NetworkMap($regionId: ID, $includeUnconfirmed: Boolean) {
+    networkMap(regionId: $regionId, includeUnconfirmed: $includeUnconfirmed) {
       graphVersion
+      unconfirmedTies
+      includesUnconfirmed
       nodes {
         id
         kind
@@ -86,22 +88,26 @@ const REASON = 'reasons { code ja en }';
 const GAP = 'id kind severity nodeIds relatedIds detail deptId explanationJa explanationEn';
 
 export const KEY_PERSONS = /* GraphQL */ `
-  query KeyPersons($regionId: ID, $limit: Int) {
-    keyPersonGroup(regionId: $regionId, limit: $limit) {
+  query KeyPersons($regionId: ID, $limit: Int, $includeUnconfirmed: Boolean) {
+    keyPersonGroup(regionId: $regionId, limit: $limit, includeUnconfirmed: $includeUnconfirmed) {
       personId name score betweenness constraint reach community declared inGroup assessed ${REASON}
     }
   }
 `;
 
 export const GAPS = /* GraphQL */ `
-  query Gaps($regionId: ID) {
-    networkGaps(regionId: $regionId) { ${GAP} }
+  query Gaps($regionId: ID, $includeUnconfirmed: Boolean) {
+    networkGaps(regionId: $regionId, includeUnconfirmed: $includeUnconfirmed) { ${GAP} }
   }
 `;
 
 export const SUGGESTIONS = /* GraphQL */ `
-  query Suggestions($regionId: ID, $limit: Int) {
-    introductionSuggestions(regionId: $regionId, limit: $limit) {
+  query Suggestions($regionId: ID, $limit: Int, $includeUnconfirmed: Boolean) {
+    introductionSuggestions(
+      regionId: $regionId
+      limit: $limit
+      includeUnconfirmed: $includeUnconfirmed
+    ) {
       id fromId fromName toId toName viaId viaName score gapValue feasibility fit closes ${REASON}
     }
   }
@@ -116,8 +122,8 @@ export const OUTREACH = /* GraphQL */ `
 `;
 
 export const WHAT_IF = /* GraphQL */ `
-  query WhatIf($regionId: ID, $personId: ID!) {
-    whatIfRemoved(regionId: $regionId, personId: $personId) {
+  query WhatIf($regionId: ID, $personId: ID!, $includeUnconfirmed: Boolean) {
+    whatIfRemoved(regionId: $regionId, personId: $personId, includeUnconfirmed: $includeUnconfirmed) {
       personId personName cutOffIds cutOffNames cutOffSmes cutOffOrgs lostTies
       newGaps { ${GAP} }
       explanationJa explanationEn

@@ -24,7 +24,12 @@ export type {
 /** The app does not request edge ids (the map is large; cytoscape ids are made from the index). */
 export type MapEdge = Omit<ServerMapEdge, 'id'> & { id?: string };
 
-export type NetworkMap = Omit<NetworkMapData, 'edges'> & { edges: MapEdge[] };
+export type NetworkMap = Omit<NetworkMapData, 'edges'> & {
+  edges: MapEdge[];
+  /** The scope's unconfirmed survey ties, drawn or not (absent in answers that do not ask). */
+  unconfirmedTies?: number;
+  includesUnconfirmed?: boolean;
+};
 
 /** As the API sends it: the resolver gives the programme as two texts. */
 export type OutreachTarget = Omit<ComputedOutreachTarget, 'programme'> & {

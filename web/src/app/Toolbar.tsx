@@ -1,4 +1,7 @@
-/** Above the map: which kinds it shows, and its buttons (fit, focus depth, clear, PNG). */
+/**
+ * Above the map: which kinds it shows, and its buttons (fit, focus depth, the survey's
+ * unconfirmed ties, clear, PNG).
+ */
 import { csvFileName } from '../csv';
 import { download } from '../download';
 import { enumLabel, t } from '../i18n';
@@ -6,6 +9,7 @@ import { KIND_STYLE } from '../map/palette';
 import { MAP_NODE_KINDS, toggleKind } from '../store/state';
 import { useStore } from './context';
 import { NodeSymbol } from './MapSymbol';
+import { UnconfirmedToggle } from './UnconfirmedToggle';
 
 export function Toolbar() {
   const store = useStore();
@@ -69,6 +73,7 @@ export function Toolbar() {
             </select>
           </label>
         ) : null}
+        <UnconfirmedToggle />
         {s.overlay ? (
           <button
             type="button"

@@ -45,7 +45,10 @@ describe('the store: server answers keyed by the view and the graph version', ()
     expect(api.asked).toHaveLength(0);
     store.me.value = ADMIN;
     expect(api.ops().sort()).toEqual(['NetworkMap', 'Regions', 'SchemaInfo']);
-    expect(api.take('NetworkMap').vars).toEqual({ regionId: 'region:a' });
+    expect(api.take('NetworkMap').vars).toEqual({
+      regionId: 'region:a',
+      includeUnconfirmed: true,
+    });
     expect(api.ops()).not.toContain('Gaps');
 
     // (the map answer of an earlier ask is the test's to give)
@@ -122,6 +125,32 @@ describe('the store: server answers keyed by the view and the graph version', ()
     api.take('Entity').answer({ people: [{ id: 'p1', name: 'p1', title: '係長' }] });
     await tick();
     expect(store.entity.state.value).toMatchObject({ status: 'ok', value: { title: '係長' } });
+    store.dispose();
+  });
+
+  it('「未確認のつながりを含める」 off: the map and the panels are asked again without them, and drawn anew', async () => {
+    const api = fakeApi();
+    const store = createStore({ ...defaultState(), region: 'region:a' }, api.gql);
+    store.me.value = ADMIN;
+    api.take('NetworkMap').answer(networkMap(4, ['p1']));
+    await tick();
+    store.drawn.value = store.drawKey.value;
+    api.take('Gaps').answer({ networkGaps: [{ id: 'with' }] });
+    await tick();
+    expect(store.gaps.state.value).toEqual({ status: 'ok', value: [{ id: 'with' }] });
+
+    api.asked.length = 0;
+    store.view.update({ unconfirmed: false });
+    const map = api.take('NetworkMap');
+    expect(map.vars).toEqual({ regionId: 'region:a', includeUnconfirmed: false });
+    map.answer(networkMap(4, ['p1']));
+    await tick();
+    // the same graph version, but another map: it must be drawn before the panels show
+    expect(store.drawn.value).not.toBe(store.drawKey.value);
+    for (const op of ['Gaps', 'KeyPersons', 'Suggestions'])
+      expect(api.take(op).vars).toMatchObject({ includeUnconfirmed: false });
+    store.view.update({ overlay: { type: 'whatif', personId: 'p1' } });
+    expect(api.take('WhatIf').vars).toMatchObject({ includeUnconfirmed: false });
     store.dispose();
   });
 

@@ -40,12 +40,15 @@ export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Pro
 /** The map as the server answered it for a region. */
 export interface MapAnswer {
   region: string | null;
+  /** Whether it counts the survey's unconfirmed ties (the view's `unconfirmed`). */
+  unconfirmed: boolean;
   map: NetworkMap;
 }
 
 /** The nodes and ties of the drawn region, indexed. */
 export interface Graph {
   region: string | null;
+  unconfirmed: boolean;
   version: number;
   nodes: MapNode[];
   edges: MapEdge[];
@@ -66,9 +69,13 @@ export interface Toast {
   seq: number;
 }
 
-/** Where an analytics answer belongs: a region at a graph version. */
+/**
+ * Where an analytics answer belongs: a region at a graph version, with or without the survey's
+ * unconfirmed ties (as the map answer it follows).
+ */
 interface Scope {
   region: string | null;
+  unconfirmed: boolean;
   version: number;
 }
 
@@ -178,18 +185,26 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
 
   const timings: Record<string, number> = {};
   const mapEpoch = signal(0);
-  const map = resource<{ region: string | null; epoch: number }, MapAnswer>({
-    key: () => (signedIn() ? { region: state.value.region, epoch: mapEpoch.value } : null),
+  const map = resource<{ region: string | null; unconfirmed: boolean; epoch: number }, MapAnswer>({
+    key: () =>
+      signedIn()
+        ? {
+            region: state.value.region,
+            unconfirmed: state.value.unconfirmed,
+            epoch: mapEpoch.value,
+          }
+        : null,
     keep: sameRegion,
-    load: async ({ region }) => {
+    load: async ({ region, unconfirmed }) => {
       const t0 = performance.now();
       const { networkMap } = await gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, {
         regionId: region,
+        includeUnconfirmed: unconfirmed,
       });
       timings.mapData = Math.round(performance.now() - t0);
       // page clock (from navigation start) when the map was asked for
       timings.fetchAt = Math.round(t0);
-      return { region, map: networkMap };
+      return { region, unconfirmed, map: networkMap };
     },
     describe,
   });
@@ -199,6 +214,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     if (!a) return null;
     return {
       region: a.region,
+      unconfirmed: a.unconfirmed,
       version: a.map.graphVersion,
       nodes: a.map.nodes,
       edges: a.map.edges,
@@ -208,14 +224,15 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
   const drawn = signal<string | null>(null);
   const drawKey = computed(() => {
     const g = graph.value;
-    return g ? `${g.region ?? 'all'}@${g.version}` : null;
+    return g ? `${g.region ?? 'all'}@${g.version}${g.unconfirmed ? '' : ':confirmed'}` : null;
   });
   /** The scope of the analytics: the region and version of the map answer. */
   const scope = computed<Scope | null>(() => {
     const m = map.state.value;
-    if (m.status === 'error') return { region: state.value.region, version: -1 };
+    if (m.status === 'error')
+      return { region: state.value.region, unconfirmed: state.value.unconfirmed, version: -1 };
     const g = graph.value;
-    return g ? { region: g.region, version: g.version } : null;
+    return g ? { region: g.region, unconfirmed: g.unconfirmed, version: g.version } : null;
   });
   // Shown once the map of their version is drawn (or could not be).
   const mapSettled = () => map.state.value.status === 'error' || drawn.value === drawKey.value;
@@ -235,15 +252,20 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     gql<{ keyPersonGroup: KeyPersonScore[] }>(Q.KEY_PERSONS, {
       regionId: s.region,
       limit: 30,
+      includeUnconfirmed: s.unconfirmed,
     }).then((d) => d.keyPersonGroup),
   );
   const gaps = analytics((s) =>
-    gql<{ networkGaps: Gap[] }>(Q.GAPS, { regionId: s.region }).then((d) => d.networkGaps),
+    gql<{ networkGaps: Gap[] }>(Q.GAPS, {
+      regionId: s.region,
+      includeUnconfirmed: s.unconfirmed,
+    }).then((d) => d.networkGaps),
   );
   const suggestions = analytics((s) =>
     gql<{ introductionSuggestions: IntroductionSuggestion[] }>(Q.SUGGESTIONS, {
       regionId: s.region,
       limit: 20,
+      includeUnconfirmed: s.unconfirmed,
     }).then((d) => d.introductionSuggestions),
   );
   const outreach = analytics(
@@ -314,6 +336,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       gql<{ whatIfRemoved: RemovalImpact }>(Q.WHAT_IF, {
         regionId: k.region,
         personId: k.personId,
+        includeUnconfirmed: k.unconfirmed,
       }).then((d) => d.whatIfRemoved),
     ready: mapSettled,
     describe,

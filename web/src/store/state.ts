@@ -51,6 +51,11 @@ export interface ViewState {
   /** 0 = whole map; 1 or 2 = only the selection's neighbourhood up to this many steps. */
   focusDepth: 0 | 1 | 2;
   overlay: Overlay | null;
+  /**
+   * Whether the map and the analytics count the survey's unconfirmed ties (KNOWS named by one
+   * of the two persons only; the API's includeUnconfirmed, default true).
+   */
+  unconfirmed: boolean;
 }
 
 export function defaultState(): ViewState {
@@ -62,6 +67,7 @@ export function defaultState(): ViewState {
     kinds: [...DEFAULT_KINDS],
     focusDepth: 0,
     overlay: null,
+    unconfirmed: true,
   };
 }
 

@@ -8,6 +8,13 @@ describe('view ⇄ URL', () => {
     expect(queryToState('')).toEqual(defaultState());
   });
 
+  it('keeps leaving out the unconfirmed ties as unconfirmed=0, and nothing when they count', () => {
+    expect(stateToQuery({ ...defaultState(), unconfirmed: false })).toBe('?unconfirmed=0');
+    expect(queryToState('?unconfirmed=0').unconfirmed).toBe(false);
+    expect(queryToState('?unconfirmed=1').unconfirmed).toBe(true);
+    expect(queryToState('?unconfirmed=no').unconfirmed).toBe(true);
+  });
+
   it('round-trips every part of the view', () => {
     const views: ViewState[] = [
       {
@@ -36,6 +43,7 @@ describe('view ⇄ URL', () => {
       { ...defaultState(), overlay: { type: 'path', from: 'person:a', to: 'sme:b' } },
       { ...defaultState(), kinds: [] },
       { ...defaultState(), region: 'region:日立市' },
+      { ...defaultState(), region: 'region:shiojiri', unconfirmed: false },
     ];
     for (const v of views) expect(queryToState(stateToQuery(v))).toEqual(v);
   });

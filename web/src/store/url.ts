@@ -3,6 +3,7 @@
  * Only what differs from the default is written; anything malformed is ignored, never an error.
  *   ?region=region:shiojiri&sel=person:x&panel=gaps&kinds=Person,SME&focus=1&lang=en
  *   &gap=<gap id> | &sug=<suggestion id> | &whatif=<person id> | &path=<from>~<to>
+ *   &unconfirmed=0 (leave the survey's unconfirmed ties out)
  */
 import {
   DEFAULT_KINDS,
@@ -29,6 +30,7 @@ export function stateToQuery(s: ViewState): string {
   else if (o?.type === 'suggestion') p.set('sug', o.id);
   else if (o?.type === 'whatif') p.set('whatif', o.personId);
   else if (o?.type === 'path') p.set('path', `${o.from}${PATH_SEP}${o.to}`);
+  if (!s.unconfirmed) p.set('unconfirmed', '0');
   if (s.lang !== 'ja') p.set('lang', s.lang);
   const q = p.toString();
   return q ? `?${q}` : '';
@@ -54,6 +56,7 @@ export function queryToState(search: string): ViewState {
   const focus = p.get('focus');
   if (s.selected && (focus === '1' || focus === '2')) s.focusDepth = Number(focus) as 1 | 2;
   s.overlay = overlayFrom(p);
+  if (p.get('unconfirmed') === '0') s.unconfirmed = false;
   if (p.get('lang') === 'en') s.lang = 'en';
   return s;
 }

@@ -5,6 +5,7 @@
  * the dept's member staff first, then key persons, then everyone else of its regions, found by
  * name or フリガナ.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_CONSENT_TEXT, ROSTER_GROUPS, type RosterGroup } from '../../../common/surveys';
 import { fiscalYear, reiwaLabel } from '../../../common/waves';
@@ -22,6 +23,7 @@ import {
   type WaveCandidate,
 } from './queries';
 import { PersonName, RosterSearch } from './RosterSearch';
+import { Message } from './Message';
 
 /** YYYY-MM-DD in Japan's time zone, `days` from now. */
 function jstDate(days = 0): string {
@@ -148,8 +150,7 @@ export function WaveEditor({
           </select>
         </p>
       ) : null}
-      <p class="field">
-        <label for="wave-name">{t('waves.field.name')}</label>
+      <Field id="wave-name" label={t('waves.field.name')}>
         <input
           id="wave-name"
           type="text"
@@ -159,9 +160,12 @@ export function WaveEditor({
           value={name}
           onInput={(e) => setName(e.currentTarget.value)}
         />
-      </p>
-      <p class="field">
-        <label for="wave-end">{t('waves.field.endDate')}</label>
+      </Field>
+      <Field
+        id="wave-end"
+        label={t('waves.field.endDate')}
+        help={state === 'open' ? t('waves.field.endDate.open') : t('waves.field.endDate.help')}
+      >
         <input
           id="wave-end"
           type="date"
@@ -170,12 +174,12 @@ export function WaveEditor({
           value={endDate}
           onInput={(e) => setEndDate(e.currentTarget.value)}
         />
-        <span class="muted small">
-          {state === 'open' ? t('waves.field.endDate.open') : t('waves.field.endDate.help')}
-        </span>
-      </p>
-      <p class="field">
-        <label for="wave-consent">{t('waves.field.consent')}</label>
+      </Field>
+      <Field
+        id="wave-consent"
+        label={t('waves.field.consent')}
+        help={state === 'draft' ? t('waves.field.consent.help') : t('waves.field.consent.fixed')}
+      >
         <textarea
           id="wave-consent"
           rows={7}
@@ -184,16 +188,9 @@ export function WaveEditor({
           value={consent}
           onInput={(e) => setConsent(e.currentTarget.value)}
         />
-        <span class="muted small">
-          {state === 'draft' ? t('waves.field.consent.help') : t('waves.field.consent.fixed')}
-        </span>
-      </p>
+      </Field>
       <RosterPicker candidates={candidates} chosen={chosen} locked={locked} onChange={setChosen} />
-      {error ? (
-        <p class="error" role="alert" data-key="wave-error">
-          {error}
-        </p>
-      ) : null}
+      <Message text={error} kind="error" dataKey="wave-error" />
       <div class="wave-actions">
         <button type="submit" class="primary" data-key="wave-save" disabled={busy}>
           {wave ? t('waves.save') : t('waves.create')}
@@ -207,6 +204,27 @@ export function WaveEditor({
 }
 
 const groupKey = (g: RosterGroup) => `waves.group.${g}` as PlainKey;
+
+/** One field of the wave's form: its label, the control, and what it means below. */
+function Field({
+  id,
+  label,
+  help,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <p class="field">
+      <label for={id}>{label}</label>
+      {children}
+      {help ? <span class="muted small">{help}</span> : null}
+    </p>
+  );
+}
 
 function RosterPicker({
   candidates,
