@@ -141,6 +141,14 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       const item = page.locator(`#panel li[data-suggestion-id="${accepted.id}"]`);
       // each person is named with where they work
       await expect.poll(() => item.locator('.works-at').count(), LONG).toBeGreaterThan(0);
+      const employers = await cypher(
+        'MATCH (:Person {id: $id})-[:WORKS_AT]->(o) RETURN o.name AS name',
+        { id: accepted.fromId },
+      );
+      const shown = await item.locator('.who + .works-at').first().textContent();
+      if (employers.length > 0) {
+        expect(employers.some((r) => shown?.includes(r.get('name') as string))).toBe(true);
+      }
       await item.locator(`button[data-key="rec:${accepted.id}:accepted"]`).click();
       await expect.poll(async () => (await stored(accepted))[0]?.status, LONG).toBe('accepted');
       const badge = page.locator(`#panel [data-key="accepted:${accepted.id}"]`);
