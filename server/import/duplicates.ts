@@ -12,7 +12,7 @@ import { foldEmail, foldText } from '../../common/fold';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import type { Dataset, DatasetSources, RowSource } from './dataset';
-import { importPlaceDuplicates } from './placeDuplicates';
+import { duplicateEntry, importPlaceDuplicates } from './placeDuplicates';
 
 interface Candidate {
   id: string;
@@ -143,26 +143,7 @@ async function personDuplicates(
         if (other.at && row.at && rows.indexOf(other) > rows.indexOf(row)) continue;
         const reasons = reasonsOf(row, other);
         if (reasons.length === 0) continue;
-        out.push({
-          kind: 'Person',
-          file: row.at?.file ?? '',
-          ...(row.at?.sheet !== undefined ? { sheet: row.at.sheet } : {}),
-          row: row.at?.row ?? 0,
-          id: row.id,
-          name: row.name,
-          otherId: other.id,
-          otherName: other.name,
-          ...(other.at
-            ? {
-                otherRow: {
-                  file: other.at.file,
-                  ...(other.at.sheet !== undefined ? { sheet: other.at.sheet } : {}),
-                  row: other.at.row,
-                },
-              }
-            : {}),
-          reasons,
-        });
+        out.push(duplicateEntry('Person', row, other, reasons));
         if (out.length >= MAX_LISTED) return out;
       }
     }

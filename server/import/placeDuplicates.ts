@@ -27,6 +27,37 @@ export interface Place {
   at?: RowSource;
 }
 
+/** A row or a stored node as a duplicate entry names it. */
+interface Named {
+  id: string;
+  name: string;
+  at?: RowSource | undefined;
+}
+
+/** The entry of the preview's duplicates: the row (where it is), and the other (row or stored). */
+export function duplicateEntry(
+  kind: ImportDuplicate['kind'],
+  row: Named,
+  other: Named,
+  reasons: ImportDuplicate['reasons'],
+): ImportDuplicate {
+  const where = (at: RowSource) => ({
+    file: at.file,
+    ...(at.sheet !== undefined ? { sheet: at.sheet } : {}),
+    row: at.row,
+  });
+  return {
+    kind,
+    ...(row.at ? where(row.at) : { file: '', row: 0 }),
+    id: row.id,
+    name: row.name,
+    otherId: other.id,
+    otherName: other.name,
+    ...(other.at ? { otherRow: where(other.at) } : {}),
+    reasons,
+  };
+}
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
 /** Whether two places are in the same region: one they share, or both in none. */
@@ -67,26 +98,7 @@ export function placeDuplicates(
       if (other.id === row.id || !sameRegion(row, other)) continue;
       // Two rows of the upload: listed once, at the later row.
       if (other.at && order.get(other)! > order.get(row)!) continue;
-      out.push({
-        kind: row.kind,
-        file: row.at?.file ?? '',
-        ...(row.at?.sheet !== undefined ? { sheet: row.at.sheet } : {}),
-        row: row.at?.row ?? 0,
-        id: row.id,
-        name: row.name,
-        otherId: other.id,
-        otherName: other.name,
-        ...(other.at
-          ? {
-              otherRow: {
-                file: other.at.file,
-                ...(other.at.sheet !== undefined ? { sheet: other.at.sheet } : {}),
-                row: other.at.row,
-              },
-            }
-          : {}),
-        reasons: ['name', 'region'],
-      });
+      out.push(duplicateEntry(row.kind, row, other, ['name', 'region']));
       if (out.length >= max) return out;
     }
   }
