@@ -29,17 +29,19 @@ export interface ImportRowError {
 
 /** A likely duplicate the preview found: a row of the upload like another row or a stored node. */
 export interface ImportDuplicate {
+  /** What the row is: persons, organisations and SMEs are compared (each with its own kind). */
+  kind: 'Person' | 'Organization' | 'SME';
   file: string;
   sheet?: string;
   row: number;
   id: string;
   name: string;
-  /** The other: a stored person the importer may read, or another row of the upload. */
+  /** The other: a stored node the importer may read, or another row of the upload. */
   otherId: string;
   otherName: string;
   otherRow?: { file: string; sheet?: string; row: number };
-  /** What they share. */
-  reasons: Array<'name' | 'email' | 'employer'>;
+  /** What they share (organisations and SMEs: the name, in the same region). */
+  reasons: Array<'name' | 'email' | 'employer' | 'region'>;
 }
 
 export interface ImportAnswer {

@@ -199,6 +199,61 @@ describe('web import: preview and commit', () => {
     expect(theirs).toContain(`${PREFIX}dup2`);
   });
 
+  it('flags likely duplicate organisations and SMEs: folded name, same kind, same region; a warning only', async () => {
+    const orgs =
+      `id,name,kind\n` +
+      `${PREFIX}o1,ＮＰＯ法人\u3000ＭＥＧＵＲＵ,npo\n` + // org:meguru of 塩尻市, width and space
+      `${PREFIX}o2,株式会社テスト精機,other\n`; // an SME's name: another kind
+    const sme = (id: string, name: string) =>
+      `${PREFIX}${id},${name},製造業,10,false,false,interested\n`;
+    const smes = (other: boolean) =>
+      `id,name,industry,employees,hasHrStaff,hasEvaluationSystem,stage\n` +
+      sme('s8', '株式会社 テスト精機') +
+      sme('s9', '株式会社テスト精機') +
+      (other ? sme('s10', '株式会社テスト精機') : ''); // in 燕市: another company
+    const located = (other: boolean) =>
+      `from,to\n${PREFIX}o1,region:shiojiri\n${PREFIX}o2,region:shiojiri\n` +
+      `${PREFIX}s8,region:shiojiri\n${PREFIX}s9,region:shiojiri\n` +
+      (other ? `${PREFIX}s10,region:tsubame\n` : '');
+    // the admin imports into both regions, the 塩尻市 coordinator into 塩尻市 only
+    for (const [who, other] of [
+      [admin, true],
+      [shiojiri, false],
+    ] as const) {
+      const files = [
+        { name: 'Organization.csv', bytes: orgs },
+        { name: 'SME.csv', bytes: smes(other) },
+        { name: 'LOCATED_IN.csv', bytes: located(other) },
+      ];
+      const { status, body } = await preview(files, who);
+      expect(status).toBe(200);
+      expect(body.errors).toEqual([]); // a warning, not an error: the import may go on
+      const mine = body.duplicates.filter((d: any) => d.kind !== 'Person');
+      expect(
+        mine.map((d: any) => [d.kind, d.file, d.row, d.id, d.otherId, d.otherRow?.row ?? null]),
+      ).toEqual([
+        ['Organization', 'Organization.csv', 2, `${PREFIX}o1`, 'org:meguru', null],
+        ['SME', 'SME.csv', 3, `${PREFIX}s9`, `${PREFIX}s8`, 2],
+      ]);
+      expect(mine[0].name).toBe('ＮＰＯ法人\u3000ＭＥＧＵＲＵ');
+      expect(mine[0].otherName).toBe('NPO法人MEGURU');
+      expect(mine[0].reasons).toEqual(['name', 'region']);
+    }
+    // The same name in 燕市 (the 燕市 coordinator, who reads no 塩尻市 node): another organisation.
+    const theirs = await preview(
+      [
+        { name: 'Organization.csv', bytes: `id,name,kind\n${PREFIX}o3,NPO法人MEGURU,npo\n` },
+        { name: 'LOCATED_IN.csv', bytes: `from,to\n${PREFIX}o3,region:tsubame\n` },
+      ],
+      tsubame,
+    );
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.duplicates).toEqual([]);
+    expect(
+      await q('MATCH (n:Entity) WHERE n.id STARTS WITH $p + "o" RETURN n', { p: PREFIX }),
+    ).toEqual([]);
+  });
+
   it('reads a Shift_JIS CSV and a folder of files', async () => {
     const csv = iconv.encode(
       `id,name,origin,title\r\n${PREFIX}p3,佐藤 花子,local,経営支援課長\r\n`,

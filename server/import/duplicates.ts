@@ -1,5 +1,6 @@
 /**
- * Likely duplicates among an import's persons (SPEC §10: "flagged on import"): a row whose
+ * Likely duplicates among an import's rows: persons here, organisations and SMEs in
+ * placeDuplicates.ts. Persons (SPEC §10: "flagged on import"): a row whose
  * name or フリガナ, after width/kana/space folding (common/fold.ts), or whose e-mail equals that
  * of a stored person the importer may read (cypher/import-duplicate-pool.cypher) or of another
  * row of the upload, under another id; "same employer" is said alongside when they also work at
@@ -11,6 +12,7 @@ import { foldEmail, foldText } from '../../common/fold';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import type { Dataset, DatasetSources, RowSource } from './dataset';
+import { duplicateEntry, importPlaceDuplicates } from './placeDuplicates';
 
 interface Candidate {
   id: string;
@@ -78,8 +80,27 @@ function uploadPersons(dataset: Dataset, sources: DatasetSources): Candidate[] {
   });
 }
 
-/** The likely duplicates of the upload's persons (see the file comment). */
+/** The likely duplicates of the upload's persons, organisations and SMEs (at most MAX_LISTED). */
 export async function importDuplicates(
+  db: Database,
+  dataset: Dataset,
+  sources: DatasetSources,
+  regionIds: readonly string[] | null,
+): Promise<ImportDuplicate[]> {
+  const persons = await personDuplicates(db, dataset, sources, regionIds);
+  if (persons.length >= MAX_LISTED) return persons;
+  const places = await importPlaceDuplicates(
+    db,
+    dataset,
+    sources,
+    regionIds,
+    MAX_LISTED - persons.length,
+  );
+  return [...persons, ...places];
+}
+
+/** The likely duplicates of the upload's persons (see the file comment). */
+async function personDuplicates(
   db: Database,
   dataset: Dataset,
   sources: DatasetSources,
@@ -122,25 +143,7 @@ export async function importDuplicates(
         if (other.at && row.at && rows.indexOf(other) > rows.indexOf(row)) continue;
         const reasons = reasonsOf(row, other);
         if (reasons.length === 0) continue;
-        out.push({
-          file: row.at?.file ?? '',
-          ...(row.at?.sheet !== undefined ? { sheet: row.at.sheet } : {}),
-          row: row.at?.row ?? 0,
-          id: row.id,
-          name: row.name,
-          otherId: other.id,
-          otherName: other.name,
-          ...(other.at
-            ? {
-                otherRow: {
-                  file: other.at.file,
-                  ...(other.at.sheet !== undefined ? { sheet: other.at.sheet } : {}),
-                  row: other.at.row,
-                },
-              }
-            : {}),
-          reasons,
-        });
+        out.push(duplicateEntry('Person', row, other, reasons));
         if (out.length >= MAX_LISTED) return out;
       }
     }

@@ -62,6 +62,9 @@ function testHandle(s: AppStore) {
       get outreach() {
         return value(s.outreach);
       },
+      get introductions() {
+        return value(s.introductions);
+      },
       get entity() {
         return value(s.entity);
       },

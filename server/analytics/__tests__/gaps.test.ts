@@ -221,6 +221,22 @@ describe('networkGaps', () => {
     expect(gs[0]!.explanationJa).toContain('従業員の代弁者');
   });
 
+  it('orders by severity across kinds, not grouped by kind: a mild unsupported SME comes after a coordination gap', () => {
+    // s4 has its own HR staff and is already engaged: less urgent than s2, and than the gap
+    // between the members A and B
+    const t = dept();
+    t.sme('sme:s4', 'region:r', { stage: 'engaged', hasHrStaff: true });
+    const gs = networkGaps(t.g, { asOf: ASOF });
+    const at = (kind: string, node: string) =>
+      gs.findIndex((g) => g.kind === kind && g.nodeIds.includes(node));
+    const coordination = gs.findIndex((g) => g.kind === 'COORDINATION_GAP');
+    expect(coordination).toBeGreaterThanOrEqual(0);
+    expect(at('UNSUPPORTED_SME', 'sme:s2')).toBeLessThan(coordination);
+    expect(at('UNSUPPORTED_SME', 'sme:s4')).toBeGreaterThan(coordination);
+    const sev = gs.map((g) => g.severity);
+    expect(sev).toEqual([...sev].sort((a, b) => b - a));
+  });
+
   it('all kinds together are sorted by severity then id, and ids are unique', () => {
     const gs = networkGaps(dept().g, { asOf: ASOF });
     for (let i = 1; i < gs.length; i++) {

@@ -430,6 +430,7 @@ function Duplicates({ answer }: { answer: ImportAnswer }) {
       <thead>
         <tr>
           <th scope="col">{t('import.col.where')}</th>
+          <th scope="col">{t('import.col.kind')}</th>
           <th scope="col">{t('import.col.name')}</th>
           <th scope="col">{t('import.col.other')}</th>
           <th scope="col">{t('import.col.why')}</th>
@@ -437,11 +438,12 @@ function Duplicates({ answer }: { answer: ImportAnswer }) {
       </thead>
       <tbody>
         {answer.duplicates.map((d, i) => (
-          <tr key={i}>
+          <tr key={i} data-kind={d.kind}>
             <td>
               {d.sheet !== undefined ? `${d.file} › ${d.sheet}` : d.file}{' '}
               {t('import.rowN', { n: String(d.row) })}
             </td>
+            <td>{enumLabel('nodeKind', d.kind)}</td>
             <td>{d.name}</td>
             <td>
               {d.otherName}{' '}

@@ -4,7 +4,7 @@ import { formatScore, severityLevel } from '../format';
 import { enumLabel, t } from '../i18n';
 import type { Gap } from '../types';
 import { Metric, Score } from '../ui';
-import { gapExplanation, gapTitle } from './gapText';
+import { bySeverity, gapExplanation, gapTitle } from './gapText';
 import { ListPanel, NodeButton } from './ListPanel';
 
 export function Gaps() {
@@ -31,25 +31,21 @@ export function Gaps() {
           t('panel.detail'),
         ],
         rows: () =>
-          [...list]
-            .sort((x, y) => y.severity - x.severity)
-            .map((g) => [
-              enumLabel('gapKind', g.kind),
-              formatScore(g.severity),
-              g.nodeIds.map((id) => store.nameOf(id)).join('、'),
-              g.relatedIds.map((id) => store.nameOf(id)).join('、'),
-              gapExplanation(g),
-            ]),
+          bySeverity(list).map((g) => [
+            enumLabel('gapKind', g.kind),
+            formatScore(g.severity),
+            g.nodeIds.map((id) => store.nameOf(id)).join('、'),
+            g.relatedIds.map((id) => store.nameOf(id)).join('、'),
+            gapExplanation(g),
+          ]),
       }}
     >
       {(all) => (
         // One list, the most severe first whatever its kind (each item says its kind).
         <ul class="items">
-          {[...all]
-            .sort((x, y) => y.severity - x.severity)
-            .map((g) => (
-              <GapItem key={g.id} gap={g} title={title(g)} current={g.id === current} />
-            ))}
+          {bySeverity(all).map((g) => (
+            <GapItem key={g.id} gap={g} title={title(g)} current={g.id === current} />
+          ))}
         </ul>
       )}
     </ListPanel>

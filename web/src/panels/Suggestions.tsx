@@ -15,6 +15,7 @@ import { Reasons } from './KeyPersons';
 import { latestByPair, pairKey } from '../introductions/log';
 import { moveIntroduction } from './Introductions';
 import { ListPanel, NodeButton } from './ListPanel';
+import { workplaces } from './workplaces';
 
 const OUTCOMES: Array<{
   status: RecordedStatus;
@@ -110,9 +111,7 @@ function SuggestionItem({
   const accepted = latest?.status === 'accepted' ? latest : null;
   /** Where a person works (the names of their WORKS_AT on the map), as 「（…）」. */
   const worksAt = (id: string) => {
-    const at = (store.graph.value?.edges ?? [])
-      .filter((e) => e.type === 'WORKS_AT' && e.source === id)
-      .map((e) => store.nameOf(e.target));
+    const at = workplaces(store.graph.value?.edges ?? [], id, store.nameOf);
     return at.length ? <span class="muted small works-at">{`（${at.join('・')}）`}</span> : null;
   };
   return (

@@ -1,4 +1,4 @@
-/** How a gap is named and explained (the ギャップ panel, the what-if result). */
+/** How a gap is named, explained and ordered (the ギャップ panel, the what-if result). */
 import { enumLabel, getLang } from '../i18n';
 import type { Gap } from '../types';
 
@@ -29,4 +29,14 @@ export function gapExplanation(g: Gap): string {
   return getLang() === 'ja'
     ? g.explanationJa || g.explanationEn
     : g.explanationEn || g.explanationJa;
+}
+
+/**
+ * The order of the ギャップ panel and its CSV: one list, the most severe first whatever its
+ * kind (each item says its kind), never grouped by kind; equal severities by id, as the server.
+ */
+export function bySeverity(gaps: readonly Gap[]): Gap[] {
+  return [...gaps].sort(
+    (x, y) => y.severity - x.severity || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
 }

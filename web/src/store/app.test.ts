@@ -164,4 +164,40 @@ describe('the store: server answers keyed by the view and the graph version', ()
     expect(store.missing.value).toBe('gone'); // the 詳細 panel says the link's node is gone
     store.dispose();
   });
+
+  it("drops a link's path or what-if of a node the map does not have, and says it is gone (never asks)", async () => {
+    for (const overlay of [
+      { type: 'path', from: 'p1', to: 'gone' },
+      { type: 'whatif', personId: 'gone' },
+    ] as const) {
+      const api = fakeApi();
+      const store = createStore(
+        { ...defaultState(), region: 'region:a', overlay, panel: 'gaps' },
+        api.gql,
+      );
+      store.me.value = ADMIN;
+      api.take('NetworkMap').answer(networkMap(1, ['p1']));
+      await tick();
+      await tick();
+      expect(store.view.get().overlay).toBeNull();
+      expect(store.view.get().panel).toBe('detail');
+      expect(store.missing.value).toBe('gone');
+      // the server is not asked (its FORBIDDEN would read as 「権限がありません」)
+      expect(api.ops()).not.toContain('ConnectionPath');
+      expect(api.ops()).not.toContain('WhatIf');
+      store.dispose();
+    }
+    // a path between nodes the map has stays
+    const api = fakeApi();
+    const store = createStore(
+      { ...defaultState(), region: 'region:a', overlay: { type: 'path', from: 'p1', to: 'p2' } },
+      api.gql,
+    );
+    store.me.value = ADMIN;
+    api.take('NetworkMap').answer(networkMap(1, ['p1', 'p2']));
+    await tick();
+    expect(store.view.get().overlay).toEqual({ type: 'path', from: 'p1', to: 'p2' });
+    expect(store.missing.value).toBeNull();
+    store.dispose();
+  });
 });

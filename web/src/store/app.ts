@@ -326,11 +326,16 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     );
   }
 
+  /** Whether the map has these nodes (a link's what-if or path may name one gone since). */
+  const onMap = (...ids: string[]) => {
+    const g = graph.value;
+    return !g || ids.every((id) => g.nodeById.has(id));
+  };
   const whatIf = resource({
     key: () => {
       const o = state.value.overlay;
       const s = scope.value;
-      return o?.type === 'whatif' && s ? { ...s, personId: o.personId } : null;
+      return o?.type === 'whatif' && s && onMap(o.personId) ? { ...s, personId: o.personId } : null;
     },
     load: (k) =>
       gql<{ whatIfRemoved: RemovalImpact }>(Q.WHAT_IF, {
@@ -345,7 +350,9 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     key: () => {
       const o = state.value.overlay;
       const s = scope.value;
-      return o?.type === 'path' && s ? { version: s.version, from: o.from, to: o.to } : null;
+      return o?.type === 'path' && s && onMap(o.from, o.to)
+        ? { version: s.version, from: o.from, to: o.to }
+        : null;
     },
     load: (k) =>
       gql<{ connectionPath: PathStep[] | null }>(Q.CONNECTION_PATH, {
@@ -395,6 +402,20 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       if (g && id && id !== pending && g.region === state.value.region && !g.nodeById.has(id)) {
         missing.value = id;
         view.update({ selected: null });
+      }
+      // The same for a link's what-if or path of a node the map does not have: 詳細 says it
+      // is gone (deleted, or not in this region — the server's answer, FORBIDDEN for a node
+      // outside the viewer's regions, would read as 「権限がありません」; it must not tell the
+      // two apart, so the map the viewer has decides).
+      const o = state.value.overlay;
+      if (g && g.region === state.value.region && (o?.type === 'whatif' || o?.type === 'path')) {
+        const gone = (o.type === 'whatif' ? [o.personId] : [o.from, o.to]).find(
+          (n) => !g.nodeById.has(n),
+        );
+        if (gone) {
+          missing.value = gone;
+          view.update({ overlay: null, panel: 'detail' });
+        }
       }
     }),
   );
