@@ -15,7 +15,12 @@ import type { MapEdge, MapNode } from '../types';
 import { AsyncStatus, Metric } from '../ui';
 import { gapExplanation, gapTitle } from './gapText';
 import { Reasons } from './KeyPersons';
-import { AddNode, Connect, DeleteNode, Duplicates, FollowUp, KEPT_TIES } from './Entry';
+import { AddNode } from './entry/AddNode';
+import { Connect } from './entry/Connect';
+import { DeleteNode } from './entry/DeleteNode';
+import { Duplicates } from './entry/Duplicates';
+import { FollowUp } from './entry/FollowUp';
+import { KEPT_TIES } from './entry/ties';
 import { NodeButton, PanelBody } from './ListPanel';
 import * as Q from '../queries';
 
