@@ -1,4 +1,7 @@
-/** Above the map: which kinds it shows, and its buttons (fit, focus depth, clear, PNG). */
+/**
+ * Above the map: which kinds it shows, and its buttons (fit, focus depth, PNG); clearing the
+ * highlight is on the map itself (map/MapActions.tsx).
+ */
 import { csvFileName } from '../csv';
 import { download } from '../download';
 import { enumLabel, t } from '../i18n';
@@ -68,16 +71,6 @@ export function Toolbar() {
               <option value="2">{t('map.focusDepth.2')}</option>
             </select>
           </label>
-        ) : null}
-        {s.overlay ? (
-          <button
-            type="button"
-            class="secondary"
-            title={t('map.clear.help')}
-            onClick={() => store.view.update({ overlay: null })}
-          >
-            {t('map.clear')}
-          </button>
         ) : null}
         <button
           type="button"

@@ -8,6 +8,7 @@ import { enImport } from './en/import';
 import { enTime } from './en/time';
 import { enSurveys } from './en/surveys';
 import { enIntroductions } from './en/introductions';
+import { enMapActions } from './en/mapActions';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enTime,
   ...enSurveys,
   ...enIntroductions,
+  ...enMapActions,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

@@ -6,14 +6,46 @@ import { enumLabel, t, type PlainKey } from '../../i18n';
 import * as Q from '../../queries';
 import type { MapNode } from '../../types';
 import { NodePicker } from './NodePicker';
-import { TIE_PROPS, tieChoices } from './ties';
+import { TIE_PROPS, tieChoices, tiesBetween } from './ties';
 
-/** 「つなぐ…」: a tie from the selected node to another of the map. */
-export function Connect({ node, onDone }: { node: MapNode; onDone(): void }) {
+/** The other end clicked on the map (connect mode) and the tie type suited to the two. */
+export interface ConnectPreset {
+  otherId: string;
+  type: RelType;
+}
+
+type Choice = { type: RelType; out: boolean; other: string[] };
+
+/** The tie types offered: all of the node's kind, or only those that join it to `other`. */
+function choicesFor(node: MapNode, other: MapNode | undefined): Choice[] {
+  if (!other) return tieChoices(node.kind);
+  return tiesBetween(node, other).map((o) => ({
+    type: o.type,
+    out: o.from === 'a',
+    other: [other.kind],
+  }));
+}
+
+/**
+ * 「つなぐ…」: a tie from the selected node to another of the map; with a preset (the map's
+ * connect mode) the other end is chosen and only the types that join the two are offered.
+ */
+export function Connect({
+  node,
+  preset,
+  onDone,
+}: {
+  node: MapNode;
+  preset?: ConnectPreset;
+  onDone(): void;
+}) {
   const store = useStore();
-  const choices = tieChoices(node.kind);
-  const [type, setType] = useState<RelType>(choices[0]?.type ?? 'KNOWS');
-  const [other, setOther] = useState<string[]>([]);
+  const presetOther = preset ? store.graph.value?.nodeById.get(preset.otherId) : undefined;
+  const choices = choicesFor(node, presetOther);
+  const [type, setType] = useState<RelType>(
+    choices.find((c) => c.type === preset?.type)?.type ?? choices[0]?.type ?? 'KNOWS',
+  );
+  const [other, setOther] = useState<string[]>(presetOther ? [presetOther.id] : []);
   const [props, setProps] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -60,7 +92,8 @@ export function Connect({ node, onDone }: { node: MapNode; onDone(): void }) {
           value={type}
           onChange={(e) => {
             setType((e.target as HTMLSelectElement).value as RelType);
-            setOther([]);
+            // the other end chosen on the map fits every type offered
+            if (!presetOther) setOther([]);
             setProps({});
           }}
         >
