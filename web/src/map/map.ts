@@ -341,6 +341,9 @@ export class MapView {
     cy.on('tap', (evt) => {
       if (evt.target === cy) this.handlers.onSelect(null);
     });
+    // Cytoscape selects what a tap lands on after the tap's handlers ran; when the store did not
+    // follow (the other end of つなぐ…, the release of a long press) the store's selection stays.
+    cy.on('tapselect tapunselect', () => this.keepSelection());
     await nextFrame();
     this.timings = {
       layout: Math.round(t1 - t0),
@@ -549,7 +552,11 @@ export class MapView {
     return { labels, texts };
   }
 
+  /** The selection as the store has it (what select() was last told). */
+  private selectedId: string | null = null;
+
   select(id: string | null, center: boolean): void {
+    this.selectedId = id;
     const cy = this.cy;
     if (!cy) return;
     cy.batch(() => {
@@ -562,6 +569,18 @@ export class MapView {
       if (n.nonempty() && !n.hasClass('hidden')) this.reveal(n);
     }
     this.updateLabels();
+  }
+
+  private keepSelection(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const want = this.selectedId;
+    const now = cy.nodes(':selected');
+    if (want ? now.length === 1 && now.first().id() === want : now.empty()) return;
+    cy.batch(() => {
+      now.unselect();
+      if (want) cy.getElementById(want).select();
+    });
   }
 
   private boostSets: Record<'selected' | 'highlight', string[]> = { selected: [], highlight: [] };
