@@ -8,7 +8,8 @@
  * highlighted ties; the areas and all other edges are drawn by the edge layer beneath it
  * (edgeLayer.ts: 20k edges as Cytoscape elements cost seconds per full frame), the texts by the
  * text layer above it (overlay.ts). Positions come from the server when it has cached them,
- * else from fcose in a worker (layout.ts).
+ * else from fcose in a worker (layout.ts). The stylesheet and each node's data are mapStyle.ts's;
+ * a node's menu (right-click, long press) is asked for through contextMenu.ts.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { mapParts, partsSignature, type MapPartition } from '../../../common/mapParts';

@@ -42,7 +42,10 @@ export function Detail() {
           {t('detail.missing')}
         </p>
       ) : (
-        <p class="muted">{t('detail.empty')}</p>
+        <>
+          <p class="muted">{t('detail.empty')}</p>
+          <p class="muted small">{t('ctx.menu.hint')}</p>
+        </>
       )}
     </PanelBody>
   );

@@ -11,5 +11,4 @@ export const enMapActions: Record<keyof typeof jaMapActions, string> = {
     'No kind of tie can be recorded between {from} and {to}. Click another node.',
   'ctx.connect.notYours':
     'A tie between {from} and {to} cannot be recorded: neither is data of your regions. Click another node.',
-  'ctx.connect.chosen': 'Enter the tie with {to}.',
 };

@@ -13,5 +13,4 @@ export const jaMapActions = {
     '{from}と{to}の間には、登録できるつながりの種類がありません。別の相手をクリックしてください。',
   'ctx.connect.notYours':
     '{from}と{to}のつながりは、担当地域のデータとのつながりでないため登録できません。別の相手をクリックしてください。',
-  'ctx.connect.chosen': '{to}とのつながりを入力してください。',
 } as const;
