@@ -293,6 +293,19 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
         .toBeNull();
     });
 
+    it('編集… from the menu opens the edit form of 詳細 with the focus in it', async () => {
+      const [, b] = await twoPersons(page);
+      await openMenu(page, b!.id);
+      await page.click('[role=menu] [data-item="edit"]');
+      await page.waitForSelector('#panel form.edit', { timeout: 30_000 });
+      await expect
+        .poll(() => page.evaluate(() => !!document.activeElement?.closest('#panel form.edit')))
+        .toBe(true);
+      expect(await page.inputValue('#panel form.edit #f-name')).toBe(b!.name);
+      await page.click('#panel form.edit button[data-key="cancel"]');
+      expect(await page.locator('#panel form.edit').count()).toBe(0);
+    });
+
     it('Esc and 取り消し leave connect mode; a click then selects again', async () => {
       const [a, b] = await twoPersons(page);
       await openMenu(page, a!.id);
@@ -376,6 +389,15 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
         .toBe(a!.id);
       await p.waitForSelector('#panel h2.detail-name');
       expect(await p.locator('#panel h2.detail-name').innerText()).toContain(a!.name);
+      // no つなぐ… nor 削除… in 詳細 either
+      expect(await p.locator('#panel button[data-key="connect"]').count()).toBe(0);
+      // the menu of the selected node from the keyboard (Shift+F10)
+      await p.locator('#panel h2.detail-name').click();
+      await p.keyboard.press('Shift+F10');
+      await p.waitForSelector(`[role=menu][data-node="${a!.id}"]`, { timeout: 5_000 });
+      expect(await menuItems(p)).toEqual(['detail']);
+      await p.keyboard.press('Escape');
+      expect(await p.locator('[role=menu]').count()).toBe(0);
       await closeSettled(p);
     });
 

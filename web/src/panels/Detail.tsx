@@ -118,6 +118,8 @@ function NodeDetail({ node }: { node: MapNode }) {
       focusNext.current = ['form.edit', 'input, select, textarea'];
     }
   }, [request, node.id]);
+  // (the edit form appears once the record is read: read here, so this runs again then)
+  void store.entity.state.value.status;
   useEffect(() => {
     const want = focusNext.current;
     const box = want ? document.querySelector<HTMLElement>(`#panel ${want[0]}`) : null;
