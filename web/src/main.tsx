@@ -44,6 +44,10 @@ function testHandle(s: AppStore) {
     },
     timings: s.timings,
     data: {
+      /** The graph version of the map answer (moves on with every write). */
+      get version() {
+        return s.graph.value?.version ?? null;
+      },
       get nodes() {
         return s.graph.value?.nodes ?? [];
       },

@@ -5,6 +5,7 @@
  */
 import { formatCount } from '../format';
 import { getLang, t } from '../i18n';
+import { MapActions } from '../map/MapActions';
 import { MapCanvas } from '../map/MapCanvas';
 import { useStore } from './context';
 import { Header } from './Header';
@@ -24,6 +25,7 @@ export function MapPage() {
             <MapCanvas store={store} />
             <Progress />
             <MapMessage />
+            <MapActions />
           </div>
           <div class="below-map">
             <Legend />

@@ -1,6 +1,6 @@
 /**
  * Above the map: which kinds it shows, and its buttons (fit, focus depth, the survey's
- * unconfirmed ties, clear, PNG).
+ * unconfirmed ties, PNG); clearing the highlight is on the map itself (map/MapActions.tsx).
  */
 import { csvFileName } from '../csv';
 import { download } from '../download';
@@ -74,16 +74,6 @@ export function Toolbar() {
           </label>
         ) : null}
         <UnconfirmedToggle />
-        {s.overlay ? (
-          <button
-            type="button"
-            class="secondary"
-            title={t('map.clear.help')}
-            onClick={() => store.view.update({ overlay: null })}
-          >
-            {t('map.clear')}
-          </button>
-        ) : null}
         <button
           type="button"
           class="secondary"

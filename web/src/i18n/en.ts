@@ -9,6 +9,7 @@ import { enTime } from './en/time';
 import { enSurveys } from './en/surveys';
 import { enIntroductions } from './en/introductions';
 import { enUnconfirmed } from './en/unconfirmed';
+import { enMapActions } from './en/mapActions';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...enSurveys,
   ...enIntroductions,
   ...enUnconfirmed,
+  ...enMapActions,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

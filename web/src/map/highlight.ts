@@ -4,13 +4,31 @@
  */
 import type { Overlay } from '../store/state';
 import type { Gap, IntroductionSuggestion, PathStep, RemovalImpact } from '../types';
-import { emptyHighlight, type Highlight } from './map';
 
 export interface HighlightSources {
   gaps: readonly Gap[] | undefined;
   suggestions: readonly IntroductionSuggestion[] | undefined;
   whatIf: RemovalImpact | undefined;
   path: readonly PathStep[] | null | undefined;
+}
+
+export interface Highlight {
+  /** The subject: strong orange border. */
+  primary: string[];
+  /** Also involved: lighter border. */
+  secondary: string[];
+  /** Cut off (what-if): red. */
+  cut: string[];
+  /** The removed person (what-if): grey. */
+  removed: string[];
+  /** Consecutive node pairs whose existing edges are drawn as a path. */
+  path: Array<[string, string]>;
+  /** Ties that do not exist yet (a suggested introduction): drawn as an extra edge. */
+  proposed: Array<[string, string]>;
+}
+
+export function emptyHighlight(): Highlight {
+  return { primary: [], secondary: [], cut: [], removed: [], path: [], proposed: [] };
 }
 
 export function highlightFor(o: Overlay | null, src: HighlightSources): Highlight {

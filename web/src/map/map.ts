@@ -8,9 +8,10 @@
  * highlighted ties; the areas and all other edges are drawn by the edge layer beneath it
  * (edgeLayer.ts: 20k edges as Cytoscape elements cost seconds per full frame), the texts by the
  * text layer above it (overlay.ts). Positions come from the server when it has cached them,
- * else from fcose in a worker (layout.ts).
+ * else from fcose in a worker (layout.ts). The stylesheet and each node's data are mapStyle.ts's;
+ * a node's menu (right-click, long press) is asked for through contextMenu.ts.
  */
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { mapParts, partsSignature, type MapPartition } from '../../../common/mapParts';
 import { t } from '../i18n';
 import type { MapNodeKind } from '../store/state';
@@ -26,9 +27,6 @@ import {
 import { EdgeLayer, planEdges, strokeBatches, type EdgeState } from './edgeLayer';
 import {
   estimateWidth,
-  LABEL_HALO,
-  LABEL_PX,
-  LABEL_PX_LARGE,
   labelPriority,
   LABEL_SIDES,
   labelText,
@@ -38,30 +36,17 @@ import {
   type LabelSide,
   type ScreenView,
 } from './labels';
+import { menuAnchor, NodeContext, type NodeMenuHandlers } from './contextMenu';
 import { computeLayout, LARGE } from './layout';
 import type { LayoutResult } from './layoutCore';
 import { buildGraph, hiddenNodes, linked, type Graph } from './mapGraph';
-import {
-  FONT_FAMILY,
-  fontOf,
-  paintAreas,
-  paintTexts,
-  TextLayer,
-  textBox,
-  type MapText,
-} from './overlay';
-import {
-  communityColour,
-  CUT,
-  HIGHLIGHT,
-  HIGHLIGHT_SOFT,
-  KEY_PERSON,
-  KIND_STYLE,
-  REMOVED,
-  SELECTED,
-  TALENT,
-} from './palette';
+import { fontOf, paintAreas, paintTexts, TextLayer, textBox, type MapText } from './overlay';
+import { communityColour, KEY_PERSON, KIND_STYLE } from './palette';
 import { fitViewport } from './viewport';
+import { emptyHighlight, type Highlight } from './highlight';
+import { isStrong, labelPx, labelScale, mapStylesheet, nodeData, SIDE_STYLE } from './mapStyle';
+
+export { emptyHighlight, type Highlight };
 
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 4;
@@ -85,26 +70,7 @@ const TAG_PX = 12;
 /** A community tag is placed after the 地域の人事部 and 地域, before everyone else. */
 const TAG_PRIORITY = 900;
 
-export interface Highlight {
-  /** The subject: strong orange border. */
-  primary: string[];
-  /** Also involved: lighter border. */
-  secondary: string[];
-  /** Cut off (what-if): red. */
-  cut: string[];
-  /** The removed person (what-if): grey. */
-  removed: string[];
-  /** Consecutive node pairs whose existing edges are drawn as a path. */
-  path: Array<[string, string]>;
-  /** Ties that do not exist yet (a suggested introduction): drawn as an extra edge. */
-  proposed: Array<[string, string]>;
-}
-
-export function emptyHighlight(): Highlight {
-  return { primary: [], secondary: [], cut: [], removed: [], path: [], proposed: [] };
-}
-
-export interface MapHandlers {
+export interface MapHandlers extends NodeMenuHandlers {
   onSelect(id: string | null): void;
   onProgress(text: string | null): void;
   progressText(step: 'layout' | 'drawing', nodes: number): string;
@@ -320,7 +286,7 @@ export class MapView {
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: this.style(),
+      style: mapStylesheet(),
       // The positions are in the elements already: no layout pass, no fit.
       layout: { name: 'preset', fit: false },
       zoom: view.zoom,
@@ -367,13 +333,18 @@ export class MapView {
       clearTimeout(this.labelTimer);
       this.labelTimer = setTimeout(() => this.updateLabels(), 150);
     });
+    const context = new NodeContext(cy, this.handlers);
     cy.on('tap', 'node', (evt) => {
       const id = evt.target.id() as string;
+      if (context.swallowTap()) return;
       if (!id.startsWith('proposed:')) this.handlers.onSelect(id);
     });
     cy.on('tap', (evt) => {
       if (evt.target === cy) this.handlers.onSelect(null);
     });
+    // Cytoscape selects what a tap lands on after the tap's handlers ran; when the store did not
+    // follow (the other end of つなぐ…, the release of a long press) the store's selection stays.
+    cy.on('tapselect tapunselect', () => this.keepSelection());
     await nextFrame();
     this.timings = {
       layout: Math.round(t1 - t0),
@@ -509,115 +480,6 @@ export class MapView {
     this.labelZoom = zoom;
   }
 
-  private style(): StylesheetJson {
-    return [
-      {
-        selector: 'node',
-        style: {
-          shape: 'data(shape)' as never,
-          'background-color': 'data(color)',
-          width: 'data(size)',
-          height: 'data(size)',
-          'border-width': 1,
-          'border-color': 'data(border)',
-        },
-      },
-      {
-        // Labels only on nodes with the class `lb` (labels.ts chooses them); their size is
-        // constant on screen (`fs`, `halo` = pixels / zoom, set with the class).
-        selector: 'node.lb',
-        style: {
-          label: 'data(label)',
-          'font-size': 'data(fs)',
-          'font-family': FONT_FAMILY,
-          'font-weight': 'data(weight)' as never,
-          color: '#1b1f24',
-          'text-valign': 'data(valign)' as never,
-          'text-halign': 'data(halign)' as never,
-          'text-margin-y': 0,
-          'text-outline-color': '#ffffff',
-          'text-outline-width': 'data(halo)' as never,
-          'text-wrap': 'none',
-          // While zooming out (before the labels are chosen again) small ones vanish.
-          'min-zoomed-font-size': 7,
-        },
-      },
-      {
-        selector: 'node.kp',
-        style: {
-          // above other persons
-          'z-index': 1,
-          'background-color': KEY_PERSON.color,
-          'border-width': KEY_PERSON.borderWidth,
-          'border-color': KEY_PERSON.border,
-          'underlay-color': KEY_PERSON.glow,
-          'underlay-opacity': KEY_PERSON.glowOpacity,
-          'underlay-padding': KEY_PERSON.glowPadding,
-          'underlay-shape': 'ellipse',
-        },
-      },
-      {
-        // Labelled nodes above all others (a node drawn later would cover a label); no label
-        // covers a labelled node (labels.ts).
-        selector: 'node.lb',
-        style: { 'z-index': 2 },
-      },
-      // Cytoscape holds only the highlighted ties (.path, .proposed); the others are drawn by
-      // the edge layer.
-      { selector: 'edge', style: { 'curve-style': 'straight', opacity: 1 } },
-      { selector: '.hidden', style: { display: 'none' } },
-      {
-        selector: 'node.faded',
-        style: { opacity: 0.18, 'text-opacity': 0, 'underlay-opacity': 0 },
-      },
-      {
-        selector: 'node.hl2',
-        style: { 'border-width': 4, 'border-color': HIGHLIGHT_SOFT, 'z-index': 9 },
-      },
-      {
-        selector: 'node.hl',
-        style: {
-          'border-width': 6,
-          'border-color': HIGHLIGHT,
-          'z-index': 10,
-          'font-weight': 'bold',
-        },
-      },
-      {
-        selector: 'node.cut',
-        style: {
-          'background-color': CUT,
-          'border-color': '#7a0010',
-          'border-width': 3,
-          'z-index': 10,
-        },
-      },
-      {
-        selector: 'node.removed',
-        style: { 'background-color': REMOVED, 'border-color': '#5f6368', 'border-width': 4 },
-      },
-      {
-        selector: 'edge.path',
-        style: { 'line-color': HIGHLIGHT, width: 5, opacity: 1, 'z-index': 10 },
-      },
-      {
-        selector: 'edge.proposed',
-        style: {
-          'line-color': HIGHLIGHT,
-          'line-style': 'dashed',
-          width: 4,
-          opacity: 1,
-          'z-index': 10,
-          'curve-style': 'straight',
-        },
-      },
-      {
-        selector: 'node:selected',
-        style: { 'border-width': 6, 'border-color': SELECTED, 'z-index': 11 },
-      },
-    ];
-  }
-
   /** Shows only the given kinds, and only the selection's neighbourhood when focusing. */
   applyFilter(kinds: readonly MapNodeKind[], focus: { id: string; depth: number } | null): void {
     const cy = this.cy;
@@ -691,7 +553,11 @@ export class MapView {
     return { labels, texts };
   }
 
+  /** The selection as the store has it (what select() was last told). */
+  private selectedId: string | null = null;
+
   select(id: string | null, center: boolean): void {
+    this.selectedId = id;
     const cy = this.cy;
     if (!cy) return;
     cy.batch(() => {
@@ -704,6 +570,18 @@ export class MapView {
       if (n.nonempty() && !n.hasClass('hidden')) this.reveal(n);
     }
     this.updateLabels();
+  }
+
+  private keepSelection(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const want = this.selectedId;
+    const now = cy.nodes(':selected');
+    if (want ? now.length === 1 && now.first().id() === want : now.empty()) return;
+    cy.batch(() => {
+      now.unselect();
+      if (want) cy.getElementById(want).select();
+    });
   }
 
   private boostSets: Record<'selected' | 'highlight', string[]> = { selected: [], highlight: [] };
@@ -823,6 +701,13 @@ export class MapView {
     });
   }
 
+  /** Where a shown node's menu stands (px from the map's top left); null when not shown. */
+  menuAnchor(id: string): { x: number; y: number } | null {
+    const n = this.cy?.getElementById(id);
+    if (!n || n.empty() || n.hasClass('hidden') || !n.isNode()) return null;
+    return menuAnchor(n);
+  }
+
   fit(): void {
     this.cy?.fit(this.cy.nodes().not('.hidden'), 30);
   }
@@ -893,34 +778,6 @@ export class MapView {
   }
 }
 
-/** Where Cytoscape draws a label on each side of its node (labels.ts's labelBox). */
-const SIDE_STYLE: Record<LabelSide, { side: LabelSide; valign: string; halign: string }> = {
-  bottom: { side: 'bottom', valign: 'bottom', halign: 'center' },
-  top: { side: 'top', valign: 'top', halign: 'center' },
-  right: { side: 'right', valign: 'center', halign: 'right' },
-  left: { side: 'left', valign: 'center', halign: 'left' },
-};
-
-/** The label's font size and outline in model units, for a constant size on screen. */
-function labelScale(n: MapNode, zoom: number): { fs: number; halo: number } {
-  return { fs: labelPx(n) / zoom, halo: LABEL_HALO / zoom };
-}
-
-/** A node's label size on screen (px). */
-function labelPx(n: MapNode): number {
-  return n.kind === 'RegionalHRDept' || n.kind === 'Region' ? LABEL_PX_LARGE : LABEL_PX;
-}
-
-/** Bold labels: the 地域の人事部, 地域, organisations and the キーパーソン群. */
-function isStrong(n: MapNode): boolean {
-  return (
-    n.kind === 'RegionalHRDept' ||
-    n.kind === 'Region' ||
-    n.kind === 'Organization' ||
-    n.inKeyPersonGroup
-  );
-}
-
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
 
@@ -937,22 +794,6 @@ export function textWidth(text: string, px: number, bold: boolean): number {
   }
   // Fonts hint small sizes a little wider; 3 % spare.
   return (at100 / 100) * px * 1.03;
-}
-
-function nodeData(n: MapNode, size: number): Record<string, unknown> {
-  const base = KIND_STYLE[n.kind] ?? KIND_STYLE.Person;
-  const talent = n.kind === 'Person' && n.isTalent;
-  const strong = isStrong(n);
-  return {
-    id: n.id,
-    kind: n.kind,
-    label: labelText(n),
-    shape: talent ? TALENT.shape : base.shape,
-    color: talent ? TALENT.color : base.color,
-    border: talent ? TALENT.border : base.border,
-    size,
-    weight: strong ? 700 : 400,
-  };
 }
 
 /** Positions laid out before for exactly these parts, from localStorage. */

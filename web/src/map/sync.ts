@@ -12,13 +12,21 @@ import type { ViewState } from '../store/state';
 import { highlightFor } from './highlight';
 import type { MapHandlers, MapView } from './map';
 
-/** What the map calls back: a tap selects (or clears) in the store; progress goes to the page. */
+/**
+ * What the map calls back: a tap selects (or clears) in the store, or in connect mode names the
+ * other end; a right-click or long press asks for a node's menu; progress goes to the page.
+ */
 export function mapHandlers(store: AppStore): MapHandlers {
   return {
     onSelect: (id) => {
+      store.mapActions.closeMenu();
+      // つなぐ…: the node tapped is the other end, not a new selection.
+      if (store.mapActions.tapped(id)) return;
       if (id) store.view.update({ selected: id, panel: 'detail' });
       else store.view.update({ selected: null, focusDepth: 0 });
     },
+    onMenu: (id, at) => store.mapActions.openMenu(id, at),
+    onMenuClose: () => store.mapActions.closeMenu(),
     onProgress: (text) => (store.mapProgress.value = text),
     progressText: (step, nodes) =>
       step === 'layout'

@@ -3,7 +3,7 @@
  * form), ties — and the tools that start from it: neighbourhood focus, what-if removal
  * (persons), connection path.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../app/context';
 import { Form } from '../forms/Form';
 import { formSchema, hasForm, readableFields, shownFields, type FieldDef } from '../forms/fields';
@@ -15,7 +15,12 @@ import type { MapEdge, MapNode } from '../types';
 import { AsyncStatus, Metric } from '../ui';
 import { gapExplanation, gapTitle } from './gapText';
 import { Reasons } from './KeyPersons';
-import { AddNode, Connect, DeleteNode, Duplicates, FollowUp, KEPT_TIES } from './Entry';
+import { AddNode } from './entry/AddNode';
+import { Connect, type ConnectPreset } from './entry/Connect';
+import { DeleteNode } from './entry/DeleteNode';
+import { Duplicates } from './entry/Duplicates';
+import { FollowUp } from './entry/FollowUp';
+import { KEPT_TIES } from './entry/ties';
 import { NodeButton, PanelBody } from './ListPanel';
 import * as Q from '../queries';
 
@@ -37,7 +42,10 @@ export function Detail() {
           {t('detail.missing')}
         </p>
       ) : (
-        <p class="muted">{t('detail.empty')}</p>
+        <>
+          <p class="muted">{t('detail.empty')}</p>
+          <p class="muted small">{t('ctx.menu.hint')}</p>
+        </>
       )}
     </PanelBody>
   );
@@ -74,8 +82,8 @@ function tiesOf(edges: readonly MapEdge[], id: string): Tie[] {
   return out;
 }
 
-/** Which entry form of the node is open. */
-type Open = null | 'connect' | 'delete' | { followUp: string };
+/** Which entry form of the node is open (connect: with the other end chosen on the map). */
+type Open = null | 'connect' | { connect: ConnectPreset } | 'delete' | { followUp: string };
 
 function NodeDetail({ node }: { node: MapNode }) {
   const store = useStore();
@@ -84,8 +92,42 @@ function NodeDetail({ node }: { node: MapNode }) {
   const kp = valueOf(store.keyPersons.state.value)?.find((k) => k.personId === node.id);
   const sub = subKindLabel(node);
   const [open, setOpen] = useState<Open>(null);
+  const [editing, setEditing] = useState(false);
   const canWrite = store.editable.value.has(node.kind);
   const engagedWith = ties.filter((x) => x.type === 'ENGAGED_WITH' && x.out).map((x) => x.id);
+  const openDelete = () => {
+    setOpen('delete');
+    if (node.kind === 'Person') store.actions.show({ type: 'whatif', personId: node.id }, node.id);
+  };
+  // The map's node menu (or a second node clicked in connect mode) asks for a form here.
+  const request = store.mapActions.request.value;
+  // The form it opened, once drawn, is scrolled to and focused: [form, control].
+  const focusNext = useRef<[string, string] | null>(null);
+  useEffect(() => {
+    const r = store.mapActions.take(node.id);
+    if (!r) return;
+    if (r.open === 'connect') {
+      setOpen({ connect: { otherId: r.otherId, type: r.type } });
+      focusNext.current = ['form.connect', 'select'];
+    } else if (r.open === 'delete') {
+      openDelete();
+      // not the destructive button: Enter must not delete
+      focusNext.current = ['[data-testid="delete-confirm"]', 'button.secondary'];
+    } else {
+      setEditing(true);
+      focusNext.current = ['form.edit', 'input, select, textarea'];
+    }
+  }, [request, node.id]);
+  // (the edit form appears once the record is read: read here, so this runs again then)
+  void store.entity.state.value.status;
+  useEffect(() => {
+    const want = focusNext.current;
+    const box = want ? document.querySelector<HTMLElement>(`#panel ${want[0]}`) : null;
+    if (!want || !box) return;
+    focusNext.current = null;
+    box.scrollIntoView({ block: 'nearest' });
+    box.querySelector<HTMLElement>(want[1])?.focus();
+  });
   return (
     <>
       <h2 class="detail-name">{(node.declaredKeyPerson ? '★ ' : '') + node.name}</h2>
@@ -151,21 +193,25 @@ function NodeDetail({ node }: { node: MapNode }) {
             class="secondary"
             data-key="delete"
             title={t('entry.delete.help')}
-            onClick={() => {
-              setOpen('delete');
-              if (node.kind === 'Person')
-                store.actions.show({ type: 'whatif', personId: node.id }, node.id);
-            }}
+            onClick={openDelete}
           >
             {t('entry.delete')}
           </button>
         </div>
       ) : null}
       {open === 'connect' ? <Connect node={node} onDone={() => setOpen(null)} /> : null}
+      {open !== null && typeof open === 'object' && 'connect' in open ? (
+        <Connect
+          key={`${open.connect.otherId}:${open.connect.type}`}
+          node={node}
+          preset={open.connect}
+          onDone={() => setOpen(null)}
+        />
+      ) : null}
       {open === 'delete' ? (
         <DeleteNode node={node} ties={ties.length} onDone={() => setOpen(null)} />
       ) : null}
-      {open !== null && typeof open === 'object' ? (
+      {open !== null && typeof open === 'object' && 'followUp' in open ? (
         <FollowUp node={node} smeId={open.followUp} onDone={() => setOpen(null)} />
       ) : null}
       {s.overlay?.type === 'whatif' && s.overlay.personId === node.id ? (
@@ -174,7 +220,7 @@ function NodeDetail({ node }: { node: MapNode }) {
       {canWrite && ['Person', 'Organization', 'SME'].includes(node.kind) ? (
         <Duplicates node={node} />
       ) : null}
-      <Fields node={node} />
+      <Fields node={node} editing={editing} setEditing={setEditing} />
       <Ties ties={ties} node={node} canWrite={canWrite} />
     </>
   );
@@ -386,9 +432,16 @@ function displayValue(def: FieldDef, v: unknown): string {
 }
 
 /** The recorded fields: shown, or edited with the schema-driven form. */
-function Fields({ node }: { node: MapNode }) {
+function Fields({
+  node,
+  editing,
+  setEditing,
+}: {
+  node: MapNode;
+  editing: boolean;
+  setEditing(on: boolean): void;
+}) {
   const store = useStore();
-  const [editing, setEditing] = useState(false);
   const a = store.entity.state.value;
   const kind = node.kind;
   const body = () => {

@@ -33,6 +33,7 @@ import type {
   RemovalImpact,
 } from '../types';
 import { readLog, type LoggedIntroduction } from '../introductions/log';
+import { createMapActions, type MapActions } from './mapActions';
 import { resource, valueOf, type Async, type Resource } from './resource';
 
 export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -116,6 +117,8 @@ export interface AppStore {
   /** Milliseconds of the last map load (read by the e2e tests and `npm run bench -- web`). */
   timings: Record<string, number>;
   actions: Actions;
+  /** The map's node menu, connect mode and the entry form they ask the 詳細 panel for. */
+  mapActions: MapActions;
   /** The display name of a node or region id (never the id itself). */
   nameOf(id: string | null | undefined): string;
   regionName(r: RegionOption): string;
@@ -513,6 +516,15 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     },
   };
 
+  const mapActions = createMapActions({
+    view,
+    me,
+    editable,
+    node: (id) => graph.peek()?.nodeById.get(id),
+    nameOf,
+    notify: (message, kind) => actions.notify(message, kind),
+  });
+
   return {
     gql,
     missing,
@@ -542,6 +554,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     mapView,
     timings,
     actions,
+    mapActions,
     nameOf,
     regionName,
     regionLabel,
@@ -551,6 +564,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       introductions.dispose();
       for (const r of [entity, whatIf, path]) r.dispose();
       for (const d of disposers) d();
+      mapActions.dispose();
     },
   };
 }
