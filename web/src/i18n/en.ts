@@ -8,6 +8,7 @@ import { enImport } from './en/import';
 import { enTime } from './en/time';
 import { enSurveys } from './en/surveys';
 import { enIntroductions } from './en/introductions';
+import { enOverview } from './en/overview';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enTime,
   ...enSurveys,
   ...enIntroductions,
+  ...enOverview,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

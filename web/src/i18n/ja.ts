@@ -12,6 +12,7 @@ import { jaImport } from './ja/import';
 import { jaTime } from './ja/time';
 import { jaSurveys } from './ja/surveys';
 import { jaIntroductions } from './ja/introductions';
+import { jaOverview } from './ja/overview';
 
 export const ja = {
   ...jaCore,
@@ -21,6 +22,7 @@ export const ja = {
   ...jaTime,
   ...jaSurveys,
   ...jaIntroductions,
+  ...jaOverview,
 } as const;
 export type MessageKey = keyof typeof ja;
 
