@@ -47,33 +47,21 @@ CALL () {
           AND (l.since IS NULL OR l.since <= $asOf) AND (l.until IS NULL OR l.until > $asOf) | g.id] AS ids
   WITH p, COLLECT { UNWIND ids AS id WITH DISTINCT id WHERE $regionIds IS NULL OR id IN $regionIds RETURN id ORDER BY id } AS regions
   WHERE size(regions) > 0
-  // The person, and each KNOWS tie from them with the regions of its other end (the same
-  // rule again: Cypher has no functions of our own).
-  CALL (p) {
-    RETURN 'Person' AS kind, [] AS other
+  // Each person's regions once (a national network: a few hundred thousand short lists), then
+  // the persons by region set, and each KNOWS tie with the regions of both its ends looked up.
+  WITH collect([elementId(p), regions, CASE WHEN p:Talent THEN 1 ELSE 0 END, CASE WHEN p:KeyPerson THEN 1 ELSE 0 END]) AS people
+  CALL (people) {
+    UNWIND people AS x
+    RETURN 'Person' AS kind, x[1] AS regions, [] AS other, count(*) AS n, sum(x[2]) AS talent, sum(x[3]) AS keyPersons
     UNION ALL
-    MATCH (p)-[k:KNOWS]->(q:Person)
+    WITH apoc.map.fromPairs([x IN people | [x[0], x[1]]]) AS regionOf
+    MATCH (p)-[k:KNOWS]->(q)
     WHERE (k.since IS NULL OR k.since <= $asOf) AND (k.until IS NULL OR k.until > $asOf)
       AND NOT ($confirmedOnly AND k.source = 'survey' AND k.confirmed = false)
-    WITH q, [(q)-[l:LOCATED_IN]->(g:Region) WHERE (l.since IS NULL OR l.since <= $asOf) AND (l.until IS NULL OR l.until > $asOf) | g.id] AS located
-    WITH q, located
-       + CASE WHEN size(located) > 0 THEN [] ELSE
-           [(q)-[w:WORKS_AT]->(x)-[l:LOCATED_IN]->(g:Region)
-            WHERE (x:Organization OR x:SME) AND (w.since IS NULL OR w.since <= $asOf) AND (w.until IS NULL OR w.until > $asOf)
-              AND (l.since IS NULL OR l.since <= $asOf) AND (l.until IS NULL OR l.until > $asOf) | g.id]
-         + [(q)-[w:WORKS_AT]->(:Organization)-[m:LEADS|MEMBER_OF]->(:RegionalHRDept)-[c:COVERS]->(g:Region)
-            WHERE (w.since IS NULL OR w.since <= $asOf) AND (w.until IS NULL OR w.until > $asOf)
-              AND (m.since IS NULL OR m.since <= $asOf) AND (m.until IS NULL OR m.until > $asOf)
-              AND (c.since IS NULL OR c.since <= $asOf) AND (c.until IS NULL OR c.until > $asOf) | g.id] END
-       + [(q)-[e:ENGAGED_WITH]->(:SME)-[l:LOCATED_IN]->(g:Region)
-          WHERE (e.since IS NULL OR e.since <= $asOf) AND (e.until IS NULL OR e.until > $asOf)
-            AND (l.since IS NULL OR l.since <= $asOf) AND (l.until IS NULL OR l.until > $asOf) | g.id] AS ids
-    WITH COLLECT { UNWIND ids AS id WITH DISTINCT id WHERE $regionIds IS NULL OR id IN $regionIds RETURN id ORDER BY id } AS other
-    WHERE size(other) > 0
-    RETURN 'KNOWS' AS kind, other
+    WITH regionOf[elementId(p)] AS regions, regionOf[elementId(q)] AS other
+    WHERE regions IS NOT NULL AND other IS NOT NULL
+    RETURN 'KNOWS' AS kind, regions, other, count(*) AS n, 0 AS talent, 0 AS keyPersons
   }
-  RETURN kind, regions, other, count(*) AS n,
-         sum(CASE WHEN kind = 'Person' AND p:Talent THEN 1 ELSE 0 END) AS talent,
-         sum(CASE WHEN kind = 'Person' AND p:KeyPerson THEN 1 ELSE 0 END) AS keyPersons
+  RETURN kind, regions, other, n, talent, keyPersons
 }
 RETURN kind, regions, other, n, talent, keyPersons

@@ -331,6 +331,25 @@ describe('networkOverview', () => {
     expect(analyst.links).toEqual([AB, AC, BC]);
   });
 
+  it('answers anew after a write (cached per graph version), and the same before', async () => {
+    const before = await overview('admin');
+    expect((await overview('admin')).graphVersion).toBe(before.graphVersion);
+    const created = await okAt(
+      'admin',
+      `mutation { createNode(kind: Person, fields: [{ name: "name", value: "全体 九郎" }, { name: "origin", value: "local" }],
+         ties: [{ type: LOCATED_IN, otherId: "${C}" }, { type: KNOWS, otherId: "${id.a1}" }]) { id graphVersion } }`,
+    );
+    try {
+      const after = await overview('admin');
+      expect(after.graphVersion).toBe(created.createNode.graphVersion);
+      expect(after.regions).toEqual([REGION_A, REGION_B, { ...REGION_C, persons: 4 }]);
+      expect(after.links).toEqual([AB, { ...AC, knowsTies: 2 }, BC]);
+    } finally {
+      await okAt('admin', `mutation { deleteNode(id: "${created.createNode.id}") { id } }`);
+    }
+    expect((await overview('admin')).regions).toEqual([REGION_A, REGION_B, REGION_C]);
+  });
+
   it('refuses a future date with a clear error', async () => {
     const body = await at('admin').gql('admin', OVERVIEW, { asOf: '2999-01-01' });
     expect(codeOf(body)).toBe('BAD_USER_INPUT');
