@@ -277,6 +277,15 @@ const FAMILIES: Family[] = [
     refused: 'FORBIDDEN',
   },
   {
+    name: 'the overview of regions (networkOverview: counts only, filtered to readable regions)',
+    query:
+      () => `{ networkOverview { allRegionsMap regions { id name persons organizations smes talent knowsTies }
+                    links { a b knowsTies sharedOrganizations sharedPersons } } }`,
+    allowed: ['admin', 'shiojiri', 'tsubame', 'city', 'analyst'],
+    refused: 'FORBIDDEN',
+    check: (d) => expect(d.networkOverview.regions.length).toBeGreaterThan(0),
+  },
+  {
     name: 'what-if and outreach in 塩尻市',
     query: () => `{ whatIfRemoved(regionId: "region:shiojiri", personId: "${P1}") { cutOffSmes }
                     outreachPlan(regionId: "region:shiojiri", limit: 3) { smeId } }`,
@@ -733,6 +742,51 @@ describe('regionsOverview by role (SPEC §12)', () => {
     expect(codeOf(await gql('anonymous', '{ regionsOverview { regionId } }'))).toBe(
       'UNAUTHENTICATED',
     );
+  });
+});
+
+describe('networkOverview by role (issue 16)', () => {
+  const OVERVIEW = `{ networkOverview { allRegionsMap
+      regions { id name prefecture persons declaredKeyPersons organizations smes talent knowsTies }
+      links { a b knowsTies sharedOrganizations sharedPersons } } }`;
+  const overviewOf = async (who: Who) => {
+    const body = await gql(who, OVERVIEW);
+    expect(body.errors).toBeUndefined();
+    return body.data.networkOverview as {
+      allRegionsMap: boolean;
+      regions: Array<{ id: string; persons: number }>;
+      links: Array<{ a: string; b: string }>;
+    };
+  };
+  it('admins and analysts see the eight regions; a coordinator and a municipality only theirs, and no link out of them', async () => {
+    const admin = await overviewOf('admin');
+    expect(admin.regions).toHaveLength(8);
+    expect(admin.allRegionsMap).toBe(true);
+    expect(await overviewOf('analyst')).toEqual(admin);
+    // The pilot regions are linked (shared organisations such as a bank, ties across).
+    expect(admin.links.some((l) => l.a === 'region:shiojiri' || l.b === 'region:shiojiri')).toBe(
+      true,
+    );
+    for (const [who, region] of [
+      ['shiojiri', 'region:shiojiri'],
+      ['tsubame', 'region:tsubame'],
+      ['city', 'region:shiojiri'],
+    ] as const) {
+      const own = await overviewOf(who);
+      // The region's own counts, as the admin sees them; nothing of any other region.
+      expect(own.regions).toEqual(admin.regions.filter((r) => r.id === region));
+      expect(own.links).toEqual([]);
+      expect(own.allRegionsMap).toBe(false);
+    }
+    expect(codeOf(await gql('anonymous', '{ networkOverview { regions { id } } }'))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('holds no person at all: no name, id or alias of anyone', async () => {
+    const text = JSON.stringify(await overviewOf('analyst'));
+    expect(text).not.toMatch(/person:|匿名-/);
+    for (const name of hiddenNames) expect(text).not.toContain(name);
   });
 });
 

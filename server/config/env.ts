@@ -49,6 +49,12 @@ const EnvSchema = z
     NEO4J_TX_TIMEOUT: z.coerce.number().positive().max(86_400).default(60),
     NEO4J_LONG_TX_TIMEOUT: z.coerce.number().positive().max(86_400).default(3600),
     GRAPHQL_TX_TIMEOUT: z.coerce.number().positive().max(3600).default(30),
+    /**
+     * Up to this many domain nodes the analytics of all regions are one projection and
+     * networkMap(regionId: null) answers; above, they are composed region by region and the web
+     * app shows the overview of regions (server/graphql/allRegions.ts). Lowered by tests.
+     */
+    ALL_REGIONS_WHOLE_MAX: z.coerce.number().int().min(0).default(100_000),
     /** Create the demo accounts (one per role) when the database is new. */
     DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
   })

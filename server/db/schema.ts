@@ -21,10 +21,10 @@ export async function applySchema(db: Database): Promise<Record<string, number>>
   return changed;
 }
 
-/** The APOC procedures and functions @neo4j/graphql relies on. */
+/** The APOC procedures and functions @neo4j/graphql relies on (and apoc.map.fromPairs: cypher/network-overview-members.cypher). */
 export const REQUIRED_APOC = {
   procedures: ['apoc.util.validate'],
-  functions: ['apoc.util.validatePredicate', 'apoc.date.convertFormat'],
+  functions: ['apoc.util.validatePredicate', 'apoc.date.convertFormat', 'apoc.map.fromPairs'],
 } as const;
 
 /** Names of required APOC procedures/functions the server lacks (empty when all are there). */

@@ -17,13 +17,17 @@
 import { combineGaps, combineKeyPersons, combineSuggestions } from '../analytics/combine';
 import type { Gap, IntroductionSuggestion, KeyPersonScore } from '../analytics';
 import { SUGGESTION_MAX_LIMIT } from '../analytics/suggestions';
+import { loadConfig } from '../config/env';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache, Scope } from '../projection';
 import { ScopedAnalytics } from './resolvers';
 
-/** Up to this many domain nodes, all regions are one projection (the pilot, a prefecture). */
+/**
+ * Up to this many domain nodes, all regions are one projection (the pilot, a prefecture); the
+ * default of the configuration's ALL_REGIONS_WHOLE_MAX.
+ */
 export const ALL_REGIONS_WHOLE_MAX = 100_000;
 /** Persons kept from each region: enough for keyPersonGroup's largest limit. */
 const KEY_PERSONS_KEPT = SUGGESTION_MAX_LIMIT;
@@ -86,7 +90,8 @@ export class AllRegionsAnalytics {
   constructor(
     private readonly db: Database,
     private readonly cache: ProjectionCache,
-    private readonly wholeMax = ALL_REGIONS_WHOLE_MAX,
+    /** Above this many domain nodes, all regions are composed (ALL_REGIONS_WHOLE_MAX). */
+    readonly wholeMax = ALL_REGIONS_WHOLE_MAX,
   ) {}
 
   /** How big the store is at the current version (one count-store read per version). */
@@ -202,9 +207,16 @@ export class AllRegionsAnalytics {
 
 const instances = new WeakMap<ProjectionCache, AllRegionsAnalytics>();
 
-/** The one AllRegionsAnalytics of a projection cache (every schema variant shares its passes). */
+/**
+ * The one AllRegionsAnalytics of a projection cache (every schema variant shares its passes),
+ * with the threshold of the configuration (ALL_REGIONS_WHOLE_MAX, default 100,000).
+ */
 export function allRegionsOf(db: Database, cache: ProjectionCache): AllRegionsAnalytics {
   let a = instances.get(cache);
-  if (!a) instances.set(cache, (a = new AllRegionsAnalytics(db, cache)));
+  if (!a)
+    instances.set(
+      cache,
+      (a = new AllRegionsAnalytics(db, cache, loadConfig().ALL_REGIONS_WHOLE_MAX)),
+    );
   return a;
 }

@@ -62,8 +62,11 @@ export function partitionOf(viewer: Viewer): string {
   return `${viewer.role}:${viewer.regionIds === null ? '*' : viewer.regionIds.join(',')}`;
 }
 
-/** Root fields of the queries the warmer replays after a write. */
-const WARMED_FIELDS: ReadonlySet<string> = new Set(['networkMap', '__typename']);
+/**
+ * Root fields of the queries the warmer replays after a write: the map, and the overview of
+ * regions (a pass over the whole store: seconds on the national network).
+ */
+const WARMED_FIELDS: ReadonlySet<string> = new Set(['networkMap', 'networkOverview', '__typename']);
 
 /** Keeps the map queries this server answered, for the warmer to replay after a write. */
 function warmRecorder(

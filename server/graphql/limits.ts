@@ -41,7 +41,7 @@ export const HEAVY_PER_VIEWER = 2;
 /** Enough for the heavy fields of one request at the alias cap to wait rather than fail. */
 export const HEAVY_QUEUE_PER_VIEWER = 32;
 
-/** The fields that compute from a whole projection (server/graphql/resolvers.ts). */
+/** The fields that compute from a whole projection (server/graphql/resolvers.ts), or read a whole store (networkOverview). */
 export const HEAVY_FIELDS: ReadonlySet<string> = new Set([
   'networkMap',
   'keyPersonGroup',
@@ -51,6 +51,7 @@ export const HEAVY_FIELDS: ReadonlySet<string> = new Set([
   'outreachPlan',
   'talentMatches',
   'connectionPath',
+  'networkOverview',
 ]);
 
 export function limitError(

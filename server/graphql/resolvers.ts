@@ -65,7 +65,7 @@ import {
 import { createMutationResolvers } from './mutations';
 import { addDaysIso, today } from '../../common/dates';
 import { HEAVY_FIELDS, limitError, type HeavyFieldLimiter, type ResponseBudget } from './limits';
-import { ALL_REGIONS_WHOLE_MAX, allRegionsOf } from './allRegions';
+import { allRegionsOf } from './allRegions';
 import { combineSuggestions } from '../analytics/combine';
 import { readNodeRegions } from '../write/regions';
 import { autoReader } from '../write/validate';
@@ -268,7 +268,7 @@ export function createAnalyticsResolvers({ db, cache }: AnalyticsResolverDeps) {
           const { entities } = await allRegions.storeSize();
           throw limitError(
             'RESPONSE_TOO_LARGE',
-            `The map of all regions holds ${entities.toLocaleString('en')} nodes, more than a map can show (${ALL_REGIONS_WHOLE_MAX.toLocaleString('en')}): choose a region. / 全地域の地図は大きすぎます。地域を選んでください。`,
+            `The map of all regions holds ${entities.toLocaleString('en')} nodes, more than a map can show (${allRegions.wholeMax.toLocaleString('en')}): use the overview (networkOverview) or choose a region. / 全地域の地図は大きすぎます。地域の全体図を使うか、地域を選んでください。`,
           );
         }
         const a = await readable(viewer, regionId, includeUnconfirmed);

@@ -283,6 +283,11 @@ export const CompareArgs = z.object({
 
 export const OverviewArgs = z.object({ asOf: PastDate.nullish().transform((v) => v ?? null) });
 
+export const NetworkOverviewArgs = z.object({
+  asOf: PastDate.nullish().transform((v) => v ?? null),
+  includeUnconfirmed: IncludeUnconfirmed,
+});
+
 /** The introductions log (紹介の記録): a region's introductions, newest first, paged. */
 export const IntroductionLogArgs = z.object({
   regionId: OptId,

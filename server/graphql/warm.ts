@@ -14,7 +14,8 @@
  *   other server processes, by reading the graph version every `pollMs` (one index lookup) while
  *   it has something to warm.
  * - Only map queries are kept (server/graphql/index.ts: the map needs the projection, key
- *   persons and layout, which every other analysis of its scope then finds memoised), at most
+ *   persons and layout, which every other analysis of its scope then finds memoised) and the
+ *   overview of regions (one pass over the whole store), at most
  *   `maxRequests` (default 6), and only those asked in the last `keepMs`. Replays run one at a
  *   time, newest first.
  */

@@ -7,6 +7,8 @@ import { formatCount } from '../format';
 import { getLang, t } from '../i18n';
 import { MapActions } from '../map/MapActions';
 import { MapCanvas } from '../map/MapCanvas';
+import { OverviewCanvas } from '../map/OverviewCanvas';
+import { shownOverview } from '../map/overview';
 import { useStore } from './context';
 import { Header } from './Header';
 import { Legend } from './Legend';
@@ -23,6 +25,7 @@ export function MapPage() {
           <Toolbar />
           <div class="cy-wrap">
             <MapCanvas store={store} />
+            <Overview />
             <Progress />
             <MapMessage />
             <MapActions />
@@ -52,10 +55,22 @@ function Progress() {
   );
 }
 
+/**
+ * 「すべて」 of a store too large for one map: the overview of regions over the map's place
+ * (map/overview.ts); nothing otherwise.
+ */
+function Overview() {
+  const store = useStore();
+  const o = shownOverview(store);
+  return o ? <OverviewCanvas store={store} overview={o} /> : null;
+}
+
 /** Why the map shows nothing: it could not be read (with 再読み込み), or nothing matches. */
 function MapMessage() {
   const store = useStore();
   const m = store.map.state.value;
+  // The map of all regions refused as too large: the overview takes its place.
+  if (shownOverview(store)) return <div class="map-message" role="alert" hidden />;
   const empty = m.status === 'ok' && m.value.map.nodes.length === 0 && store.drawn.value !== null;
   if (m.status !== 'error' && !empty) return <div class="map-message" role="alert" hidden />;
   return (

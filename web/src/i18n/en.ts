@@ -10,6 +10,7 @@ import { enSurveys } from './en/surveys';
 import { enIntroductions } from './en/introductions';
 import { enUnconfirmed } from './en/unconfirmed';
 import { enMapActions } from './en/mapActions';
+import { enOverview } from './en/overview';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...enIntroductions,
   ...enUnconfirmed,
   ...enMapActions,
+  ...enOverview,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

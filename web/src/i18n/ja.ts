@@ -14,6 +14,7 @@ import { jaSurveys } from './ja/surveys';
 import { jaIntroductions } from './ja/introductions';
 import { jaUnconfirmed } from './ja/unconfirmed';
 import { jaMapActions } from './ja/mapActions';
+import { jaOverview } from './ja/overview';
 
 export const ja = {
   ...jaCore,
@@ -25,6 +26,7 @@ export const ja = {
   ...jaIntroductions,
   ...jaUnconfirmed,
   ...jaMapActions,
+  ...jaOverview,
 } as const;
 export type MessageKey = keyof typeof ja;
 

@@ -86,6 +86,8 @@ export interface AppStore {
   schema: Resource<SchemaInfo>;
   regions: Resource<RegionOption[]>;
   map: Resource<MapAnswer>;
+  /** The map of all regions was refused as too large (the page shows the overview, map/overview.ts). */
+  mapTooLarge: Signal<boolean>;
   graph: ReadonlySignal<Graph | null>;
   /** `region@version` of the map the page shows drawn (set by the map island). */
   drawn: Signal<string | null>;
@@ -188,6 +190,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
 
   const timings: Record<string, number> = {};
   const mapEpoch = signal(0);
+  const mapTooLarge = signal(false);
   const map = resource<{ region: string | null; unconfirmed: boolean; epoch: number }, MapAnswer>({
     key: () =>
       signedIn()
@@ -203,7 +206,12 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
       const { networkMap } = await gql<{ networkMap: NetworkMap }>(Q.NETWORK_MAP, {
         regionId: region,
         includeUnconfirmed: unconfirmed,
+      }).catch((err: unknown) => {
+        if (region === null && err instanceof ApiError && err.code === 'RESPONSE_TOO_LARGE')
+          mapTooLarge.value = true;
+        throw err;
       });
+      if (region === null) mapTooLarge.value = false;
       timings.mapData = Math.round(performance.now() - t0);
       // page clock (from navigation start) when the map was asked for
       timings.fetchAt = Math.round(t0);
@@ -533,6 +541,7 @@ export function createStore(initial: ViewState, gql: Gql = defaultGql): AppStore
     schema,
     regions,
     map,
+    mapTooLarge,
     graph,
     drawn,
     drawKey,
