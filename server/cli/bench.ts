@@ -4,7 +4,8 @@
  * keeps the figures of the other sections). Sections, in order: import, analytics, networkMap,
  * networkx, web, load; without arguments all of these run. `national` (the national network
  * imported into a new store, and its analytics; several minutes) runs only when named.
- * Progress goes to stderr.
+ * `--scale pilot|prefecture` runs `national` on a smaller network as a check (its figures are
+ * printed, not written). Progress goes to stderr.
  *
  * It uses the benchmark database (its own local Neo4j store under DATA_DIR) and empties it; it
  * refuses to run against NEO4J_URI. The networkx section creates a Python venv under
@@ -20,7 +21,25 @@ import { formatBenchmarks } from '../bench/report';
 import { networkMapSection } from '../bench/networkMapBench';
 import { networkxSection } from '../bench/networkxBench';
 import { nationalSection } from '../bench/nationalBench';
+import type { Scale } from '../../seeds/truth';
 import { webSection } from '../bench/webBench';
+
+const SCALES: readonly Scale[] = ['pilot', 'prefecture', 'national'];
+
+/** `--scale X` (for `national` only): removed from argv, the scale returned. */
+function takeScale(argv: string[]): Scale {
+  const i = argv.indexOf('--scale');
+  if (i < 0) return 'national';
+  const value = argv[i + 1] as Scale | undefined;
+  if (!value || !SCALES.includes(value)) {
+    console.error(`--scale must be one of ${SCALES.join(', ')}`);
+    process.exit(2);
+  }
+  argv.splice(i, 2);
+  return value;
+}
+const argv = process.argv.slice(2);
+const nationalScale = takeScale(argv);
 
 const SECTIONS = {
   import: importSection,
@@ -29,7 +48,7 @@ const SECTIONS = {
   networkx: networkxSection,
   web: webSection,
   load: loadSection,
-  national: nationalSection,
+  national: (state: BenchState) => nationalSection(state, { scale: nationalScale }),
 } as const;
 type SectionName = keyof typeof SECTIONS;
 /** Sections that run only when named. */
@@ -38,7 +57,7 @@ const OPT_IN: ReadonlySet<SectionName> = new Set(['national']);
 function parseSections(argv: string[]): SectionName[] {
   const names = Object.keys(SECTIONS) as SectionName[];
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(`usage: npm run bench [-- ${names.join(' ')}]`);
+    console.log(`usage: npm run bench [-- ${names.join(' ')}] [--scale ${SCALES.join('|')}]`);
     process.exit(0);
   }
   const wanted = argv.map((a) => names.find((n) => n.toLowerCase() === a.toLowerCase()) ?? a);
@@ -54,7 +73,7 @@ function parseSections(argv: string[]): SectionName[] {
 }
 
 async function main(): Promise<void> {
-  const sections = parseSections(process.argv.slice(2));
+  const sections = parseSections(argv);
   const config = loadConfig();
   if (config.NEO4J_URI) {
     console.error(

@@ -7,20 +7,8 @@
 import neo4j from 'neo4j-driver';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
-import {
-  summariseRegions,
-  type MemberGroup,
-  type MemberKind,
-  type RegionCounts,
-  type RegionLink,
-} from './regionSets';
-
-export interface OverviewRegion extends RegionCounts {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  prefecture: string | null;
-}
+import type { OverviewRegion } from '../../common/overview';
+import { summariseRegions, type MemberGroup, type MemberKind, type RegionLink } from './regionSets';
 
 export interface RegionsOverview {
   regions: OverviewRegion[];

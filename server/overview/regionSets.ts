@@ -13,6 +13,8 @@
  * - organisations and persons in both A and B are **shared** by A and B.
  */
 
+import type { OverviewLink, RegionCounts } from '../../common/overview';
+
 export type MemberKind = 'Organization' | 'SME' | 'Person' | 'KNOWS';
 
 /** One group of the Cypher answer. */
@@ -27,26 +29,9 @@ export interface MemberGroup {
   keyPersons: number;
 }
 
-export interface RegionCounts {
-  persons: number;
-  /** Persons declared members of the キーパーソン群 (label :KeyPerson), not the computed group. */
-  declaredKeyPersons: number;
-  organizations: number;
-  smes: number;
-  talent: number;
-  /** KNOWS ties with both ends in the region. */
-  knowsTies: number;
-}
-
-export interface RegionLink {
-  /** The two regions, a < b. */
-  a: string;
-  b: string;
-  /** KNOWS ties from one region to the other (neither end in both). */
-  knowsTies: number;
-  sharedOrganizations: number;
-  sharedPersons: number;
-}
+export type { RegionCounts } from '../../common/overview';
+/** What links two regions (a < b). */
+export type RegionLink = OverviewLink;
 
 export const emptyCounts = (): RegionCounts => ({
   persons: 0,

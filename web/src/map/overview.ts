@@ -7,6 +7,7 @@
  * overviewView.ts draws them, OverviewCanvas.tsx is the component.
  */
 import type { ElementDefinition } from 'cytoscape';
+import type { OverviewLink, OverviewRegion } from '../../../common/overview';
 import type { Lang } from '../i18n';
 import type { AppStore } from '../store/app';
 import { resource, valueOf, type Resource } from '../store/resource';
@@ -39,26 +40,7 @@ export const NETWORK_OVERVIEW = /* GraphQL */ `
   }
 `;
 
-export interface OverviewRegion {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  prefecture: string | null;
-  persons: number;
-  declaredKeyPersons: number;
-  organizations: number;
-  smes: number;
-  talent: number;
-  knowsTies: number;
-}
-
-export interface OverviewLink {
-  a: string;
-  b: string;
-  knowsTies: number;
-  sharedOrganizations: number;
-  sharedPersons: number;
-}
+export type { OverviewLink, OverviewRegion };
 
 export interface NetworkOverview {
   graphVersion: number;
