@@ -2,7 +2,9 @@
  * `npm run bench [-- SECTION ...]`: the performance figures of SPEC §9 on the `prefecture`
  * network (seed 1), written to docs/BENCHMARKS.md between each section's markers (a partial run
  * keeps the figures of the other sections). Sections, in order: import, analytics, networkMap,
- * networkx, web, load; without arguments all of these run. `national` (the national network
+ * networkx, web, load, save; without arguments all of these run. `save` (form saves in the web
+ * app until the map and the ギャップ panel show them) replaces the bench database's content with
+ * the pilot seed, so it comes after every section that uses the prefecture network. `national` (the national network
  * imported into a new store, and its analytics; several minutes) runs only when named.
  * Progress goes to stderr.
  *
@@ -20,6 +22,7 @@ import { formatBenchmarks } from '../bench/report';
 import { networkMapSection } from '../bench/networkMapBench';
 import { networkxSection } from '../bench/networkxBench';
 import { nationalSection } from '../bench/nationalBench';
+import { saveSection } from '../bench/saveBench';
 import { webSection } from '../bench/webBench';
 
 const SECTIONS = {
@@ -29,6 +32,8 @@ const SECTIONS = {
   networkx: networkxSection,
   web: webSection,
   load: loadSection,
+  // After all that use the prefecture network: it loads the pilot seed in its place.
+  save: saveSection,
   national: nationalSection,
 } as const;
 type SectionName = keyof typeof SECTIONS;
