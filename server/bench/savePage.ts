@@ -36,7 +36,10 @@ export interface SaveSeen {
 
 interface AppWindow {
   __app: {
-    map: { core: { getElementById(id: string): { nonempty(): boolean } } };
+    map: {
+      core: { getElementById(id: string): { nonempty(): boolean } };
+      counts(): { nodes: number; edges: number };
+    };
     timings: Record<string, number>;
     data: {
       nodes: Array<{ id: string; name: string }>;
@@ -113,9 +116,11 @@ export function watchSave(page: Page, spec: SaveWatch): Promise<void> {
 }
 
 /** Waits until the watcher has seen both parts; returns what it saw and the app's map timings. */
-export async function seenSave(
-  page: Page,
-): Promise<{ seen: SaveSeen; timings: Record<string, number> }> {
+export async function seenSave(page: Page): Promise<{
+  seen: SaveSeen;
+  timings: Record<string, number>;
+  counts: { nodes: number; edges: number };
+}> {
   await page.waitForFunction(
     () => {
       const s = (window as unknown as AppWindow).__saveSeen;
@@ -126,7 +131,11 @@ export async function seenSave(
   );
   return page.evaluate(() => {
     const w = window as unknown as AppWindow;
-    return { seen: { ...w.__saveSeen! }, timings: { ...w.__app.timings } };
+    return {
+      seen: { ...w.__saveSeen! },
+      timings: { ...w.__app.timings },
+      counts: w.__app.map.counts(),
+    };
   });
 }
 
