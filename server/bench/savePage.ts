@@ -1,7 +1,8 @@
 /**
  * The browser side of section `save` (saveBench.ts): the 入力 forms of the web app filled as a
  * coordinator fills them, and a watcher in the page that notes, on every animation frame from
- * the click on 保存 on, when the map and when the ギャップ panel first show the save. The
+ * the click on 保存 on, when the map, the ギャップ panel and the 紹介の提案 panel first show the
+ * save. The
  * GraphQL round trips of each save are read from Chromium's network timing (playwright's
  * `requestfinished`), by operation name.
  */
@@ -30,6 +31,8 @@ export interface SaveSeen {
   clickAt: number;
   mapAt: number;
   panelAt: number;
+  /** The first frame with a new 紹介の提案 answer (the suggestions of the new graph version). */
+  suggestionsAt: number;
   /** The new person's id (step `person`), else the tie's `from`. */
   id: string | null;
 }
@@ -48,6 +51,7 @@ interface AppWindow {
         status: string;
         value?: Array<{ kind: string; nodeIds: string[]; relatedIds: string[] }>;
       };
+      suggestions: { status: string };
     };
   };
   __saveSeen?: SaveSeen;
@@ -59,17 +63,25 @@ interface AppWindow {
  * the new KNOWS edge in the drawn answer, (2) the ギャップ answer has the change — the new
  * person's ISOLATED_NEWCOMER gap; after a first local tie, that gap naming the local person
  * (severity 0.8 → 0.5); after a second, no such gap — and the ギャップ tab's count shows that
- * answer's length (the panel has rendered it).
+ * answer's length (the panel has rendered it), (3) a new 紹介の提案 answer is shown.
  */
 export function watchSave(page: Page, spec: SaveWatch): Promise<void> {
   return page.evaluate((spec) => {
     const w = window as unknown as AppWindow;
     const app = w.__app;
-    const seen: SaveSeen = { clickAt: NaN, mapAt: NaN, panelAt: NaN, id: null };
+    const seen: SaveSeen = {
+      clickAt: NaN,
+      mapAt: NaN,
+      panelAt: NaN,
+      suggestionsAt: NaN,
+      id: null,
+    };
     w.__saveSeen = seen;
+    let suggestionsBefore: unknown = null;
     const onClick = (e: Event) => {
       if (e.target instanceof Element && e.target.closest(spec.button)) {
         seen.clickAt = performance.now();
+        suggestionsBefore = app.data.suggestions;
         document.removeEventListener('click', onClick, true);
       }
     };
@@ -108,14 +120,19 @@ export function watchSave(page: Page, spec: SaveWatch): Promise<void> {
           const tab = document.querySelector('#tab-gaps .count')?.textContent;
           if (changed && tab === String(gaps.value.length)) seen.panelAt = now;
         }
+        // Each answer is a new state object; the kept one is the answer before the save.
+        const sug = app.data.suggestions;
+        if (Number.isNaN(seen.suggestionsAt) && sug !== suggestionsBefore && sug.status === 'ok')
+          seen.suggestionsAt = now;
       }
-      if (Number.isNaN(seen.mapAt) || Number.isNaN(seen.panelAt)) requestAnimationFrame(frame);
+      if ([seen.mapAt, seen.panelAt, seen.suggestionsAt].some(Number.isNaN))
+        requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
   }, spec);
 }
 
-/** Waits until the watcher has seen both parts; returns what it saw and the app's map timings. */
+/** Waits until the watcher has seen every part; returns what it saw and the app's map timings. */
 export async function seenSave(page: Page): Promise<{
   seen: SaveSeen;
   timings: Record<string, number>;
@@ -124,7 +141,7 @@ export async function seenSave(page: Page): Promise<{
   await page.waitForFunction(
     () => {
       const s = (window as unknown as AppWindow).__saveSeen;
-      return s !== undefined && !Number.isNaN(s.mapAt) && !Number.isNaN(s.panelAt);
+      return s !== undefined && ![s.mapAt, s.panelAt, s.suggestionsAt].some(Number.isNaN);
     },
     undefined,
     { polling: 'raf', timeout: 120_000 },
