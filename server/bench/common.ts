@@ -192,6 +192,23 @@ export class BenchState {
     this.imported = true;
   }
 
+  /**
+   * Empties the bench database and loads another network into it (the `save` section's pilot
+   * seed). A later section that needs the prefecture network imports it again
+   * (ensureImported sees the label counts differ).
+   */
+  async replaceNetwork(ds: Dataset, what: string): Promise<void> {
+    const db = await this.db();
+    say(`emptying the bench database and importing ${what} …`);
+    this.imported = false;
+    this.loads = null;
+    await emptyDatabase(db, { why: 'the benchmark' });
+    await applySchema(db);
+    const res = await importDataset(db, ds);
+    if (res.errors.length > 0)
+      throw new Error(`${what} did not validate (${res.errors.length} errors)`);
+  }
+
   /** Loads the projection of every synthetic (`syn-`) region once, timing each (cold). */
   async syntheticRegionLoads(): Promise<RegionLoad[]> {
     if (this.loads) return this.loads;

@@ -2,7 +2,9 @@
  * `npm run bench [-- SECTION ...]`: the performance figures of SPEC §9 on the `prefecture`
  * network (seed 1), written to docs/BENCHMARKS.md between each section's markers (a partial run
  * keeps the figures of the other sections). Sections, in order: import, analytics, networkMap,
- * networkx, web, load; without arguments all of these run. `national` (the national network
+ * networkx, web, load, save; without arguments all of these run. `save` (form saves in the web
+ * app until the map and the ギャップ panel show them) replaces the bench database's content with
+ * the pilot seed, so it comes after every section that uses the prefecture network. `national` (the national network
  * imported into a new store, and its analytics; several minutes) runs only when named.
  * `--scale pilot|prefecture` runs `national` on a smaller network as a check (its figures are
  * printed, not written). Progress goes to stderr.
@@ -22,6 +24,7 @@ import { networkMapSection } from '../bench/networkMapBench';
 import { networkxSection } from '../bench/networkxBench';
 import { nationalSection } from '../bench/nationalBench';
 import type { Scale } from '../../seeds/truth';
+import { saveSection } from '../bench/saveBench';
 import { webSection } from '../bench/webBench';
 
 const SCALES: readonly Scale[] = ['pilot', 'prefecture', 'national'];
@@ -48,6 +51,8 @@ const SECTIONS = {
   networkx: networkxSection,
   web: webSection,
   load: loadSection,
+  // After all that use the prefecture network: it loads the pilot seed in its place.
+  save: saveSection,
   national: (state: BenchState) => nationalSection(state, { scale: nationalScale }),
 } as const;
 type SectionName = keyof typeof SECTIONS;
