@@ -9,6 +9,7 @@ import { enTime } from './en/time';
 import { enSurveys } from './en/surveys';
 import { enIntroductions } from './en/introductions';
 import { enUnconfirmed } from './en/unconfirmed';
+import { enMail } from './en/mail';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...enSurveys,
   ...enIntroductions,
   ...enUnconfirmed,
+  ...enMail,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

@@ -13,6 +13,7 @@ import { jaTime } from './ja/time';
 import { jaSurveys } from './ja/surveys';
 import { jaIntroductions } from './ja/introductions';
 import { jaUnconfirmed } from './ja/unconfirmed';
+import { jaMail } from './ja/mail';
 
 export const ja = {
   ...jaCore,
@@ -23,6 +24,7 @@ export const ja = {
   ...jaSurveys,
   ...jaIntroductions,
   ...jaUnconfirmed,
+  ...jaMail,
 } as const;
 export type MessageKey = keyof typeof ja;
 
