@@ -18,7 +18,7 @@ import { addDaysIso, today } from '../common/dates';
 import { MAX_MAIL_BATCH } from '../common/surveyMail';
 import { ensurePilotSeed } from '../web/e2e/server';
 import { bearer } from './auth';
-import { testDb } from './db';
+import { removePersonsNamed, testDb } from './db';
 import { SMTP_USER, startTestSmtp, type TestSmtp } from './smtp';
 
 const NAME = 'メール試験';
@@ -83,13 +83,7 @@ const outcomes = (report: any) =>
     }),
   );
 
-async function removeTestPersons(): Promise<void> {
-  await db.driver.executeQuery(
-    'MATCH (p:Person) WHERE p.name STARTS WITH $name DETACH DELETE p',
-    { name: NAME },
-    { database: db.database },
-  );
-}
+const removeTestPersons = () => removePersonsNamed(db, NAME);
 
 beforeAll(async () => {
   db = await testDb();
