@@ -157,6 +157,8 @@ export interface RespondentView {
   linkPath: string | null;
   linkExpiresAt: string | null;
   revoked: boolean;
+  /** Whether an e-mail address is recorded (the address is never part of the tracking). */
+  hasEmail: boolean;
 }
 
 /** A wave with its tracking (GraphQL `Wave`). */
@@ -177,6 +179,8 @@ export interface WaveView {
   notStarted: number;
   /** submitted ÷ roster size (0 for an empty roster). */
   responseRate: number;
+  /** Whether this server sends e-mail (SMTP configured): the links can be sent from the app. */
+  mailConfigured: boolean;
   respondents: RespondentView[];
 }
 

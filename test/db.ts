@@ -31,3 +31,12 @@ export async function removeByIdPrefix(db: Database, prefix: string): Promise<vo
     { database: db.database },
   );
 }
+
+/** Deletes the persons whose name starts with the prefix (test persons made through the API). */
+export async function removePersonsNamed(db: Database, prefix: string): Promise<void> {
+  await db.driver.executeQuery(
+    'MATCH (p:Person) WHERE p.name STARTS WITH $prefix DETACH DELETE p',
+    { prefix },
+    { database: db.database },
+  );
+}

@@ -21,6 +21,7 @@ import { ensurePilotSeed, undoIntroductionsSince } from '../web/e2e/server';
 import { bearer } from './auth';
 import { testDb } from './db';
 import { listenOnLoopback, type Listening } from '../server/http/listen';
+import { startTestSmtp, type TestSmtp } from './smtp';
 
 type Who = 'admin' | 'shiojiri' | 'tsubame' | 'city' | 'analyst' | 'anonymous';
 const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, Omit<NewUser, 'password'>> = {
@@ -35,6 +36,7 @@ const WHO: Who[] = ['admin', 'shiojiri', 'tsubame', 'city', 'analyst', 'anonymou
 let db: Database;
 let app: App;
 let served: Listening | undefined;
+let smtp: TestSmtp | undefined;
 let base = '';
 const headers: Partial<Record<Who, Record<string, string>>> = { anonymous: {} };
 const started = new Date().toISOString();
@@ -87,7 +89,12 @@ const codeOf = (body: any): string | null => body.errors?.[0]?.extensions?.code 
 beforeAll(async () => {
   db = await testDb();
   await ensurePilotSeed(db);
-  app = createApp(db, { signInPerMinute: 1000 });
+  // Mail configured (a real SMTP server on loopback), so sendWaveLinks runs for whoever may.
+  smtp = await startTestSmtp();
+  app = createApp(db, {
+    signInPerMinute: 1000,
+    mail: { url: smtp.url, from: 'security-test@example.jp' },
+  });
   await app.graphqlReady;
   for (const [who, account] of Object.entries(ACCOUNTS)) {
     headers[who as Who] = await bearer(app, db, account);
@@ -141,6 +148,8 @@ afterAll(async () => {
     );
   }
   await served?.close();
+  app?.surveys.close();
+  await smtp?.close();
   if (db) {
     for (const id of WAVES)
       await db.driver.executeQuery(cypher('survey-wave-delete'), { id }, { database: db.database });
@@ -214,6 +223,8 @@ interface Family {
   refused: 'FORBIDDEN' | 'empty';
   /** Refused callers who get an empty answer instead (nodes outside their regions). */
   filteredFor?: Who[];
+  /** Refused callers who get another code than `refused` (e.g. NOT_FOUND: told nothing exists). */
+  refusedAs?: Partial<Record<Who, string>>;
   /** The data of an allowed answer is as expected (for this caller). */
   check?: (data: any, who: Who) => void;
 }
@@ -523,6 +534,32 @@ const FAMILIES: Family[] = [
     check: (d) => expect(d.revokeWaveLink).toEqual({ linkPath: null, revoked: true }),
   },
   {
+    name: 'sending the personal links of a 塩尻市 survey wave by e-mail',
+    prepare: async () => ({ w: await testWave('open') }),
+    query: ({ w }) =>
+      `mutation { sendWaveLinks(waveId: "${w}", personIds: ["${P1}"], kind: REMINDER) {
+         kind sent skipped failed results { personId name outcome reason } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    // 燕市's coordinator is told the wave does not exist, as for an unknown id (test below).
+    refusedAs: { tsubame: 'NOT_FOUND' },
+    check: (d) => {
+      expect(d.sendWaveLinks.kind).toBe('REMINDER');
+      expect(d.sendWaveLinks.results).toHaveLength(1);
+      expect(d.sendWaveLinks.results[0].personId).toBe(P1);
+    },
+  },
+  {
+    name: 'whether e-mail is configured, and who has an address (Wave.mailConfigured, hasEmail)',
+    query: () => `{ wave(id: "${WAVE}") { mailConfigured respondents { personId hasEmail } } }`,
+    allowed: ['admin', 'shiojiri'],
+    refused: 'FORBIDDEN',
+    check: (d) => {
+      expect(d.wave.mailConfigured).toBe(true);
+      expect(typeof d.wave.respondents[0].hasEmail).toBe('boolean');
+    },
+  },
+  {
     name: "survey waves without a dept (a coordinator's own)",
     query: () => `{ waves { id deptId } }`,
     allowed: ['admin', 'shiojiri', 'tsubame'],
@@ -626,7 +663,7 @@ describe('role × operation matrix (SPEC §8)', () => {
             ? 'allowed'
             : filtered
               ? 'filtered out'
-              : f.refused;
+              : (f.refusedAs?.[who] ?? f.refused);
       it(`${f.name}: ${who} → ${expected}`, async () => {
         const made = f.prepare ? await f.prepare() : {};
         const body = await gql(who, f.query(made));
@@ -642,7 +679,7 @@ describe('role × operation matrix (SPEC §8)', () => {
             Object.values(body.data as Record<string, unknown[]>).every((v) => v.length === 0),
           ).toBe(true);
         } else {
-          expect(codeOf(body)).toBe(f.refused);
+          expect(codeOf(body)).toBe(f.refusedAs?.[who] ?? f.refused);
           expect(body.errors[0].message).toMatch(/\S{10,}/);
         }
       });
@@ -697,6 +734,47 @@ describe('role × operation matrix (SPEC §8)', () => {
     expect(real.errors[0].message.replace(CLOSED, 'X')).toBe(
       unknown.errors[0].message.replace('wave:00000000-0000-4000-8000-000000000000', 'X'),
     );
+  });
+
+  it('sendWaveLinks: 燕市 is refused a 塩尻市 wave as an unknown one; a respondent link is no credential; nothing is sent or audited', async () => {
+    const w = await testWave('open');
+    const mailsBefore = smtp!.received.length;
+    const unknownId = 'wave:00000000-0000-4000-8000-000000000000';
+    const send = (who: Who, waveId: string) =>
+      gql(
+        who,
+        `mutation { sendWaveLinks(waveId: "${waveId}", personIds: ["${P1}"], kind: INVITATION) { sent } }`,
+      );
+    const real = await send('tsubame', w);
+    const unknown = await send('tsubame', unknownId);
+    expect(codeOf(real)).toBe('NOT_FOUND');
+    expect(codeOf(unknown)).toBe('NOT_FOUND');
+    expect(real.errors[0].message.replace(w, 'X')).toBe(
+      unknown.errors[0].message.replace(unknownId, 'X'),
+    );
+    for (const who of ['city', 'analyst'] as const) {
+      expect(codeOf(await send(who, w))).toBe('FORBIDDEN');
+      expect(codeOf(await send(who, unknownId))).toBe('FORBIDDEN');
+    }
+    // The respondent's own link as a bearer token: not a credential of the API.
+    const links = await gql('admin', `{ wave(id: "${w}") { respondents { linkPath } } }`);
+    const token = links.data.wave.respondents[0].linkPath.split('#t=')[1];
+    const asRespondent = await post(
+      {
+        query: `mutation { sendWaveLinks(waveId: "${w}", personIds: ["${P1}"], kind: INVITATION) { sent } }`,
+      },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(asRespondent.status).toBe(401);
+    expect(codeOf(asRespondent.body)).toBe('UNAUTHENTICATED');
+    expect(smtp!.received).toHaveLength(mailsBefore);
+    const audit = await listAudit(db, {
+      limit: 100,
+      offset: 0,
+      actor: null,
+      action: 'survey.mail',
+    });
+    expect(audit.filter((e) => e.target === w)).toHaveLength(0);
   });
 
   it('a coordinator of 燕市 cannot edit or introduce 塩尻市 persons, and nothing is written', async () => {

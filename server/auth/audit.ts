@@ -54,6 +54,7 @@ export type AuditAction =
   | 'survey.delete'
   | 'survey.link.reissue'
   | 'survey.link.revoke'
+  | 'survey.mail'
   | 'survey.draft'
   | 'survey.answer';
 

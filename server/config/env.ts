@@ -57,6 +57,28 @@ const EnvSchema = z
     ALL_REGIONS_WHOLE_MAX: z.coerce.number().int().min(0).default(100_000),
     /** Create the demo accounts (one per role) when the database is new. */
     DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
+    /**
+     * Sending survey invitations and reminders by e-mail (optional; docs/surveys.md). Unset:
+     * nothing is ever sent, the web app offers copyable texts and the mail-merge CSV only.
+     * `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`.
+     */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'must be smtp://… or smtps://… (user:pass@host:port)' })
+      .optional(),
+    /** The sender of those mails: `chiiki@example.jp` or `塩尻市 地域の人事部 <chiiki@example.jp>`. */
+    SMTP_FROM: z
+      .string()
+      .trim()
+      .regex(
+        /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        'must be an e-mail address, optionally as Name <address>',
+      )
+      .optional(),
+    /**
+     * The address respondents open their links at (e.g. https://chiiki.example.jp), for the
+     * links in e-mails. Unset: the address the coordinator's request came to.
+     */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be http://… or https://…' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {
@@ -64,6 +86,13 @@ const EnvSchema = z
         code: 'custom',
         path: ['NEO4J_USER'],
         message: 'NEO4J_USER and NEO4J_PASSWORD must be set together with NEO4J_URI',
+      });
+    }
+    if (Boolean(env.SMTP_URL) !== Boolean(env.SMTP_FROM)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.SMTP_URL ? 'SMTP_FROM' : 'SMTP_URL'],
+        message: 'SMTP_URL and SMTP_FROM are set together (or neither: no e-mail is sent)',
       });
     }
   });

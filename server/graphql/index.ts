@@ -26,6 +26,7 @@ import { RequestSession, type SessionLike } from './requestSession';
 import { buildSchema } from './schema';
 import { SCHEMA_VARIANTS, variantFor, type SchemaVariant } from './variants';
 import type { Warmer } from './warm';
+import type { SurveyServices } from '../surveys/services';
 
 export interface GraphqlContext {
   /** Read by @neo4j/graphql: the Neo4j database to use. */
@@ -44,6 +45,8 @@ export interface GraphqlContext {
   heavy: HeavyFieldLimiter;
   /** A replay by the warmer (server/graphql/warm.ts), not a person's request. */
   warming?: boolean;
+  /** The address the request came to (`https://host`; behind a proxy: TRUST_PROXY), for e-mailed links. */
+  origin?: string;
 }
 
 /** The largest request body /graphql accepts (a query with its variables). */
@@ -110,8 +113,9 @@ export async function createApolloServer(
   variant: SchemaVariant = 'admin',
   limits: GraphqlLimits = {},
   warm?: { warmer: Warmer; context: (viewer: Viewer) => GraphqlContext },
+  surveys?: SurveyServices,
 ) {
-  const schema = await buildSchema(db, cache, variant);
+  const schema = await buildSchema(db, cache, variant, surveys);
   const server: ApolloServer<GraphqlContext> = new ApolloServer<GraphqlContext>({
     schema,
     introspection: true,
@@ -168,6 +172,7 @@ export function mountGraphql(
   limits: GraphqlLimits = {},
   path = '/graphql',
   warmer?: Warmer,
+  surveys?: SurveyServices,
 ): Promise<void> {
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
@@ -194,6 +199,7 @@ export function mountGraphql(
     }
     return {
       ...(session ? { executionContext: session.executionContext } : {}),
+      ...(http ? { origin: `${http.req.protocol}://${http.req.get('host') ?? ''}` } : {}),
       viewer,
       jwt: graphqlJwt(viewer),
       graphVersion: () => (version ??= cache.currentVersion()),
@@ -212,6 +218,7 @@ export function mountGraphql(
         variant,
         limits,
         warmer ? { warmer, context: contextOf } : undefined,
+        surveys,
       );
       handlers.set(variant, expressMiddleware(server, { context }));
     }),

@@ -85,6 +85,8 @@ export interface ResolverContext {
   budget?: ResponseBudget;
   /** Heavy fields of one user at a time (server/graphql/limits.ts). */
   heavy?: HeavyFieldLimiter;
+  /** The address the request came to (`https://host`), for links sent by e-mail. */
+  origin?: string;
 }
 
 type Resolver = (

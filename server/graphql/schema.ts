@@ -14,8 +14,7 @@ import { createAnalyticsResolvers } from './resolvers';
 import { createMetricsResolvers } from './metrics';
 import { createOverviewResolvers } from './networkOverview';
 import { createSurveyResolvers } from './surveyResolvers';
-import { surveyLinksFromConfig } from '../surveys/links';
-import { SurveyWaves } from '../surveys/waves';
+import { createSurveyServices, type SurveyServices } from '../surveys/services';
 import { entityTypeDefs, type SchemaVariant } from './variants';
 
 const HERE = import.meta.dirname;
@@ -29,11 +28,11 @@ export function typeDefs(variant: SchemaVariant = 'admin'): string[] {
   ];
 }
 
-function resolversOf(db: Database, cache: ProjectionCache) {
+function resolversOf(db: Database, cache: ProjectionCache, services: SurveyServices) {
   const analytics = createAnalyticsResolvers({ db, cache });
   const metrics = createMetricsResolvers({ db, cache });
   const overview = createOverviewResolvers({ db, cache });
-  const surveys = createSurveyResolvers(new SurveyWaves(db, cache, surveyLinksFromConfig()));
+  const surveys = createSurveyResolvers(services.waves, services.mailing, services.publicUrl);
   return {
     Query: { ...analytics.Query, ...metrics.Query, ...overview.Query, ...surveys.Query },
     Mutation: { ...analytics.Mutation, ...surveys.Mutation },
@@ -44,11 +43,13 @@ export async function buildSchema(
   db: Database,
   cache: ProjectionCache,
   variant: SchemaVariant = 'admin',
+  /** The survey services shared by every variant (made here when not given). */
+  surveys: SurveyServices = createSurveyServices(db, cache),
 ): Promise<GraphQLSchema> {
   const neo = new Neo4jGraphQL({
     typeDefs: typeDefs(variant),
     driver: db.driver,
-    resolvers: resolversOf(db, cache),
+    resolvers: resolversOf(db, cache, surveys),
     // The server verifies every token itself and hands the claims over as context.jwt; this
     // key is random so that @neo4j/graphql can never accept a token on its own.
     features: { authorization: { key: randomBytes(32).toString('hex') } },

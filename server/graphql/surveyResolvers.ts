@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { requireViewer, type Viewer } from '../../common/roles';
+import type { SurveyMailing } from '../surveys/mailing';
 import type { SurveyWaves } from '../surveys/waves';
 import type { ResolverContext } from './resolvers';
+import { WriteRejected } from '../write/errors';
 import { writeApiError } from './writeErrors';
 
 const IdArg = z.string().trim().min(1).max(200);
@@ -14,14 +16,14 @@ const OptId = IdArg.nullish().transform((v) => v ?? null);
 
 function op<S extends z.ZodType>(
   schema: S,
-  body: (args: z.infer<S>, viewer: Viewer) => Promise<unknown>,
+  body: (args: z.infer<S>, viewer: Viewer, ctx: ResolverContext) => Promise<unknown>,
 ) {
   return async (_root: unknown, rawArgs: Record<string, unknown>, ctx: ResolverContext) => {
     try {
       const viewer = requireViewer(ctx.viewer);
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw parsed.error;
-      return await body(parsed.data, viewer);
+      return await body(parsed.data, viewer, ctx);
     } catch (err) {
       throw writeApiError(err);
     }
@@ -32,7 +34,25 @@ const ById = z.object({ id: IdArg });
 const ByDept = z.object({ deptId: OptId });
 const ByRespondent = z.object({ waveId: IdArg, personId: IdArg });
 
-export function createSurveyResolvers(waves: SurveyWaves) {
+/** Where the links in e-mails point: PUBLIC_URL, else the address the request came to. */
+function linkOrigin(publicUrl: string | null, ctx: ResolverContext): string {
+  const origin = publicUrl ?? ctx.origin;
+  if (!origin)
+    throw new WriteRejected([
+      {
+        field: '',
+        message:
+          'Set PUBLIC_URL: the address of the links is not known. / PUBLIC_URL を設定してください。',
+      },
+    ]);
+  return origin;
+}
+
+export function createSurveyResolvers(
+  waves: SurveyWaves,
+  mailing: SurveyMailing,
+  publicUrl: string | null = null,
+) {
   return {
     Query: {
       waves: op(ByDept, (a, v) => waves.list(v, a.deptId)),
@@ -50,6 +70,10 @@ export function createSurveyResolvers(waves: SurveyWaves) {
       deleteWave: op(ById, (a, v) => waves.deleteDraft(v, a.id)),
       reissueWaveLink: op(ByRespondent, (a, v) => waves.reissue(v, a.waveId, a.personId)),
       revokeWaveLink: op(ByRespondent, (a, v) => waves.revoke(v, a.waveId, a.personId)),
+      // SurveyMailing parses its own arguments (zod: kind, at most 500 persons).
+      sendWaveLinks: op(z.record(z.string(), z.unknown()), (a, v, ctx) =>
+        mailing.send(v, a, linkOrigin(publicUrl, ctx)),
+      ),
     },
   };
 }

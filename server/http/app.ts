@@ -24,6 +24,8 @@ import type { UploadLimits } from '../import/limits';
 import { mountImportRoutes } from './importRoutes';
 import { mountSurveyApi, type SurveyApiOptions } from '../surveys/http';
 import { surveyLinksFromConfig } from '../surveys/links';
+import type { MailSettings } from '../surveys/mail';
+import { createSurveyServices, type SurveyServices } from '../surveys/services';
 import { healthHandler } from './health';
 import { renderLandingPage, type DeptOverview } from './landing';
 import { mountWeb } from './web';
@@ -42,6 +44,8 @@ export interface AppOptions {
   warm?: boolean;
   /** Limits of the survey respondents' API (server/surveys/http.ts). */
   survey?: SurveyApiOptions;
+  /** SMTP settings for the survey links by e-mail (tests); default SMTP_URL/SMTP_FROM; null: off. */
+  mail?: MailSettings | null;
 }
 
 /** The limit a too-large body broke (express's parsers give it in bytes): 1 MB or the sign-in's 10 kB. */
@@ -63,6 +67,8 @@ export interface App extends Express {
   readonly graphqlReady: Promise<void>;
   /** Warms the answers after writes (null when turned off). */
   readonly warmer: Warmer | null;
+  /** Survey waves and the sending of their links by e-mail. */
+  readonly surveys: SurveyServices;
 }
 
 /**
@@ -122,6 +128,9 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
     onCommitted((version) => w.changed(version));
     warmer = w;
   }
+  // Survey waves, and e-mail only when SMTP is configured (never required).
+  const surveys = createSurveyServices(db, projectionCache, config, opts.mail);
+  log.info({ mail: surveys.mailing.configured }, 'survey links by e-mail');
   const graphqlReady = mountGraphql(
     app,
     db,
@@ -129,6 +138,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
     opts.graphqlLimits,
     '/graphql',
     warmer ?? undefined,
+    surveys,
   );
 
   // Never a stack trace for a person: a plain message, the details in the log.
@@ -167,7 +177,7 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
       res.status(500).type('text').send('エラーが発生しました / Something went wrong.');
     },
   );
-  return Object.assign(app, { auth, projectionCache, graphqlReady, warmer });
+  return Object.assign(app, { auth, projectionCache, graphqlReady, warmer, surveys });
 }
 
 /** `trust proxy` from text: a number of hops, true/false, or names/addresses as Express reads them. */

@@ -16,6 +16,10 @@ export interface RespondentRecord {
   /** null when the person has since been deleted. */
   name: string | null;
   nameKana: string | null;
+  /** Whether the person has an e-mail address (the address itself is read only to send). */
+  hasEmail: boolean;
+  /** Whether the person consented to share their contact data with the dept's coordinators. */
+  contactShared: boolean;
   status: RespondentStatus;
   /** The current link's id; null = no link (not issued yet, or revoked). */
   tokenId: string | null;
@@ -33,7 +37,13 @@ export interface RespondentRecord {
 /** A wave as stored: the fields of its view (common/surveys.ts) without the counts, with its respondents. */
 export interface WaveRecord extends Omit<
   WaveView,
-  'rosterSize' | 'submitted' | 'started' | 'notStarted' | 'responseRate' | 'respondents'
+  | 'rosterSize'
+  | 'submitted'
+  | 'started'
+  | 'notStarted'
+  | 'responseRate'
+  | 'respondents'
+  | 'mailConfigured'
 > {
   createdBy: string;
   updatedAt: string;
@@ -51,6 +61,8 @@ function respondentOf(r: Row): RespondentRecord {
     personId: String(r.personId),
     name: text(r.name),
     nameKana: text(r.nameKana),
+    hasEmail: r.hasEmail === true,
+    contactShared: r.contactShared === true,
     status: (text(r.status) ?? 'not_started') as RespondentStatus,
     tokenId: text(r.tokenId),
     tokenIat: num(r.tokenIat),

@@ -1,6 +1,7 @@
 /**
  * Running a survey wave (SPEC §11, issue 14): create, edit, roster, open, close, delete a draft,
- * reissue and revoke a personal link, and the list with tracking. Only the coordinators of the
+ * reissue and revoke a personal link, record a sending of links by e-mail (mailing.ts), and the
+ * list with tracking. Only the coordinators of the
  * wave's dept and admins may do any of it (assertRunsWaves); every change is one transaction
  * with its audit entry. A wave is not part of the network (store.ts), so these writes do not go
  * through server/write; what a respondent's answer changes in the network does
@@ -15,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { isCalendarDate, today } from '../../common/dates';
-import { AccessDenied, type Viewer } from '../../common/roles';
+import { AccessDenied, contactAccess, type Viewer } from '../../common/roles';
 import {
   DEFAULT_CONSENT_TEXT,
   MAX_ROSTER,
@@ -96,7 +97,7 @@ export function assertRunsWaves(viewer: Viewer, deptId: string): void {
 
 const rejected = (field: string, message: string) => new WriteRejected([{ field, message }]);
 
-function stateError(wave: { state: WaveState }, doing: string): WriteRejected {
+export function stateError(wave: { state: WaveState }, doing: string): WriteRejected {
   const ja: Record<WaveState, string> = { draft: '下書き', open: '実施中', closed: '締切済み' };
   return rejected(
     '',
@@ -109,6 +110,8 @@ export class SurveyWaves {
     private readonly db: Database,
     private readonly cache: ProjectionCache,
     private readonly links: SurveyLinks,
+    /** Whether this server sends e-mail (SMTP_URL; server/surveys/mailing.ts): the web app asks. */
+    private readonly mailConfigured = false,
   ) {}
 
   /** The dept a viewer means: the given one, or a coordinator's own. */
@@ -124,7 +127,7 @@ export class SurveyWaves {
     const wave = await readWave(this.db, id);
     if (!wave) throw new WriteNotFound(`No survey wave with id ${id}`);
     assertRunsWaves(viewer, wave.deptId);
-    return this.view(wave);
+    return this.view(wave, viewer);
   }
 
   async list(viewer: Viewer, deptId: string | null): Promise<WaveView[]> {
@@ -135,7 +138,7 @@ export class SurveyWaves {
     } else if (viewer.role === 'admin') depts = null;
     else if (viewer.role === 'coordinator' && viewer.deptId) depts = [viewer.deptId];
     else return assertRunsWaves(viewer, viewer.deptId ?? '(none)') as never;
-    return Promise.all((await listWaves(this.db, depts)).map((w) => this.view(w)));
+    return Promise.all((await listWaves(this.db, depts)).map((w) => this.view(w, viewer)));
   }
 
   /** Who may be on a dept's roster: every person of its regions, its member staff and key persons first. */
@@ -427,6 +430,18 @@ export class SurveyWaves {
     }));
   }
 
+  /**
+   * Records a sending of links by e-mail (server/surveys/mailing.ts sends first, outside any
+   * transaction): who, when, what kind, to whom — the audit entry of the wave's change path.
+   */
+  async recordMailing(
+    viewer: Viewer,
+    waveId: string,
+    detail: { kind: string; sent: string[]; failed: string[]; skipped: number },
+  ): Promise<void> {
+    await this.change(viewer, waveId, 'survey.mail', async () => ({ detail }), false);
+  }
+
   private async respondentChange(
     viewer: Viewer,
     waveId: string,
@@ -445,7 +460,10 @@ export class SurveyWaves {
     return wave!.respondents.find((r) => r.personId === personId)!;
   }
 
-  private async view(w: WaveRecord): Promise<WaveView> {
+  private async view(w: WaveRecord, viewer: Viewer): Promise<WaveView> {
+    // Whether a person has an address is contact data too: a coordinator learns it only of
+    // persons who consented to share their contact (common/roles.ts contactAccess).
+    const contact = contactAccess(viewer);
     const respondents = await Promise.all(
       w.respondents.map(async (r): Promise<RespondentView> => {
         const live =
@@ -473,6 +491,10 @@ export class SurveyWaves {
             : null,
           linkExpiresAt: live ? new Date(r.tokenExp! * 1000).toISOString() : null,
           revoked: r.revokedAt !== null && r.tokenId === null,
+          hasEmail:
+            contact === 'all'
+              ? r.hasEmail
+              : contact === 'consented' && r.hasEmail && r.contactShared,
         };
       }),
     );
@@ -495,6 +517,7 @@ export class SurveyWaves {
       started: count('started'),
       notStarted: count('not_started'),
       responseRate: w.respondents.length === 0 ? 0 : submitted / w.respondents.length,
+      mailConfigured: this.mailConfigured,
       respondents,
     };
   }

@@ -15,6 +15,7 @@ import { countsByLabel } from '../../server/db/schema';
 import { createApp } from '../../server/http/app';
 import { listenOnLoopback } from '../../server/http/listen';
 import { ensureWebBuilt, mountWeb } from '../../server/http/web';
+import type { MailSettings } from '../../server/surveys/mail';
 
 export const SEED_AS_OF = '2026-04-01';
 
@@ -129,10 +130,15 @@ async function e2eAccounts(db: Database): Promise<RunningServer['accounts']> {
 }
 
 /** Builds the web app if needed and serves it with the API on a free port. */
-export async function startWebServer(db: Database, port = 0): Promise<RunningServer> {
+export async function startWebServer(
+  db: Database,
+  port = 0,
+  /** SMTP settings (as SMTP_URL and SMTP_FROM give them): the survey links by e-mail. */
+  mail?: MailSettings,
+): Promise<RunningServer> {
   await ensureWebBuilt();
   // Many sign-ins in a row from one address: the limit is for people, not for this run.
-  const api = createApp(db, { signInPerMinute: 1000 });
+  const api = createApp(db, { signInPerMinute: 1000, ...(mail ? { mail } : {}) });
   await api.graphqlReady;
   const accounts = await e2eAccounts(db);
   const admin = await findUser(db, { username: accounts.admin.username });
@@ -155,7 +161,10 @@ export async function startWebServer(db: Database, port = 0): Promise<RunningSer
         { name: CSRF_COOKIE, value: session.csrf, url },
       ];
     },
-    close,
+    async close() {
+      await close();
+      api.surveys.close();
+    },
   };
 }
 

@@ -18,9 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config/env';
 import { cypher as cypherText } from '../../server/db/cypher';
 import type { Database } from '../../server/db/driver';
-import { testDb } from '../../test/db';
+import { removePersonsNamed, testDb } from '../../test/db';
+import { adminApi } from './adminApi';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { ensurePilotSeed, startWebServer, type RunningServer } from './server';
+import { startTestSmtp, type TestSmtp } from '../../test/smtp';
 
 const SHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 const REGION = 'region:shiojiri';
@@ -521,6 +523,98 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
 
     it('had no page errors', () => {
       expect(problems).toEqual([]);
+    });
+  },
+);
+
+describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
+  'つながり調査: 「メールで送る」 with SMTP configured (Chromium, a real SMTP server on loopback)',
+  { timeout: 300_000 },
+  () => {
+    const NAME = 'E2E メール';
+    let db: Database;
+    let smtp: TestSmtp;
+    let server: RunningServer;
+    let browser: Browser;
+    let waveId = '';
+    const ids: string[] = [];
+    const api = (query: string, variables: Record<string, unknown> = {}) =>
+      adminApi(server, query, variables);
+    const removePersons = () => removePersonsNamed(db, NAME);
+
+    beforeAll(async () => {
+      db = await testDb();
+      await ensurePilotSeed(db);
+      await removePersons();
+      smtp = await startTestSmtp();
+      server = await startWebServer(db, 0, { url: smtp.url, from: 'e2e@example.jp' });
+      // Two not-started respondents with an address, one without.
+      for (const [key, email] of [
+        ['A', 'a.e2e@example.jp'],
+        ['B', 'b.e2e@example.jp'],
+        ['C', null],
+      ] as const) {
+        const made = await api(
+          `mutation($f: [FieldChange!]!) { createNode(kind: Person, fields: $f,
+             ties: [{ type: LOCATED_IN, otherId: "${REGION}" }]) { id } }`,
+          {
+            f: [
+              { name: 'name', value: `${NAME} ${key}` },
+              { name: 'origin', value: 'local' },
+              ...(email ? [{ name: 'email', value: email }] : []),
+            ],
+          },
+        );
+        ids.push(made.createNode.id);
+      }
+      const wave = await api(
+        `mutation($ids: [ID!]) { createWave(deptId: "dept:shiojiri", name: "E2E メール送信", endDate: "2099-03-31", personIds: $ids) { id } }`,
+        { ids },
+      );
+      waveId = wave.createWave.id;
+      await api(`mutation { openWave(id: "${waveId}") { state } }`);
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      if (waveId)
+        await db.driver.executeQuery(
+          cypherText('survey-wave-delete'),
+          { id: waveId },
+          { database: db.database },
+        );
+      if (db) await removePersons();
+      await server?.close();
+      await smtp?.close();
+    });
+
+    it('confirms how many, sends each their own link, and sums up', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies(await server.adminCookies());
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}/waves?id=${encodeURIComponent(waveId)}`);
+      await page.waitForSelector('[data-key=mail-send]');
+      expect(await page.textContent('[data-key=mail-count]')).toContain('2人に送れます');
+      await page.click('[data-key=mail-send-button]');
+      expect(await page.textContent('#mail-confirm-text')).toContain('2人に');
+      await page.click('[data-key=mail-confirm]');
+      await page.waitForSelector('[data-key=mail-result]');
+      expect(await page.textContent('[data-key=mail-result]')).toContain('送信 2人');
+      expect(smtp.received.map((m) => m.to[0]).sort()).toEqual([
+        'a.e2e@example.jp',
+        'b.e2e@example.jp',
+      ]);
+      const wave = await api(`{ wave(id: "${waveId}") { respondents { personId linkPath } } }`);
+      for (const mail of smtp.received) {
+        const id = ids[mail.to[0] === 'a.e2e@example.jp' ? 0 : 1]!;
+        const own = wave.wave.respondents.find((r: any) => r.personId === id).linkPath; // eslint-disable-line @typescript-eslint/no-explicit-any
+        expect(mail.text).toContain(`${server.url}${own}`);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
     });
   },
 );

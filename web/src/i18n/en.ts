@@ -11,6 +11,7 @@ import { enIntroductions } from './en/introductions';
 import { enUnconfirmed } from './en/unconfirmed';
 import { enMapActions } from './en/mapActions';
 import { enOverview } from './en/overview';
+import { enMail } from './en/mail';
 
 export const en: Record<MessageKey, string> = {
   ...enCore,
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...enUnconfirmed,
   ...enMapActions,
   ...enOverview,
+  ...enMail,
 };
 export const enEnums: EnumDicts = {
   nodeKind: {

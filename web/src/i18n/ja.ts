@@ -15,6 +15,7 @@ import { jaIntroductions } from './ja/introductions';
 import { jaUnconfirmed } from './ja/unconfirmed';
 import { jaMapActions } from './ja/mapActions';
 import { jaOverview } from './ja/overview';
+import { jaMail } from './ja/mail';
 
 export const ja = {
   ...jaCore,
@@ -27,6 +28,7 @@ export const ja = {
   ...jaUnconfirmed,
   ...jaMapActions,
   ...jaOverview,
+  ...jaMail,
 } as const;
 export type MessageKey = keyof typeof ja;
 

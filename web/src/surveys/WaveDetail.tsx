@@ -1,6 +1,7 @@
 /**
  * One survey wave for its coordinator: its draft to edit, open or delete (each confirmed first),
- * or while open the counts, the reminders and mail-merge CSV (Reminders.tsx), the tracking per
+ * or while open the counts, sending the links by e-mail when the server can (MailSend.tsx), the
+ * reminders and mail-merge CSV (Reminders.tsx), the tracking per
  * person with each personal link to copy, reissue or revoke (Tracking.tsx), and closing.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -18,6 +19,7 @@ import {
   type Wave,
   type WaveRespondent,
 } from './queries';
+import { MailSend } from './MailSend';
 import { Reminders } from './Reminders';
 import { Tracking } from './Tracking';
 import { WaveEditor } from './WaveEditor';
@@ -248,6 +250,9 @@ export function WaveDetail({ id, go }: { id: string; go: (at: At) => void }) {
       ) : null}
       {wave.state === 'draft' ? <p class="muted">{t('waves.draftHelp')}</p> : null}
       {wave.state === 'closed' ? <p class="muted">{t('waves.closedHelp')}</p> : null}
+      {wave.state === 'open' && wave.mailConfigured ? (
+        <MailSend wave={wave} onSent={() => void load()} />
+      ) : null}
       {wave.state === 'open' ? <Reminders wave={wave} /> : null}
       <Tracking wave={wave} onLink={linkChange} />
     </div>

@@ -23,6 +23,7 @@ const RESPONDENT = /* GraphQL */ `
   linkPath
   linkExpiresAt
   revoked
+  hasEmail
 `;
 
 const WAVE = /* GraphQL */ `
@@ -41,6 +42,7 @@ const WAVE = /* GraphQL */ `
   started
   notStarted
   responseRate
+  mailConfigured
 `;
 
 export const WAVES = /* GraphQL */ `
@@ -124,5 +126,39 @@ export const REISSUE_LINK = /* GraphQL */ `
 export const REVOKE_LINK = /* GraphQL */ `
   mutation RevokeWaveLink($waveId: ID!, $personId: ID!) {
     revokeWaveLink(waveId: $waveId, personId: $personId) { ${RESPONDENT} }
+  }
+`;
+
+/** What sendWaveLinks answers (server/surveys/mailing.ts). */
+export interface WaveMailReport {
+  kind: 'INVITATION' | 'REMINDER';
+  sent: number;
+  skipped: number;
+  failed: number;
+  results: Array<{
+    personId: string;
+    name: string | null;
+    outcome: 'sent' | 'skipped' | 'failed';
+    reason:
+      'NO_EMAIL' | 'SUBMITTED' | 'STARTED' | 'NO_LINK' | 'NOT_ON_ROSTER' | 'SEND_FAILED' | null;
+    smtpCode: number | null;
+  }>;
+}
+
+export const SEND_WAVE_LINKS = /* GraphQL */ `
+  mutation SendWaveLinks($waveId: ID!, $personIds: [ID!]!, $kind: WaveMailKind!) {
+    sendWaveLinks(waveId: $waveId, personIds: $personIds, kind: $kind) {
+      kind
+      sent
+      skipped
+      failed
+      results {
+        personId
+        name
+        outcome
+        reason
+        smtpCode
+      }
+    }
   }
 `;

@@ -19,6 +19,7 @@ const respondent = (over: Partial<WaveRespondent>): WaveRespondent => ({
   linkPath: '/survey#t=abc.def.ghi',
   linkExpiresAt: '2026-12-25T14:59:59.000Z',
   revoked: false,
+  hasEmail: true,
   ...over,
 });
 
