@@ -39,6 +39,7 @@ import {
 import { menuAnchor, NodeContext, type NodeMenuHandlers } from './contextMenu';
 import { computeLayout, LARGE } from './layout';
 import type { LayoutResult } from './layoutCore';
+import { edgeKey, planLayout, type DrawnLayout } from './incremental';
 import { buildGraph, hiddenNodes, linked, type Graph } from './mapGraph';
 import { fontOf, paintAreas, paintTexts, TextLayer, textBox, type MapText } from './overlay';
 import { communityColour, KEY_PERSON, KIND_STYLE } from './palette';
@@ -95,8 +96,8 @@ export function webglAvailable(): boolean {
 
 export class MapView {
   private cy: Core | undefined;
-  /** The last positions and the parts they were laid out for (partsSignature). */
-  private laidOut: { signature: string; positions: LayoutResult } | undefined;
+  /** The last positions, the parts they were laid out for (partsSignature), scope and ties. */
+  private laidOut: (DrawnLayout & { signature: string }) | undefined;
   private readonly webgl: boolean;
   private nodeById = new Map<string, MapNode>();
   private readonly edgeLayer: EdgeLayer;
@@ -121,6 +122,8 @@ export class MapView {
   private autoFit = false;
   /** Milliseconds of the last setData's steps (for the e2e performance check). */
   timings: { layout: number; draw: number; drawCreate?: number } = { layout: 0, draw: 0 };
+  /** How the last setData got its positions (server, kept or cached, incremental, full). */
+  lastLayoutKind: 'server' | 'kept' | 'incremental' | 'full' = 'full';
 
   constructor(
     private readonly container: HTMLElement,
@@ -196,6 +199,13 @@ export class MapView {
       partition,
     );
     let positions: LayoutResult;
+    let plan: ReturnType<typeof planLayout> | undefined;
+    const layoutNode = (n: MapNode): { id: string; group?: string; community?: number | null } => ({
+      id: n.id,
+      group: groupOf(n),
+      community: n.community,
+    });
+    const scope = `${cacheKey ?? ''}|${groupByRegion ? 'all' : 'one'}`;
     const t0 = performance.now();
     const key = cacheKey ? `${cacheKey}:v${LAYOUT_VERSION}` : undefined;
     // Laid out before in this browser for exactly these parts (reload, a shared link again).
@@ -206,16 +216,20 @@ export class MapView {
       positions = this.laidOut.positions;
     } else if (cached) {
       positions = cached;
+    } else if (
+      (plan = planLayout(
+        this.laidOut,
+        { nodes: map.nodes.map((n) => ({ ...layoutNode(n), size: nodeSize(n) })), edges },
+        scope,
+      )).kind === 'incremental'
+    ) {
+      // A small change (a save): the drawn nodes stay, the new ones beside their neighbours.
+      positions = plan.positions;
+      if (key) writeCache(key, signature, positions);
     } else {
       this.handlers.onProgress(this.handlers.progressText('layout', map.nodes.length));
       positions = await computeLayout({
-        nodes: map.nodes.map((n) => ({
-          id: n.id,
-          size: nodeSize(n),
-          group: groupOf(n),
-          kind: n.kind,
-          community: n.community,
-        })),
+        nodes: map.nodes.map((n) => ({ ...layoutNode(n), size: nodeSize(n), kind: n.kind })),
         edges: edges.map((e, i) => ({ id: `e${i}`, source: e.source, target: e.target })),
         // The parts arranged for this map's box (a tablet upright, a wide screen).
         aspect: Math.min(
@@ -225,7 +239,13 @@ export class MapView {
       });
       if (key) writeCache(key, signature, positions);
     }
-    this.laidOut = { signature, positions };
+    this.laidOut = {
+      signature,
+      positions,
+      scope,
+      edges: new Set(edges.map((e) => edgeKey(e.source, e.target))),
+    };
+    this.lastLayoutKind = serverPositions ? 'server' : plan ? plan.kind : 'kept';
     const t1 = performance.now();
     this.handlers.onProgress(this.handlers.progressText('drawing', map.nodes.length));
     await nextFrame();
