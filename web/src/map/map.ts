@@ -121,7 +121,10 @@ export class MapView {
   /** Whether the view is still the one the map chose (not moved by the user). */
   private autoFit = false;
   /** Milliseconds of the last setData's steps (for the e2e performance check). */
-  timings: { layout: number; draw: number; drawCreate?: number } = { layout: 0, draw: 0 };
+  timings: { layout: number; draw: number; drawCreate?: number; incremental?: number } = {
+    layout: 0,
+    draw: 0,
+  };
   /** How the last setData got its positions (server, kept or cached, incremental, full). */
   lastLayoutKind: 'server' | 'kept' | 'incremental' | 'full' = 'full';
 
@@ -371,6 +374,7 @@ export class MapView {
       draw: Math.round(performance.now() - t1),
       // of which creating the Cytoscape instance (elements and their style)
       drawCreate: Math.round(t3 - t2),
+      incremental: this.lastLayoutKind === 'incremental' ? 1 : 0,
     };
     this.handlers.onProgress(null);
   }
