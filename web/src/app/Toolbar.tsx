@@ -1,10 +1,11 @@
 /**
  * Above the map: which kinds it shows, and its buttons (fit, focus depth, the survey's
- * unconfirmed ties, PNG); clearing the highlight is on the map itself (map/MapActions.tsx).
+ * unconfirmed ties, PNG; fit and PNG not over the overview of regions); clearing the highlight is on the map itself (map/MapActions.tsx).
  */
 import { csvFileName } from '../csv';
 import { download } from '../download';
 import { enumLabel, t } from '../i18n';
+import { shownOverview } from '../map/overview';
 import { KIND_STYLE } from '../map/palette';
 import { MAP_NODE_KINDS, toggleKind } from '../store/state';
 import { useStore } from './context';
@@ -15,6 +16,9 @@ export function Toolbar() {
   const store = useStore();
   const s = store.view.state.value;
   const map = store.mapView.value;
+  // The overview of regions (「すべて」 of a national store) in the map's place: the map's own
+  // buttons (fit, PNG) would act on the hidden map, so they are not shown.
+  const overview = shownOverview(store) !== undefined;
   const exportPng = async () => {
     try {
       if (!map) throw new Error('no map');
@@ -49,14 +53,16 @@ export function Toolbar() {
         ))}
       </fieldset>
       <div class="map-buttons">
-        <button
-          type="button"
-          class="secondary"
-          title={t('map.fit.help')}
-          onClick={() => map?.fit()}
-        >
-          {t('map.fit')}
-        </button>
+        {overview ? null : (
+          <button
+            type="button"
+            class="secondary"
+            title={t('map.fit.help')}
+            onClick={() => map?.fit()}
+          >
+            {t('map.fit')}
+          </button>
+        )}
         {s.selected ? (
           <label class="inline" title={t('map.focus.help')}>
             {t('map.focus')}{' '}
@@ -74,16 +80,18 @@ export function Toolbar() {
           </label>
         ) : null}
         <UnconfirmedToggle />
-        <button
-          type="button"
-          class="secondary"
-          title={t('map.png.help')}
-          data-key="png"
-          id="export-png"
-          onClick={() => void exportPng()}
-        >
-          {t('map.png')}
-        </button>
+        {overview ? null : (
+          <button
+            type="button"
+            class="secondary"
+            title={t('map.png.help')}
+            data-key="png"
+            id="export-png"
+            onClick={() => void exportPng()}
+          >
+            {t('map.png')}
+          </button>
+        )}
       </div>
     </div>
   );
