@@ -82,6 +82,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       // Japanese texts, and the refused map says nothing over it.
       expect(await page.locator('.overview-info h2').textContent()).toBe('地域の全体図');
       expect(await page.locator('.map-message').isHidden()).toBe(true);
+      // The map's own fit and PNG buttons would act on the hidden map: not shown.
+      expect(await page.locator('#export-png').count()).toBe(0);
+      expect(await page.locator('.map-buttons button', { hasText: '全体を表示' }).count()).toBe(0);
       // The largest region first in the list, each with its numbers.
       expect(await buttons.first().getAttribute('title')).toMatch(/人物 \d+人/);
       fs.mkdirSync(path.join(PROJECT_ROOT, 'docs', 'screenshots'), { recursive: true });
@@ -108,6 +111,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       expect(new URL(page.url()).searchParams.get('region')).toBe('region:shiojiri');
       expect(await page.locator('.overview').count()).toBe(0);
       expect(await page.locator('#region').inputValue()).toBe('region:shiojiri');
+      expect(await page.locator('#export-png').count()).toBe(1);
+      expect(await page.locator('.map-buttons button', { hasText: '全体を表示' }).count()).toBe(1);
     });
 
     it('「すべて」 again shows the overview; a region of the list opens too', async () => {
