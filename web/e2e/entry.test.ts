@@ -17,6 +17,7 @@ import { ensurePilotSeed, startWebServer, type RunningServer } from './server';
 
 interface Handle {
   store: { get(): { selected: string | null }; update(p: Record<string, unknown>): void };
+  timings: { incremental?: number };
   data: {
     nodes: Array<{ id: string; kind: string; name: string }>;
     gaps: { status: string; value?: Array<{ kind: string; nodeIds: string[] }> };
@@ -166,6 +167,14 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       expect(stored[0]!.get('n')).toBe('上田　浩二');
       expect(stored[0]!.get('k')).toBe('ウエダ コウジ');
       await afterWrite();
+      // A new person is a small change: drawn at once beside their ties, no fcose run.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => (window as unknown as { __app: Handle }).__app.timings.incremental),
+          { timeout: 30_000 },
+        )
+        .toBe(1);
       await page.waitForSelector('#panel h2.detail-name');
       const isolated = (g: Array<{ kind: string; nodeIds: string[] }>) =>
         g.some((x) => x.kind === 'ISOLATED_NEWCOMER' && x.nodeIds.includes(id));
