@@ -69,7 +69,6 @@ export const enCore: Record<keyof typeof jaCore, string> = {
   'map.focusDepth.1': 'Direct ties',
   'map.focusDepth.2': 'Up to two steps',
   'map.clear': 'Clear highlight',
-  'map.clear.help': 'Remove the highlight (gap, path …) from the map',
   'map.png': 'Save map as image',
   'map.png.help': 'Download the current map as a PNG image',
   'map.community': 'Community {n} · {persons} people',

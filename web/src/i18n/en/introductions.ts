@@ -45,7 +45,6 @@ export const enIntroductions: Record<keyof typeof jaIntroductions, string> = {
   'ctx.detail': 'Details',
   'ctx.connect': 'Connect to…',
   'ctx.delete': 'Delete…',
-  'ctx.connect.pick': 'Click the node on the map to connect {name} to (Esc cancels).',
   'ctx.connect.cancelled': 'Connecting cancelled.',
   'ctx.clear': 'Clear highlight',
   'ctx.clear.help': 'Remove the highlight (gap, suggestion, path) from the map (Esc).',

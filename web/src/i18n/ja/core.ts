@@ -67,7 +67,6 @@ export const jaCore = {
   'map.focusDepth.1': '直接のつながり',
   'map.focusDepth.2': '2段階先まで',
   'map.clear': '強調を解除',
-  'map.clear.help': '地図上の強調表示（ギャップ・経路など）を消します',
   'map.png': '地図を画像で保存',
   'map.png.help': '今の地図をPNG画像としてダウンロードします',
   'map.community': 'まとまり{n}・{persons}人',

@@ -46,7 +46,6 @@ export const jaIntroductions = {
   'ctx.detail': '詳細',
   'ctx.connect': 'つなぐ…',
   'ctx.delete': '削除…',
-  'ctx.connect.pick': '{name}さんとつなぐ相手を地図でクリックしてください（Esc でやめる）。',
   'ctx.connect.cancelled': 'つなぐ相手の選択をやめました。',
   'ctx.clear': 'ハイライトを消す',
   'ctx.clear.help': '地図の強調表示（ギャップ・提案・経路）を消します（Esc）。',
