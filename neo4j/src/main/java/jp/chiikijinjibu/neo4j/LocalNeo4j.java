@@ -3,6 +3,7 @@ package jp.chiikijinjibu.neo4j;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +56,9 @@ public final class LocalNeo4j {
             .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
             .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
             .setConfig(GraphDatabaseSettings.pagecache_memory, 512L * 1024 * 1024)
+            // Transaction timeouts (GRAPHQL_TX_TIMEOUT, the analytics' limits) are enforced by a
+            // monitor that looks every 2 s by default: a 1 s limit could let a query run 3 s.
+            .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
             .build();
 
     AtomicBoolean stopped = new AtomicBoolean(false);
