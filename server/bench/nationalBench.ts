@@ -16,7 +16,7 @@ import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/driver';
 import { applySchema } from '../db/schema';
 import { importPath, type ImportProgress } from '../import';
-import { AllRegionsAnalytics } from '../graphql/allRegions';
+import { AllRegionsAnalytics, type RegionTotals } from '../graphql/allRegions';
 import { readRegionsOverview } from '../overview/read';
 import { ProjectionCache } from '../projection';
 import { writeDataset } from '../../seeds/csv';
@@ -161,6 +161,22 @@ ${table(
       `≤ ${fmtMs(NATIONAL_ANALYTICS_TARGET_MS)}`,
       verdict(coldMs, NATIONAL_ANALYTICS_TARGET_MS, 'lower'),
     ],
+    ...(
+      [
+        [
+          "waiting for a region's projection (read while the previous one is analysed)",
+          (t) => t.waitMs,
+        ],
+        ['keyPersonGroup (betweenness exact per region)', (t) => t.keyPersonsMs],
+        ['networkGaps', (t) => t.gapsMs],
+        ['introductionSuggestions', (t) => t.suggestionsMs],
+      ] satisfies [string, (t: RegionTotals) => number][]
+    ).map(([what, f]) => [
+      `  of it: ${what}, summed over the regions`,
+      fmtMs(answer.regions.reduce((n, t) => n + f(t), 0)),
+      '',
+      '',
+    ]),
     [
       `  of it: the slowest region (${slowest?.name ?? '–'}, ${fmtInt(slowest?.nodes ?? 0)} nodes)`,
       fmtMs(slowest?.ms ?? 0),

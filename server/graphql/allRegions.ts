@@ -39,7 +39,13 @@ export interface RegionTotals {
   persons: number;
   inKeyPersonGroup: number;
   gaps: number;
+  /** Wall time of the region's step, and its parts: waiting for its projection (read while
+   * the previous region was analysed), the key persons, the gaps, the suggestions. */
   ms: number;
+  waitMs: number;
+  keyPersonsMs: number;
+  gapsMs: number;
+  suggestionsMs: number;
 }
 
 /** The combined answers of one pass. */
@@ -148,6 +154,7 @@ export class AllRegionsAnalytics {
     for (let i = 0; i < regions.length; i++) {
       const r0 = performance.now();
       const view = await next!;
+      const r1 = performance.now();
       next = i + 1 < regions.length ? load(i + 1) : null;
       if (view instanceof Error) {
         // A region without any projection (no such region any more) has nothing to add.
@@ -156,8 +163,11 @@ export class AllRegionsAnalytics {
       }
       const a = new ScopedAnalytics(view, this.db);
       const kp = a.keyPersons();
+      const r2 = performance.now();
       const g = a.gaps(asOf);
+      const r3 = performance.now();
       const s = await a.suggestions(asOf, null, SUGGESTION_MAX_LIMIT);
+      const r4 = performance.now();
       const group = kp.filter((k) => k.inGroup);
       keyPersons.push(combineKeyPersons([kp], Math.max(KEY_PERSONS_KEPT, group.length)));
       gaps.push(g);
@@ -170,6 +180,10 @@ export class AllRegionsAnalytics {
         inKeyPersonGroup: group.length,
         gaps: g.length,
         ms: performance.now() - r0,
+        waitMs: r1 - r0,
+        keyPersonsMs: r2 - r1,
+        gapsMs: r3 - r2,
+        suggestionsMs: r4 - r3,
       });
       if ((i + 1) % step === 0 || i + 1 === regions.length) {
         log.info(
@@ -193,11 +207,17 @@ export class AllRegionsAnalytics {
       regions: totals,
       ms: performance.now() - started,
     };
+    const sec = (f: (t: RegionTotals) => number) =>
+      Math.round(totals.reduce((n, t) => n + f(t), 0) / 100) / 10;
     log.info(
       {
         regions: totals.length,
         gaps: answer.gaps.length,
         seconds: Math.round(answer.ms / 100) / 10,
+        waitSeconds: sec((t) => t.waitMs),
+        keyPersonsSeconds: sec((t) => t.keyPersonsMs),
+        gapsSeconds: sec((t) => t.gapsMs),
+        suggestionsSeconds: sec((t) => t.suggestionsMs),
       },
       'all regions: done',
     );

@@ -18,6 +18,9 @@ import { GRAPH_NODE_LABELS, isRelType } from '../../common/model';
 import { CONTACT_FIELDS, personAlias, RATING_FIELDS } from '../auth/privacy';
 import { today } from '../../common/dates';
 
+/** neo4j-driver's fetch size for "all rows in one batch". */
+const FETCH_ALL = -1;
+
 /** A region, or all regions (`null` regionId). */
 export interface Scope {
   regionId: string | null;
@@ -196,6 +199,11 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
   const session = db.driver.session({
     database: db.database,
     defaultAccessMode: neo4j.session.READ,
+    // Every row in one batch: Neo4j streams the whole answer without waiting for the next
+    // PULL, which the driver sends only when the event loop runs. The analytics of all regions
+    // read the next region while this thread is busy with the current one (allRegions.ts);
+    // with the default 1,000-row batches that read stalled until the analysis yielded.
+    fetchSize: FETCH_ALL,
   });
   try {
     const asOf = scope.allHistory ? null : scopeDate(scope);
