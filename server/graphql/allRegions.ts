@@ -22,6 +22,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache, Scope } from '../projection';
+import { graphFingerprint } from '../projection/fingerprint';
 import { ScopedAnalytics } from './resolvers';
 
 /**
@@ -46,6 +47,17 @@ export interface RegionTotals {
   keyPersonsMs: number;
   gapsMs: number;
   suggestionsMs: number;
+  /** The region's projection was the same as in the last pass: its answers were reused. */
+  reused: boolean;
+}
+
+/** One region's part of a pass, with the fingerprint of the projection it was computed from. */
+interface RegionPart {
+  fingerprint: string;
+  keyPersons: KeyPersonScore[];
+  gaps: Gap[];
+  suggestions: IntroductionSuggestion[];
+  totals: RegionTotals;
 }
 
 /** The combined answers of one pass. */
@@ -92,6 +104,11 @@ export class AllRegionsAnalytics {
     { version: number; answer: Promise<AllRegionsAnswer> }
   >();
   private size: { version: number; size: Promise<StoreSize> } | null = null;
+  /**
+   * The regions' answers of the last finished pass of each kind, kept so that the next pass
+   * (after a write) recomputes only the regions whose projection changed.
+   */
+  private readonly parts = new Map<string, Map<string, RegionPart>>();
 
   constructor(
     private readonly db: Database,
@@ -124,7 +141,7 @@ export class AllRegionsAnalytics {
     const key = `${scope.pseudonymised ? 'pseudonymised' : 'plain'}${scope.withoutRatings ? ':without-ratings' : ''}@${asOf}`;
     const held = this.passes.get(key);
     if (held && held.version === version) return held.answer;
-    const answer = this.pass(scope, asOf, version);
+    const answer = this.pass(key, scope, asOf, version);
     this.passes.set(key, { version, answer });
     answer.catch(() => {
       if (this.passes.get(key)?.answer === answer) this.passes.delete(key);
@@ -133,6 +150,7 @@ export class AllRegionsAnalytics {
   }
 
   private async pass(
+    key: string,
     scope: Omit<Scope, 'regionId'>,
     asOf: string,
     version: number,
@@ -143,6 +161,9 @@ export class AllRegionsAnalytics {
     const gaps: Gap[][] = [];
     const suggestions: IntroductionSuggestion[][] = [];
     const totals: RegionTotals[] = [];
+    // Each region's answers of the last pass of this kind, and this pass's, by region id.
+    const previous = this.parts.get(key);
+    const parts = new Map<string, RegionPart>();
     const step = Math.max(1, Math.ceil(regions.length / 10));
     log.info({ regions: regions.length, version, asOf }, 'all regions: analysing region by region');
     const load = (i: number) =>
@@ -162,29 +183,57 @@ export class AllRegionsAnalytics {
         throw view;
       }
       const a = new ScopedAnalytics(view, this.db);
-      const kp = a.keyPersons();
-      const r2 = performance.now();
-      const g = a.gaps(asOf);
-      const r3 = performance.now();
-      const s = await a.suggestions(asOf, null, SUGGESTION_MAX_LIMIT);
-      const r4 = performance.now();
-      const group = kp.filter((k) => k.inGroup);
-      keyPersons.push(combineKeyPersons([kp], Math.max(KEY_PERSONS_KEPT, group.length)));
-      gaps.push(g);
-      suggestions.push(s);
-      totals.push({
-        regionId: regions[i]!.id,
-        name: regions[i]!.name,
-        nodes: view.graph.order,
-        persons: kp.length,
-        inKeyPersonGroup: group.length,
-        gaps: g.length,
-        ms: performance.now() - r0,
-        waitMs: r1 - r0,
-        keyPersonsMs: r2 - r1,
-        gapsMs: r3 - r2,
-        suggestionsMs: r4 - r3,
-      });
+      // What else the region's answers depend on: the declined pairs and the survey wishes.
+      const fingerprint = graphFingerprint(view.graph, await a.declined(asOf), await a.wishes());
+      const r1b = performance.now();
+      const prior = previous?.get(regions[i]!.id);
+      let part: RegionPart;
+      if (prior?.fingerprint === fingerprint) {
+        part = prior;
+        totals.push({
+          ...prior.totals,
+          ms: performance.now() - r0,
+          waitMs: r1b - r0,
+          keyPersonsMs: 0,
+          gapsMs: 0,
+          suggestionsMs: 0,
+          reused: true,
+        });
+      } else {
+        const kp = a.keyPersons();
+        const r2 = performance.now();
+        const g = a.gaps(asOf);
+        const r3 = performance.now();
+        const s = await a.suggestions(asOf, null, SUGGESTION_MAX_LIMIT);
+        const r4 = performance.now();
+        const group = kp.filter((k) => k.inGroup);
+        const t: RegionTotals = {
+          regionId: regions[i]!.id,
+          name: regions[i]!.name,
+          nodes: view.graph.order,
+          persons: kp.length,
+          inKeyPersonGroup: group.length,
+          gaps: g.length,
+          ms: performance.now() - r0,
+          waitMs: r1 - r0 + (r1b - r1),
+          keyPersonsMs: r2 - r1b,
+          gapsMs: r3 - r2,
+          suggestionsMs: r4 - r3,
+          reused: false,
+        };
+        part = {
+          fingerprint,
+          keyPersons: combineKeyPersons([kp], Math.max(KEY_PERSONS_KEPT, group.length)),
+          gaps: g,
+          suggestions: s,
+          totals: t,
+        };
+        totals.push(t);
+      }
+      parts.set(regions[i]!.id, part);
+      keyPersons.push(part.keyPersons);
+      gaps.push(part.gaps);
+      suggestions.push(part.suggestions);
       if ((i + 1) % step === 0 || i + 1 === regions.length) {
         log.info(
           {
@@ -198,6 +247,7 @@ export class AllRegionsAnalytics {
       }
       await nextTurn();
     }
+    this.parts.set(key, parts);
     const answer: AllRegionsAnswer = {
       version,
       asOf,
@@ -212,6 +262,7 @@ export class AllRegionsAnalytics {
     log.info(
       {
         regions: totals.length,
+        reused: totals.filter((t) => t.reused).length,
         gaps: answer.gaps.length,
         seconds: Math.round(answer.ms / 100) / 10,
         waitSeconds: sec((t) => t.waitMs),
