@@ -3,8 +3,8 @@
  *
  * A 5k-node map is some 400k fields. graphql-js walks them generically (per field: argument
  * values, path, type checks), which costs more than everything else of a memoised answer;
- * graphql-jit compiles the query once against the same schema into plain JavaScript that calls
- * the same resolvers and serialisers, several times faster on large lists.
+ * graphql-jit compiles the query once (per document) against the same schema into plain
+ * JavaScript that calls the same resolvers and serialisers, several times faster on large lists.
  *
  * Only queries whose root fields are all `networkMap` go through it (a small, heavily used
  * shape), and only their successful answers are taken from it: when the compiled run reports an
@@ -13,7 +13,7 @@
  * the one side effect of the map resolver, the request's map budget, is reset for that run.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphqlContext } from './index';
 import { ResponseBudget } from './limits';
@@ -25,7 +25,7 @@ export const JIT_FIELDS: ReadonlySet<string> = new Set(['networkMap', '__typenam
 const MAX_COMPILED = 32;
 
 export function jitExecution(schema: GraphQLSchema): ApolloServerPlugin<GraphqlContext> {
-  /** By operation name and query text; null: it did not compile (run by graphql-js). */
+  /** By operation name and printed document; null: it did not compile (run by graphql-js). */
   const compiled = new Map<string, CompiledQuery | null>();
   const compiledFor = (
     key: string,
@@ -52,8 +52,10 @@ export function jitExecution(schema: GraphQLSchema): ApolloServerPlugin<GraphqlC
           if (!roots.every((s) => s.kind === Kind.FIELD && JIT_FIELDS.has(s.name.value))) {
             return null;
           }
+          // By the document as parsed (without comments and layout): the same query written
+          // another way shares its compiled code, which V8 has optimised by then.
           const query = compiledFor(
-            JSON.stringify([rc.operationName ?? null, rc.source]),
+            JSON.stringify([rc.operationName ?? null, print(rc.document)]),
             rc.document,
             rc.operationName ?? undefined,
           );
