@@ -194,11 +194,11 @@ ${table(
 
 - Target ≤ ${NETWORK_MAP_TARGET_MS} ms server time. First call: ${fmtMs(first.serverMs)} — ${firstV}. Repeat of the same query: ${fmtMs(med(same, 'serverMs'))} — ${cachedV}. Repeat that misses the response cache: ${fmtMs(med(varied, 'serverMs'))} — ${variedV}.${
       first.serverMs > NETWORK_MAP_TARGET_MS
-        ? ` The first call includes loading the region's projection from Neo4j${projLoadMs !== null ? ` (${fmtMs(projLoadMs)})` : ''}, computing the キーパーソン群 (betweenness, constraint, reach, Louvain) for the node sizes and communities, building the map, and executing the query in graphql-js over every field of every node and edge; it happens once per region and graph version.`
+        ? ` The first call includes loading the region's projection from Neo4j${projLoadMs !== null ? ` (${fmtMs(projLoadMs)})` : ''}, computing the キーパーソン群 (betweenness, constraint, reach, Louvain) for the node sizes and communities, building the map, and executing the query over every field of every node and edge (compiled by graphql-jit, server/graphql/jit.ts); it happens once per region and graph version.`
         : ''
     }${
       med(varied, 'serverMs') > NETWORK_MAP_TARGET_MS
-        ? ' Without the response cache, graphql-js executes and serialises every field of every node and edge of the map on each request, which alone exceeds the target.'
+        ? ' Without the response cache, every field of every node and edge of the map is executed (graphql-jit), serialised as JSON and compressed on each request, which alone exceeds the target.'
         : ''
     }
 - After a write (SPEC §9 "including the first call after a write"): right after it ${fmtMs(med(rightAfter, 'serverMs'))} — ${verdict(med(rightAfter, 'serverMs'), NETWORK_MAP_TARGET_MS, 'lower')}; once the background recomputation is done ${fmtMs(med(afterWarm, 'serverMs'))} — ${verdict(med(afterWarm, 'serverMs'), NETWORK_MAP_TARGET_MS, 'lower')}. The write path announces every commit; the warmer replays the analytics queries asked recently (here this one) for the new version, so the projection, key persons, layout and the response cache are ready before the next request; a request that comes while that runs waits for it rather than computing it a second time.

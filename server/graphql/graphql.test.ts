@@ -249,6 +249,9 @@ describe('errors', () => {
   it('an unknown region, person or SME is NOT_FOUND', async () => {
     for (const q of [
       `{ networkGaps(regionId: "${P}region:nowhere") { id } }`,
+      // networkMap runs compiled (jit.ts); its errors come from graphql-js as everywhere
+      `{ networkMap(regionId: "${P}region:nowhere") { nodes { id } } }`,
+      `{ networkMap(regionId: "${ids.region}", filter: { focusId: "${P}person:nobody" }) { nodes { id } } }`,
       `{ outreachPlan(regionId: "${P}region:nowhere") { smeId } }`,
       `{ whatIfRemoved(regionId: "${ids.region}", personId: "${P}person:nobody") { personId } }`,
       `{ talentMatches(smeId: "${P}sme:none") { talentId } }`,
