@@ -80,7 +80,8 @@ function toNumber(v: unknown): number {
   return neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : Number(v ?? 0);
 }
 
-function fromRecord(user: Record<string, unknown>, deptRegionIds: string[]): StoredUser {
+/** An account as a query returns it (`u {.*}` and its dept's regions). */
+export function fromRecord(user: Record<string, unknown>, deptRegionIds: string[]): StoredUser {
   return {
     id: String(user.id),
     username: String(user.username),
