@@ -60,6 +60,20 @@ describe('FreshBatcher', () => {
     expect(s.batcher.batches).toBe(2);
   });
 
+  it('a caller waits for a slow read under way only so long (maxWaitMs), then reads on its own', async () => {
+    const s = slowStore();
+    const first = s.batcher.load('a', 'a');
+    await turn();
+    const committed = s.write();
+    const second = s.batcher.load('b', 'b');
+    await new Promise((resolve) => setTimeout(resolve, 40)); // the default wait is 20 ms
+    expect(s.runningReads()).toBe(2); // its own read started while the first still runs
+    s.finish();
+    s.finish();
+    expect((await first).value).toBe(committed - 1);
+    expect((await second).value).toBe(committed);
+  });
+
   it('a failed read fails its own callers only', async () => {
     let calls = 0;
     const batcher = new FreshBatcher<number, number>(async (asks) => {

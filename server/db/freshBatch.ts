@@ -7,10 +7,11 @@
  * (plain single-flight) would not: that read may have begun before a write another process
  * committed just before the caller arrived, and would answer from before it.
  *
- * At most `maxInFlight` batches run at once; callers arriving meanwhile gather in the next
- * batch, which starts as soon as one finishes (a caller waits for at most the read under way
- * and its own). A new batch starts on `setImmediate`, so the requests of one event-loop turn
- * share it.
+ * Normally `maxInFlight` batches run at once; callers arriving meanwhile gather in the next
+ * batch, which starts as soon as one finishes, or after `maxWaitMs` if none has by then — so a
+ * slow or failing database (3 s until the driver gives up) does not make a caller wait for
+ * someone else's read before its own. A new batch starts on `setImmediate`, so the requests of
+ * one event-loop turn share it.
  */
 
 export interface FreshBatchOptions {
@@ -18,6 +19,8 @@ export interface FreshBatchOptions {
   maxInFlight?: number;
   /** Asks in one batch at most (more start the next one). Default 500. */
   maxAsks?: number;
+  /** The longest a batch waits for a slot before it starts anyway. Default 20 ms. */
+  maxWaitMs?: number;
 }
 
 interface Batch<Ask, Answer> {
@@ -36,8 +39,11 @@ export class FreshBatcher<Ask, Answer> {
   private readonly queued: Array<Batch<Ask, Answer>> = [];
   private running = 0;
   private scheduled = false;
+  /** Starts the waiting batches when no slot has come free in time. */
+  private overdue: ReturnType<typeof setTimeout> | null = null;
   private readonly maxInFlight: number;
   private readonly maxAsks: number;
+  private readonly maxWaitMs: number;
   /** Batches run (for tests and profiles). */
   batches = 0;
 
@@ -51,6 +57,7 @@ export class FreshBatcher<Ask, Answer> {
   ) {
     this.maxInFlight = opts.maxInFlight ?? 1;
     this.maxAsks = opts.maxAsks ?? 500;
+    this.maxWaitMs = opts.maxWaitMs ?? 20;
   }
 
   /** The answer to `ask` (callers with the same `key` in one batch share one ask). */
@@ -70,20 +77,32 @@ export class FreshBatcher<Ask, Answer> {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.running >= this.maxInFlight) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.startNext();
-    });
+    if (this.running < this.maxInFlight) {
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.startNext(false);
+      });
+    } else {
+      this.overdue ??= setTimeout(() => {
+        this.overdue = null;
+        this.startNext(true);
+      }, this.maxWaitMs);
+    }
   }
 
-  private startNext(): void {
-    while (this.running < this.maxInFlight) {
+  /** Starts waiting batches while a slot is free (`force`: all of them). */
+  private startNext(force: boolean): void {
+    while (force || this.running < this.maxInFlight) {
       const batch = this.queued.shift() ?? this.open;
-      if (!batch) return;
+      if (!batch) break;
       if (batch === this.open) this.open = null;
       void this.start(batch);
+    }
+    if (!this.open && this.queued.length === 0 && this.overdue) {
+      clearTimeout(this.overdue);
+      this.overdue = null;
     }
   }
 
@@ -101,7 +120,7 @@ export class FreshBatcher<Ask, Answer> {
     } finally {
       this.running--;
       // The callers who arrived while this one ran: their batch starts now.
-      this.startNext();
+      this.startNext(false);
     }
   }
 }
