@@ -128,8 +128,9 @@ export async function findUser(
 }
 
 /**
- * The account (as findUser) and whether the token with id `jti` was revoked by a sign-out:
- * one read, done on every authenticated request (server/auth/service.ts).
+ * The account (as findUser) and whether the token with id `jti` was revoked by a sign-out, in
+ * one read of its own. A request's token check reads the same in a batch with other requests'
+ * (server/auth/requestState.ts).
  */
 export async function findUserAndToken(
   db: Database,
