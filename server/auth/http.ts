@@ -30,10 +30,17 @@ export interface AuthLocals {
   csrf: string | null;
   /** The accepted token's claims (what sign-out revokes). */
   claims: TokenClaims | null;
+  /** The graph version read with the account (null without a viewer): the request's version. */
+  graphVersion: number | null;
 }
 
 export function viewerOf(res: Response): Viewer | null {
   return (res.locals as Partial<AuthLocals>).viewer ?? null;
+}
+
+/** The graph version read with the viewer's account, after the request arrived (or null). */
+export function graphVersionOf(res: Response): number | null {
+  return (res.locals as Partial<AuthLocals>).graphVersion ?? null;
 }
 
 export function authErrorOf(res: Response): AccessDenied | null {
@@ -54,6 +61,7 @@ export function authenticate(auth: AuthService) {
     locals.authError = null;
     locals.csrf = null;
     locals.claims = null;
+    locals.graphVersion = null;
     const header = req.headers.authorization;
     const cookies = req.headers.cookie ? parseCookies(req.headers.cookie) : {};
     let token: string | undefined;
@@ -74,7 +82,7 @@ export function authenticate(auth: AuthService) {
     }
     if (!token) return next();
     try {
-      const { viewer, claims } = await auth.authenticate(token);
+      const { viewer, claims, graphVersion } = await auth.authenticate(token);
       if (viaCookie && !SAFE_METHODS.has(req.method)) {
         const sent = req.headers[CSRF_HEADER];
         if (claims.typ !== 'session' || !claims.csrf || sent !== claims.csrf) {
@@ -89,6 +97,7 @@ export function authenticate(auth: AuthService) {
       }
       locals.viewer = viewer;
       locals.claims = claims;
+      locals.graphVersion = graphVersion;
       if (viaCookie) locals.csrf = claims.csrf ?? null;
     } catch (err) {
       if (err instanceof AccessDenied) locals.authError = err;

@@ -2,8 +2,9 @@
  * Sign-in and token checks (SPEC §8): verifies passwords, locks an account after repeated
  * failures, issues session and API tokens, and turns a presented token into the Viewer every
  * handler works with. The user behind a token, and whether the token was revoked by a
- * sign-out, are read from Neo4j on every request (one indexed read), so a disabled account, a
- * reset password or a sign-out stops working at once, in every server process.
+ * sign-out, are read from Neo4j for every request (with the graph version, in one query shared
+ * by the requests that arrived meanwhile: requestState.ts), so a disabled account, a reset
+ * password or a sign-out stops working at once, in every server process.
  *
  * Every refused sign-in answers the same (HTTP 401, one message), whether the username is
  * unknown, the password wrong or the account locked, so answers do not tell which usernames
@@ -18,7 +19,8 @@ import { auditOnce, recordAudit, type Actor } from './audit';
 import { verifyPassword } from './password';
 import { AccessDenied, type Viewer } from '../../common/roles';
 import { loadSigningKey, TokenError, TokenSigner, type TokenClaims } from './tokens';
-import { findUser, findUserAndToken, revokeToken, viewerOf, type StoredUser } from './users';
+import { requestStateReader } from './requestState';
+import { findUser, revokeToken, viewerOf, type StoredUser } from './users';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -55,6 +57,8 @@ const WRONG = `ユーザー名またはパスワードが違います（${POLICY
 export interface Authenticated {
   viewer: Viewer;
   claims: TokenClaims;
+  /** The graph version, read with the account (after the request arrived). */
+  graphVersion: number;
 }
 
 export class AuthService {
@@ -172,16 +176,17 @@ export class AuthService {
     if (claims.typ === 'session' && !claims.jti) {
       throw new AccessDenied('UNAUTHENTICATED', SIGNED_OUT);
     }
-    const found = await findUserAndToken(this.db, { id: claims.sub }, claims.jti ?? null);
-    if (found?.revoked) throw new AccessDenied('UNAUTHENTICATED', SIGNED_OUT);
-    const user = found?.user;
+    // Read after this request arrived, batched with the other requests' (requestState.ts).
+    const found = await requestStateReader(this.db).account(claims.sub, claims.jti ?? null);
+    if (found.revoked) throw new AccessDenied('UNAUTHENTICATED', SIGNED_OUT);
+    const user = found.user;
     if (!user || user.disabled || user.tokenVersion !== claims.tv) {
       throw new AccessDenied(
         'UNAUTHENTICATED',
         'このトークンは無効になりました。もう一度サインインしてください。 / This token is no longer valid (account disabled or password reset); sign in again.',
       );
     }
-    return { viewer: viewerOf(user), claims };
+    return { viewer: viewerOf(user), claims, graphVersion: found.version };
   }
 
   /**

@@ -80,7 +80,8 @@ function toNumber(v: unknown): number {
   return neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : Number(v ?? 0);
 }
 
-function fromRecord(user: Record<string, unknown>, deptRegionIds: string[]): StoredUser {
+/** An account as a query returns it (`u {.*}` and its dept's regions). */
+export function fromRecord(user: Record<string, unknown>, deptRegionIds: string[]): StoredUser {
   return {
     id: String(user.id),
     username: String(user.username),
@@ -127,8 +128,9 @@ export async function findUser(
 }
 
 /**
- * The account (as findUser) and whether the token with id `jti` was revoked by a sign-out:
- * one read, done on every authenticated request (server/auth/service.ts).
+ * The account (as findUser) and whether the token with id `jti` was revoked by a sign-out, in
+ * one read of its own. A request's token check reads the same in a batch with other requests'
+ * (server/auth/requestState.ts).
  */
 export async function findUserAndToken(
   db: Database,

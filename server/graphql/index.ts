@@ -18,7 +18,7 @@ import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache } from '../projection';
 import { allRegionsOf } from './allRegions';
-import { authErrorOf, sendError, viewerOf } from '../auth/http';
+import { authErrorOf, graphVersionOf, sendError, viewerOf } from '../auth/http';
 import { assertReadRegion, graphqlJwt, type Viewer } from '../../common/roles';
 import { costLimit } from './costLimit';
 import { depthLimit } from './depthLimit';
@@ -41,7 +41,7 @@ export interface GraphqlContext {
   viewer: Viewer;
   /** The viewer's claims for the entity API's @authorization rules (already verified). */
   jwt: ReturnType<typeof graphqlJwt>;
-  /** The graph version of this request, read once when first asked for (cache.ts). */
+  /** The graph version of this request: read with its account, or once when first asked for (cache.ts). */
   graphVersion: () => Promise<number>;
   /** The map items this request may still return (server/graphql/limits.ts). */
   budget: ResponseBudget;
@@ -187,7 +187,10 @@ export function mountGraphql(
   const handlers = new Map<SchemaVariant, RequestHandler>();
   const heavy = new HeavyFieldLimiter(limits.heavyPerViewer, limits.heavyQueuePerViewer);
   const contextOf = (viewer: Viewer, http?: { req: Request; res: Response }): GraphqlContext => {
-    let version: Promise<number> | undefined;
+    // The version read with the account for this request (after it arrived: a write committed
+    // before it, by any process, is in it); a warmer's replay reads the current one.
+    const known = http ? graphVersionOf(http.res) : null;
+    let version: Promise<number> | undefined = known === null ? undefined : Promise.resolve(known);
     // One session for the request's entity queries; closed when the response is done, and
     // aborted (the query under way stopped in Neo4j) when the client leaves before. A
     // warmer's replay (no HTTP request) asks only for the map and uses the driver's sessions.

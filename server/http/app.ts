@@ -84,8 +84,11 @@ export function createApp(db: Database, opts: AppOptions = {}): App {
   app.disable('x-powered-by');
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(config.TRUST_PROXY));
   app.use(helmet());
-  // gzip for every compressible response (the map of a large region is megabytes of JSON).
-  app.use(compression({ level: 4 }));
+  // gzip for compressible responses (the map of a large region is megabytes of JSON). Not below
+  // 14 kB: that much goes out in the first round trip anyway (TCP's initial window, 10 segments),
+  // so compressing a small answer saves no time for the client, and it was the largest part of
+  // the server's work for a cached entity answer under load (issue 16).
+  app.use(compression({ level: 4, threshold: '14kb' }));
 
   // Status for anyone, the detail for admins (server/http/health.ts).
   app.get('/healthz', healthHandler(db, auth));

@@ -13,7 +13,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '../db/driver';
-import { graphVersion } from '../db/schema';
+import { requestStateReader } from '../auth/requestState';
 import {
   loadProjection,
   pseudonymise,
@@ -75,7 +75,6 @@ export class ProjectionCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxScopes: number;
   private readonly load: (db: Database, scope: Scope) => Promise<Projection>;
-  private versionInFlight: Promise<number> | null = null;
   readonly stats: ProjectionCacheStats = { loads: 0, hits: 0, lastLoadMs: null };
 
   constructor(
@@ -91,17 +90,12 @@ export class ProjectionCache {
     return requestVersion.getStore()?.() ?? this.currentVersion();
   }
 
-  /** The current graph version (cheap: one index lookup; concurrent callers share one). */
+  /**
+   * The current graph version (cheap: one index lookup). Concurrent callers share a read only
+   * if it starts after they asked (server/db/freshBatch.ts), so it is never older than the call.
+   */
   currentVersion(): Promise<number> {
-    if (!this.versionInFlight) {
-      const pending = graphVersion(this.db);
-      this.versionInFlight = pending;
-      const done = () => {
-        if (this.versionInFlight === pending) this.versionInFlight = null;
-      };
-      pending.then(done, done);
-    }
-    return this.versionInFlight;
+    return requestStateReader(this.db).version();
   }
 
   /** The projection of the scope at the current graph version, loading it if needed. */
