@@ -11,6 +11,7 @@ import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { keepNewest } from '../../common/keepNewest';
 
 const ISSUER = 'chiiki-jinjibu';
 
@@ -97,8 +98,7 @@ export class TokenSigner {
       const parsed = ClaimsSchema.safeParse(payload);
       if (!parsed.success) throw new TokenError('invalid', 'The token is not one of ours.');
       this.verified.set(token, parsed.data);
-      if (this.verified.size > VERIFIED_KEPT)
-        this.verified.delete(this.verified.keys().next().value!);
+      keepNewest(this.verified, VERIFIED_KEPT);
       return parsed.data;
     } catch (err) {
       if (err instanceof TokenError) throw err;

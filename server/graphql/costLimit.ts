@@ -37,6 +37,7 @@ import {
   MAX_RESPONSE_VALUES,
   type Fragments,
 } from './limits';
+import { keepNewest } from '../../common/keepNewest';
 
 export const MAX_QUERY_COST = 100_000;
 const LIST_DEFAULT = 100;
@@ -220,8 +221,7 @@ export function costLimit<C extends object>(
     if (!known) {
       known = compute();
       perDocument.set(key, known);
-      if (perDocument.size > MEMO_PER_DOCUMENT)
-        perDocument.delete(perDocument.keys().next().value!);
+      keepNewest(perDocument, MEMO_PER_DOCUMENT);
     }
     return known;
   };

@@ -17,6 +17,7 @@ import { Kind, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphqlContext } from './index';
 import { ResponseBudget } from './limits';
+import { keepNewest } from '../../common/keepNewest';
 
 /** Root fields whose queries are compiled. */
 export const JIT_FIELDS: ReadonlySet<string> = new Set(['networkMap', '__typename']);
@@ -39,7 +40,7 @@ export function jitExecution(schema: GraphQLSchema): ApolloServerPlugin<GraphqlC
     }
     compiled.delete(key);
     compiled.set(key, c); // most recently used last
-    while (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    keepNewest(compiled, MAX_COMPILED);
     return c;
   };
   return {

@@ -17,6 +17,7 @@ import type { ProjectionCache } from '../projection';
 import { allRegionsOf } from './allRegions';
 import { resolver } from './resolvers';
 import { NetworkOverviewArgs } from './validate';
+import { keepNewest } from '../../common/keepNewest';
 
 /** Answers kept (each a few KiB): a handful of accounts' kinds × dates. */
 const KEPT = 16;
@@ -40,7 +41,7 @@ export function createOverviewResolvers({ db, cache }: { db: Database; cache: Pr
       }));
       kept.set(key, answer);
       answer.catch(() => kept.delete(key));
-      while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+      keepNewest(kept, KEPT);
     }
     return answer;
   };

@@ -17,6 +17,7 @@ import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
 import { databaseUnavailableError, isDatabaseUnavailable } from './errors';
 import { HEAVY_FIELDS } from './limits';
+import { keepNewest } from '../../common/keepNewest';
 
 /** The analytics fields (the heavy ones of limits.ts) and `__typename`. */
 export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([...HEAVY_FIELDS, '__typename']);
@@ -132,7 +133,7 @@ export function analyticsResponseCache<TContext extends object>(
             if (result.errors && result.errors.length > 0) return;
             if (store.has(key)) return;
             store.set(key, result);
-            while (store.size > maxEntries) store.delete(store.keys().next().value!);
+            keepNewest(store, maxEntries);
           } finally {
             computed?.();
           }

@@ -22,6 +22,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { log } from '../log';
 import type { GraphqlContext } from './index';
+import { keepNewest } from '../../common/keepNewest';
 
 export interface WarmRequest {
   /** Which Apollo server (schema variant) answered it. */
@@ -80,7 +81,7 @@ export class Warmer {
     this.kept.delete(key);
     this.kept.set(key, { ...req, at: Date.now() }); // newest last
     const max = this.opts.maxRequests ?? 6;
-    while (this.kept.size > max) this.kept.delete(this.kept.keys().next().value!);
+    keepNewest(this.kept, max);
     if (version > this.warmedVersion && !this.running) this.warmedVersion = version;
   }
 
