@@ -22,7 +22,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'seeds/**/*.test.ts', 'web/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'seeds/**/*.test.ts',
+            'web/**/*.test.ts',
+            'common/**/*.test.ts',
+          ],
           exclude: [...DB_TESTS, '**/node_modules/**'],
         },
       },
