@@ -120,37 +120,25 @@ export function publicUser(u: StoredUser): PublicUser {
   return rest;
 }
 
+/**
+ * The account by id or username, in one read of its own. A request's token check reads the
+ * account with its token's revocation, batched with other requests' (server/auth/requestState.ts).
+ */
 export async function findUser(
   db: Database,
   by: { id?: string; username?: string },
 ): Promise<StoredUser | null> {
-  return (await findUserAndToken(db, by, null))?.user ?? null;
-}
-
-/**
- * The account (as findUser) and whether the token with id `jti` was revoked by a sign-out, in
- * one read of its own. A request's token check reads the same in a batch with other requests'
- * (server/auth/requestState.ts).
- */
-export async function findUserAndToken(
-  db: Database,
-  by: { id?: string; username?: string },
-  jti: string | null,
-): Promise<{ user: StoredUser; revoked: boolean } | null> {
   const res = await db.driver.executeQuery(
     cypher('user-find'),
-    { id: by.id ?? null, username: by.username ?? null, jti },
+    { id: by.id ?? null, username: by.username ?? null },
     { database: db.database, routing: neo4j.routing.READ },
   );
   const row = res.records[0];
   if (!row) return null;
-  return {
-    user: fromRecord(
-      row.get('user') as Record<string, unknown>,
-      row.get('deptRegionIds') as string[],
-    ),
-    revoked: row.get('revoked') === true,
-  };
+  return fromRecord(
+    row.get('user') as Record<string, unknown>,
+    row.get('deptRegionIds') as string[],
+  );
 }
 
 /** Ends one token (a sign-out) for every server process, until it would have expired. */
