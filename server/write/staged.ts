@@ -2,7 +2,7 @@
  * Staged imports: a write too large for one transaction's memory (the national network:
  * ~490k nodes, 2.6M relationships) stays all-or-nothing (docs/decisions.md, "Import at any size").
  *
- * - Its final transaction (the write's own, server/write/index.ts) opens first and *claims* the
+ * - Its final transaction (the write's own: stagedWrite.ts) opens first and *claims* the
  *   import's id: it creates an `:ImportRun {id}` it never commits (cypher/write-stage-claim).
  * - The new nodes are written in batches, each a transaction of its own, as `:ImportStaged`
  *   nodes with no domain label (cypher/write-stage-nodes), every batch recorded by an
