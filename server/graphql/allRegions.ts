@@ -22,7 +22,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/driver';
 import { log } from '../log';
 import type { ProjectionCache, Scope } from '../projection';
-import { graphFingerprint } from '../projection/fingerprint';
+import { fingerprintWith } from '../projection/fingerprint';
 import { ScopedAnalytics } from './resolvers';
 
 /**
@@ -183,7 +183,7 @@ export class AllRegionsAnalytics {
       }
       const a = new ScopedAnalytics(view, this.db);
       // What else the region's answers depend on: the declined pairs and the survey wishes.
-      const fingerprint = graphFingerprint(view.graph, await a.declined(asOf), await a.wishes());
+      const fingerprint = fingerprintWith(view.content, await a.declined(asOf), await a.wishes());
       // Waiting = reading the projection, and its fingerprint with the inputs it needs.
       const r1 = performance.now();
       const prior = previous?.get(regions[i]!.id);

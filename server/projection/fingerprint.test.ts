@@ -1,42 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { createNetworkGraph, putEdge, putNode, type NetworkGraph } from '../analytics/graph';
-import { graphFingerprint } from './fingerprint';
+import { derivedContent, fingerprintWith, RowDigest } from './fingerprint';
 
-function graph(order: 'ab' | 'ba', title = '課長', strength = 2): NetworkGraph {
-  const g = createNetworkGraph();
-  const nodes = {
-    a: {
-      kind: 'Person' as const,
-      name: '上田',
-      labels: ['KeyPerson', 'Talent'],
-      props: { id: 'a', name: '上田', title },
-    },
-    b: { kind: 'Person' as const, name: '佐藤', labels: [], props: { name: '佐藤', id: 'b' } },
-  };
-  for (const id of order === 'ab' ? ['a', 'b'] : ['b', 'a']) putNode(g, id, nodes[id as 'a' | 'b']);
-  putEdge(
-    g,
-    'KNOWS',
-    'a',
-    'b',
-    order === 'ab' ? { strength, since: '2024-04-01' } : { since: '2024-04-01', strength },
-  );
-  return g;
+type Row = [string, string[], Record<string, unknown>, [string, string, Record<string, unknown>][]];
+
+const rows = (title = '課長', strength = 2): Row[] => [
+  ['a', ['Entity', 'Person', 'KeyPerson'], { id: 'a', name: '上田', title }, []],
+  ['b', ['Entity', 'Person'], { id: 'b', name: '佐藤' }, [['KNOWS', 'a', { strength }]]],
+];
+
+function digestOf(list: Row[], what = 'region:r1@2026-10-01'): string {
+  const d = new RowDigest(what);
+  for (const r of list) d.add(...r);
+  return d.digest();
 }
 
-describe('graphFingerprint', () => {
-  it('does not depend on the order nodes, labels and properties were read in', () => {
-    const g = graph('ba');
-    g.updateNodeAttribute('a', 'labels', () => ['Talent', 'KeyPerson']);
-    expect(graphFingerprint(g)).toBe(graphFingerprint(graph('ab')));
+describe('RowDigest', () => {
+  it('is the same for the same rows read again', () => {
+    expect(digestOf(rows())).toBe(digestOf(rows()));
   });
-  it('changes with a property of a node or a tie, a tie, or the extra inputs', () => {
-    const base = graphFingerprint(graph('ab'));
-    expect(graphFingerprint(graph('ab', '部長'))).not.toBe(base);
-    expect(graphFingerprint(graph('ab', '課長', 3))).not.toBe(base);
-    const g = graph('ab');
-    putEdge(g, 'KNOWS', 'b', 'a', { strength: 1 });
-    expect(graphFingerprint(g)).not.toBe(base);
-    expect(graphFingerprint(graph('ab'), [{ fromId: 'a', toId: 'b' }])).not.toBe(base);
+  it('changes with a property of a node or a tie, a missing row, or another scope', () => {
+    const base = digestOf(rows());
+    expect(digestOf(rows('部長'))).not.toBe(base);
+    expect(digestOf(rows('課長', 3))).not.toBe(base);
+    expect(digestOf(rows().slice(0, 1))).not.toBe(base);
+    expect(digestOf(rows(), 'region:r2@2026-10-01')).not.toBe(base);
+  });
+  it('does not run two rows together into one', () => {
+    const d1 = new RowDigest('x');
+    d1.add('ab');
+    d1.add('c');
+    const d2 = new RowDigest('x');
+    d2.add('a');
+    d2.add('bc');
+    expect(d1.digest()).not.toBe(d2.digest());
+  });
+});
+
+describe('fingerprintWith and derivedContent', () => {
+  it('reads the extra inputs whatever the order of their keys', () => {
+    expect(fingerprintWith('c', [{ fromId: 'a', toId: 'b' }])).toBe(
+      fingerprintWith('c', [{ toId: 'b', fromId: 'a' }]),
+    );
+  });
+  it('changes with the content or the extra inputs', () => {
+    const base = fingerprintWith('c', []);
+    expect(fingerprintWith('d', [])).not.toBe(base);
+    expect(fingerprintWith('c', [{ fromId: 'a', toId: 'b' }])).not.toBe(base);
+  });
+  it('tells a derived projection from its source and from another derivation', () => {
+    expect(derivedContent('c', 'pseudonymised')).not.toBe('c');
+    expect(derivedContent('c', 'pseudonymised')).not.toBe(derivedContent('c', 'without-ratings'));
   });
 });

@@ -1,13 +1,42 @@
 /**
- * A fingerprint of a projection's content: equal for two graphs with the same nodes (id, kind,
- * labels, properties) and the same relationships (type, ends, properties), whatever order they
- * were read in. The analytics are pure functions of the graph (and their options), so two
- * projections with one fingerprint have the same answers: the analytics of all regions reuse a
- * region's answers from the previous graph version when its fingerprint did not change
- * (server/graphql/allRegions.ts).
+ * Fingerprints of a projection's content. The analytics are pure functions of the graph (and
+ * their options), so two projections with one fingerprint have the same answers: the analytics
+ * of all regions reuse a region's answers from the previous graph version when its fingerprint
+ * did not change (server/graphql/allRegions.ts).
+ *
+ * The graph is a deterministic function of the rows its Cypher read returned (and of how it
+ * was derived: pseudonymised, without ratings), so the fingerprint is a hash of those rows as
+ * they arrived, taken while the graph is built (server/projection/load.ts). A different row
+ * means a different fingerprint. The same rows in another order also give another one; that
+ * only costs a region's recomputation, never a stale answer. Hashing the rows as read costs
+ * about a tenth of putting the built graph into a canonical, sorted form (measured at national
+ * scale: about 2 s against 19 s for the 114 regions).
  */
-import { createHash } from 'node:crypto';
-import type { NetworkGraph } from '../analytics/graph';
+import { createHash, type Hash } from 'node:crypto';
+
+/** A running hash of a projection's rows, in the order they were read. */
+export class RowDigest {
+  private readonly hash: Hash = createHash('sha256');
+  private rows = 0;
+
+  /** `what`: the read the rows answer (its scope key). */
+  constructor(what: string) {
+    this.hash.update(`${what}\n`);
+  }
+
+  add(...row: unknown[]): void {
+    this.rows++;
+    // JSON.stringify keeps an object's keys in the order Neo4j gave them: the same stored
+    // node gives the same text.
+    this.hash.update(JSON.stringify(row));
+    this.hash.update('\n');
+  }
+
+  digest(): string {
+    this.hash.update(`rows:${this.rows}`);
+    return this.hash.digest('base64');
+  }
+}
 
 /** JSON with the keys of every object sorted, so property order does not matter. */
 function canonical(value: unknown): string {
@@ -20,20 +49,19 @@ function canonical(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
 }
 
-export function graphFingerprint(graph: NetworkGraph, ...extra: unknown[]): string {
-  const nodes: string[] = [];
-  graph.forEachNode((id, a) => {
-    nodes.push(canonical([id, a.kind, a.name, [...a.labels].sort(), a.props]));
-  });
-  const edges: string[] = [];
-  graph.forEachEdge((_e, a, from, to) => {
-    edges.push(canonical([a.type, from, to, a.weight, a.props]));
-  });
-  const hash = createHash('sha256');
-  for (const part of [nodes.sort(), edges.sort()]) {
-    hash.update(String(part.length));
-    for (const s of part) hash.update(`\n${s}`);
-  }
-  hash.update(canonical(extra));
-  return hash.digest('base64');
+/**
+ * The fingerprint of a projection (its content hash) together with the other inputs its
+ * answers depend on (the declined pairs, the survey wishes), in a canonical form.
+ */
+export function fingerprintWith(content: string, ...extra: unknown[]): string {
+  return createHash('sha256')
+    .update(content)
+    .update('\n')
+    .update(canonical(extra))
+    .digest('base64');
+}
+
+/** The content hash of a projection derived from another one (`how`: the derivation). */
+export function derivedContent(content: string, how: string): string {
+  return createHash('sha256').update(content).update(`\n${how}`).digest('base64');
 }

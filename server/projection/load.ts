@@ -17,6 +17,7 @@ import type { Database } from '../db/driver';
 import { GRAPH_NODE_LABELS, isRelType } from '../../common/model';
 import { CONTACT_FIELDS, personAlias, RATING_FIELDS } from '../auth/privacy';
 import { today } from '../../common/dates';
+import { derivedContent, RowDigest } from './fingerprint';
 
 /** neo4j-driver's fetch size for "all rows in one batch". */
 const FETCH_ALL = -1;
@@ -65,6 +66,11 @@ export interface Projection {
   version: number;
   /** Milliseconds the load took (database + graph building). */
   loadMs: number;
+  /**
+   * A hash of what the graph was built from: the rows of the read, in their order, and how the
+   * projection was derived from them (server/projection/fingerprint.ts).
+   */
+  content: string;
 }
 
 export class ScopeNotFoundError extends Error {
@@ -130,6 +136,7 @@ export function pseudonymise(p: Projection): Projection {
     graph,
     version: p.version,
     loadMs: performance.now() - started,
+    content: derivedContent(p.content, 'pseudonymised'),
   };
 }
 
@@ -151,6 +158,7 @@ export function withoutRatings(p: Projection): Projection {
     graph,
     version: p.version,
     loadMs: performance.now() - started,
+    content: derivedContent(p.content, 'without-ratings'),
   };
 }
 
@@ -179,6 +187,7 @@ export function withoutUnconfirmed(p: Projection): Projection {
     graph,
     version: p.version,
     loadMs: performance.now() - started,
+    content: derivedContent(p.content, 'confirmed-only'),
   };
 }
 
@@ -221,13 +230,16 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
     );
     if (scope.regionId !== null && rows.length === 0) throw new ScopeNotFoundError(scope.regionId);
     const graph = createNetworkGraph();
+    const digest = new RowDigest(scopeKey(scope));
     // nodes first, then the relationships (putEdge ignores endpoints outside the projection)
     for (const r of rows) {
       const id = r.get('id') as unknown;
       const labels = r.get('labels') as string[];
+      const raw = r.get('props') as Record<string, unknown>;
+      digest.add(id, labels, raw, r.get('out'));
       const kind = labels.find((l) => KINDS.has(l)) as ProjectedKind | undefined;
       if (!kind || typeof id !== 'string') continue;
-      let props = plainProps(r.get('props') as Record<string, unknown>);
+      let props = plainProps(raw);
       if (kind === 'Person') props = personProps(id, props, false);
       putNode(graph, id, {
         kind,
@@ -251,6 +263,7 @@ export async function loadProjection(db: Database, scope: Scope): Promise<Projec
       graph,
       version,
       loadMs: 0,
+      content: digest.digest(),
     };
     const out = scope.pseudonymised ? pseudonymise(plain) : plain;
     return { ...out, loadMs: performance.now() - started };
