@@ -77,6 +77,9 @@ export function fieldIssues(err: GraphQLErrorShape): ServerFieldIssue[] {
 
 export type Fetcher = typeof fetch;
 
+/** How the store and the panels call the API (gql below, or a test's fake). */
+export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
 let onUnauthenticated: (() => void) | null = null;
 
 /**
