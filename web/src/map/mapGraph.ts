@@ -141,3 +141,13 @@ export function linked(g: Graph, a: string, b: string): boolean {
   for (let k = g.off[i]!; k < g.off[i + 1]!; k++) if (g.adj[k] === j) return true;
   return false;
 }
+
+/** How many nodes and drawn ties the filters leave shown. */
+export function shownCounts(g: Graph, hidden: Uint8Array): { nodes: number; edges: number } {
+  let nodes = 0;
+  for (let i = 0; i < hidden.length; i++) if (!hidden[i]) nodes++;
+  let edges = 0;
+  const { src, dst } = g.edges;
+  for (let k = 0; k < src.length; k++) if (!hidden[src[k]!] && !hidden[dst[k]!]) edges++;
+  return { nodes, edges };
+}

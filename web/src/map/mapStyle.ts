@@ -1,7 +1,8 @@
 /**
  * How Cytoscape draws the map's nodes (docs/decisions.md, "The map's visual design"): the
  * stylesheet — kinds by shape and fill, the キーパーソン群, labels on the nodes labels.ts chose, the
- * highlight classes — and the data of each node it reads (shape, colours, label size and side).
+ * highlight classes — and the data of each node it reads (shape, colours, size, label size and
+ * side).
  */
 import type { StylesheetJson } from 'cytoscape';
 import type { MapNode } from '../types';
@@ -169,4 +170,18 @@ export function nodeData(n: MapNode, size: number): Record<string, unknown> {
     size,
     weight: strong ? 700 : 400,
   };
+}
+
+/** A node's diameter: persons by key-person score, the other kinds by kind. */
+export function nodeSize(n: MapNode): number {
+  if (n.kind === 'Person') return 14 + Math.round(36 * Math.min(1, Math.max(0, n.score ?? 0)));
+  return KIND_STYLE[n.kind]?.size ?? 18;
+}
+
+/**
+ * The size Cytoscape places a node's label from: its outer size, border included (the
+ * highlight's, up to 6, when `lit`).
+ */
+export function labelSize(n: MapNode, size: number, lit: boolean): number {
+  return size + (lit ? 6 : n.inKeyPersonGroup ? KEY_PERSON.borderWidth : 1);
 }

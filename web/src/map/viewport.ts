@@ -1,7 +1,8 @@
 /**
  * The map's first viewport, computed from the node positions and sizes instead of Cytoscape's
  * `fit` (which measures every element's rendered bounding box, labels and edges included: over
- * a second for 5k nodes and 20k edges, before anything is drawn).
+ * a second for 5k nodes and 20k edges, before anything is drawn), and the view that brings some
+ * nodes into the middle (a selection, a highlight).
  */
 export interface Placed {
   x: number;
@@ -51,6 +52,26 @@ export function fitViewport(
   return {
     zoom,
     pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 },
+  };
+}
+
+/**
+ * The view that shows a box of nodes (model coordinates) in the middle of a `width` × `height`
+ * map, 100 px spare around, the zoom between 0.25 and 2 (a view zoomed in beyond 2 goes to 2).
+ */
+export function revealViewport(
+  bb: { x1: number; y1: number; w: number; h: number },
+  width: number,
+  height: number,
+  zoomNow: number,
+): Viewport {
+  const zoom = Math.min(
+    2,
+    Math.max(0.25, Math.min(width / (bb.w + 200), height / (bb.h + 200)), zoomNow > 2 ? 2 : 0),
+  );
+  return {
+    zoom,
+    pan: { x: width / 2 - zoom * (bb.x1 + bb.w / 2), y: height / 2 - zoom * (bb.y1 + bb.h / 2) },
   };
 }
 
