@@ -126,7 +126,10 @@ export async function nationalSection(
         all.answer({ asOf: BENCH_AS_OF }, BENCH_AS_OF),
       );
       const coldMs = answer.ms;
-      const slowest = [...answer.regions].sort((a, b) => b.ms - a.ms)[0];
+      // By its analysis alone: a region's wall time also holds its wait for the read, which for
+      // the first region is the whole of its read (nothing before it to overlap with).
+      const analysisMs = (r: RegionTotals) => r.keyPersonsMs + r.gapsMs + r.suggestionsMs;
+      const slowest = [...answer.regions].sort((a, b) => analysisMs(b) - analysisMs(a))[0];
       const inGroup = answer.regions.reduce((n, r) => n + r.inKeyPersonGroup, 0);
       const scored = answer.regions.reduce((n, r) => n + r.persons, 0);
       say(`  ${answer.regions.length} regions in ${fmtMs(coldMs)}`);
@@ -203,8 +206,8 @@ ${table(
       '',
     ]),
     [
-      `  of it: the slowest region (${slowest?.name ?? '–'}, ${fmtInt(slowest?.nodes ?? 0)} nodes)`,
-      fmtMs(slowest?.ms ?? 0),
+      `  of it: the slowest region's analysis (${slowest?.name ?? '–'}, ${fmtInt(slowest?.nodes ?? 0)} nodes; its three analytics)`,
+      fmtMs(slowest ? analysisMs(slowest) : 0),
       '',
       '',
     ],
