@@ -26,7 +26,7 @@ export interface GraphAnswers {
   gaps: Resource<Gap[]>;
   suggestions: Resource<IntroductionSuggestion[]>;
   outreach: Resource<OutreachTarget[]>;
-  /** The introductions log of the region (紹介の記录), newest first. */
+  /** The introductions log of the region (紹介の記録), newest first. */
   introductions: Resource<LoggedIntroduction[]>;
   /** The recorded fields of the selected node (entity API), null when it has none. */
   entity: Resource<Record<string, unknown> | null>;
