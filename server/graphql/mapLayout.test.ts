@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNetworkGraph, putEdge, putNode, type NetworkGraph } from '../analytics/graph';
 import { mapParts } from '../../common/mapParts';
-import { hash01, layoutMap, placeNetworkMap } from './mapLayout';
+import { forgetLayouts, hash01, layoutMap, layoutStats, placeNetworkMap } from './mapLayout';
 import { buildNetworkMap } from './networkMap';
 
 const community0 = (id: string) =>
@@ -27,7 +27,9 @@ function sample(persons = 400): NetworkGraph {
 describe('layoutMap', () => {
   it('is deterministic, finite, and puts no two nodes at the same point', () => {
     const g = sample();
+    forgetLayouts();
     const a = layoutMap(g, { communityOf: community0 });
+    forgetLayouts(); // computed again, not remembered
     const b = layoutMap(g, { communityOf: community0 });
     expect(a.size).toBe(g.order);
     expect([...a.entries()]).toEqual([...b.entries()]);
@@ -38,6 +40,31 @@ describe('layoutMap', () => {
       expect(seen.has(key)).toBe(false);
       seen.add(key);
     }
+  });
+
+  it('remembers a layout by what it reads: not again for a changed title, again for a changed tie', () => {
+    forgetLayouts();
+    const before = { ...layoutStats };
+    const first = layoutMap(sample(), { communityOf: community0 });
+    const retitled = sample();
+    retitled.mergeNodeAttributes('p5', { props: { title: '部長' } });
+    const again = layoutMap(retitled, { communityOf: community0 });
+    expect([...again.entries()]).toEqual([...first.entries()]);
+    expect(layoutStats.computed - before.computed).toBe(1);
+    expect(layoutStats.remembered - before.remembered).toBe(1);
+    // A stronger tie, a new tie, another community: each is a layout of its own.
+    const stronger = sample();
+    stronger.setEdgeAttribute('KNOWS:p6->p5', 'weight', 3); // was 1
+    layoutMap(stronger, { communityOf: community0 });
+    const tied = sample();
+    putEdge(tied, 'KNOWS', 'p5', 'p300');
+    layoutMap(tied, { communityOf: community0 });
+    layoutMap(sample(), { communityOf: () => null });
+    expect(layoutStats.computed - before.computed).toBe(4);
+    expect(layoutStats.remembered - before.remembered).toBe(1);
+    // What a caller does with its positions does not change what the next caller gets.
+    again.set('p5', { x: -1, y: -1 });
+    expect(layoutMap(sample(), { communityOf: community0 }).get('p5')).toEqual(first.get('p5'));
   });
 
   it('keeps tied nodes closer than the map is wide', () => {

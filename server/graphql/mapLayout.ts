@@ -13,10 +13,12 @@
  * their neighbours' centre. Each part is scaled to the web map's edge length, and no two nodes
  * share a point.
  */
+import { createHash } from 'node:crypto';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkGraph } from '../analytics/graph';
 import type { NetworkMapData } from './networkMap';
+import { keepNewest } from '../../common/keepNewest';
 import { arrangeParts, mapParts, partLinks } from '../../common/mapParts';
 
 export type Positions = Map<string, { x: number; y: number }>;
@@ -76,28 +78,82 @@ interface Part {
   h: number;
 }
 
+/** Layouts remembered by their inputs (layoutKey), across graph versions. */
+const LAYOUTS_KEPT = 16;
+const layouts = new Map<string, Positions>();
+/** Layouts computed and layouts answered from memory (tests, logs). */
+export const layoutStats = { computed: 0, remembered: 0 };
+
+/**
+ * A hash of everything the layout reads: each node's id, kind, community and group (in id
+ * order), each edge's ends and weight (in the graph's order, which ForceAtlas2's sums follow)
+ * and the iterations. Most writes change none of it (a title, a note): the next version's map
+ * then gets the same positions without the second of ForceAtlas2 a 5k-node map costs.
+ */
+function layoutKey(
+  g: NetworkGraph,
+  nodes: { kind: string; community: number | null; region: string }[],
+  ids: string[],
+  iterations: number,
+): string {
+  const h = createHash('sha256');
+  h.update(`${iterations}\n`);
+  ids.forEach((id, i) => {
+    const n = nodes[i]!;
+    h.update(`${JSON.stringify([id, n.kind, n.community, n.region])}\n`);
+  });
+  g.forEachEdge((_e, a, s, t) => {
+    h.update(`${JSON.stringify([s, t, a.weight])}\n`);
+  });
+  return h.digest('base64');
+}
+
+/** Forgets the remembered layouts (tests that compute a layout twice). */
+export function forgetLayouts(): void {
+  layouts.clear();
+}
+
 /** Positions for every node of `g` (deterministic for the same graph). */
 export function layoutMap(g: NetworkGraph, opts: MapLayoutOptions = {}): Positions {
   const ids = g.nodes().sort();
   if (ids.length === 0) return new Map();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const pairs: Array<[number, number]> = [];
-  g.forEachEdge((_e, _a, s, t) => {
-    if (s !== t) pairs.push([index.get(s)!, index.get(t)!]);
-  });
-  const partition = mapParts(
-    ids.map((id) => ({
-      kind: g.getNodeAttribute(id, 'kind'),
-      community: opts.communityOf?.(id) ?? null,
-      region: opts.groupOf?.(id) ?? '',
-    })),
-    pairs,
-  );
+  const nodes = ids.map((id) => ({
+    kind: g.getNodeAttribute(id, 'kind'),
+    community: opts.communityOf?.(id) ?? null,
+    region: opts.groupOf?.(id) ?? '',
+  }));
   // One iteration count for all parts: the budget is shared by the whole map.
   const iterations = Math.max(
     MIN_ITERATIONS,
     Math.min(MAX_ITERATIONS, Math.round((opts.budget ?? DEFAULT_BUDGET) / ids.length)),
   );
+  const key = layoutKey(g, nodes, ids, iterations);
+  const remembered = layouts.get(key);
+  if (remembered) {
+    layoutStats.remembered++;
+    layouts.delete(key); // re-inserted: the Map's order is the least recently used first
+    layouts.set(key, remembered);
+    return new Map(remembered);
+  }
+  layoutStats.computed++;
+  const out = computeLayout(g, ids, nodes, iterations);
+  layouts.set(key, out);
+  keepNewest(layouts, LAYOUTS_KEPT);
+  return new Map(out);
+}
+
+function computeLayout(
+  g: NetworkGraph,
+  ids: string[],
+  nodes: { kind: string; community: number | null; region: string }[],
+  iterations: number,
+): Positions {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pairs: Array<[number, number]> = [];
+  g.forEachEdge((_e, _a, s, t) => {
+    if (s !== t) pairs.push([index.get(s)!, index.get(t)!]);
+  });
+  const partition = mapParts(nodes, pairs);
   const parts = partition.parts.map((p) =>
     layoutPart(
       g,

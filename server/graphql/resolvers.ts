@@ -23,6 +23,8 @@ import {
   type IntroductionSuggestion,
   type KeyPersonScore,
 } from '../analytics';
+import { tieBetweenness } from '../analytics/betweenness';
+import { rememberedBetweenness } from '../analytics/betweennessMemo';
 import { DECLINE_WINDOW_DAYS, type WishPair } from '../analytics/suggestions';
 import { SurveyAnswerSchema } from '../../common/surveys';
 import { cypher } from '../db/cypher';
@@ -138,7 +140,13 @@ export class ScopedAnalytics {
   }
 
   keyPersons(): KeyPersonScore[] {
-    return this.view.memo('keyPersons', () => keyPersonGroupCtx(this.context()));
+    return this.view.memo('keyPersons', () => {
+      const ctx = this.context();
+      // The same tie graph as an earlier version's (a write that changed no tie): its
+      // betweenness is remembered (server/analytics/betweennessMemo.ts).
+      const betweenness = rememberedBetweenness(ctx.T, () => tieBetweenness(ctx.T));
+      return keyPersonGroupCtx(ctx, { betweenness });
+    });
   }
 
   gaps(asOf: string): Gap[] {
