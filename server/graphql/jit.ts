@@ -17,7 +17,7 @@ import { Kind, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphqlContext } from './index';
 import { ResponseBudget } from './limits';
-import { keepNewest } from '../../common/keepNewest';
+import { rememberRecent } from '../../common/keepNewest';
 
 /** Root fields whose queries are compiled. */
 export const JIT_FIELDS: ReadonlySet<string> = new Set(['networkMap', '__typename']);
@@ -33,15 +33,10 @@ export function jitExecution(schema: GraphQLSchema): ApolloServerPlugin<GraphqlC
     document: DocumentNode,
     operationName: string | undefined,
   ): CompiledQuery | null => {
-    let c = compiled.get(key);
-    if (c === undefined) {
+    return rememberRecent(compiled, key, MAX_COMPILED, () => {
       const made = compileQuery(schema, document, operationName);
-      c = isCompiledQuery(made) ? made : null;
-    }
-    compiled.delete(key);
-    compiled.set(key, c); // most recently used last
-    keepNewest(compiled, MAX_COMPILED);
-    return c;
+      return isCompiledQuery(made) ? made : null;
+    });
   };
   return {
     async requestDidStart() {

@@ -18,7 +18,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetworkGraph } from '../analytics/graph';
 import type { NetworkMapData } from './networkMap';
-import { keepNewest } from '../../common/keepNewest';
+import { rememberRecent } from '../../common/keepNewest';
 import { arrangeParts, mapParts, partLinks } from '../../common/mapParts';
 
 export type Positions = Map<string, { x: number; y: number }>;
@@ -88,7 +88,7 @@ export const layoutStats = { computed: 0, remembered: 0 };
  * A hash of everything the layout reads: each node's id, kind, community and group (in id
  * order), each edge's ends and weight (in the graph's order, which ForceAtlas2's sums follow)
  * and the iterations. Most writes change none of it (a title, a note): the next version's map
- * then gets the same positions without the second of ForceAtlas2 a 5k-node map costs.
+ * then gets the same positions without running ForceAtlas2 again (its budget, above).
  */
 function layoutKey(
   g: NetworkGraph,
@@ -127,18 +127,13 @@ export function layoutMap(g: NetworkGraph, opts: MapLayoutOptions = {}): Positio
     MIN_ITERATIONS,
     Math.min(MAX_ITERATIONS, Math.round((opts.budget ?? DEFAULT_BUDGET) / ids.length)),
   );
-  const key = layoutKey(g, nodes, ids, iterations);
-  const remembered = layouts.get(key);
-  if (remembered) {
-    layoutStats.remembered++;
-    layouts.delete(key); // re-inserted: the Map's order is the least recently used first
-    layouts.set(key, remembered);
-    return new Map(remembered);
-  }
-  layoutStats.computed++;
-  const out = computeLayout(g, ids, nodes, iterations);
-  layouts.set(key, out);
-  keepNewest(layouts, LAYOUTS_KEPT);
+  const before = layoutStats.computed;
+  const out = rememberRecent(layouts, layoutKey(g, nodes, ids, iterations), LAYOUTS_KEPT, () => {
+    layoutStats.computed++;
+    return computeLayout(g, ids, nodes, iterations);
+  });
+  if (layoutStats.computed === before) layoutStats.remembered++;
+  // A copy: the caller may not change what the next caller reads.
   return new Map(out);
 }
 
