@@ -3,7 +3,7 @@
  * unweighted, undirected graph, normalised by (n−1)(n−2)/2.
  *
  * - **Exact** up to `EXACT_BETWEENNESS_MAX_NODES` nodes (SPEC §13): every vertex a source, 32
- *   sources per bit-parallel batch (betweennessKernel.ts), the batches shared between this
+ *   sources per bit-parallel batch (the WebAssembly kernel, wasm/brandes.as.ts), the batches shared between this
  *   thread and worker threads (betweennessThreads.ts) when the graph is big enough to pay for it.
  * - **Sampled** above: `BETWEENNESS_PIVOTS` sources drawn uniformly with a seeded rng, the sum
  *   scaled by n / pivots (Brandes & Pich 2007), an unbiased estimate whose error is measured
@@ -12,8 +12,8 @@
  * The result does not depend on the number of threads: the sources are cut into fixed chunks,
  * each chunk's sum is computed by one thread alone, and the chunks are added in order.
  */
-import { betweennessBatches, betweennessWorkspace } from './betweennessKernel';
-import { runChunks } from './betweennessThreads';
+import { betweennessKernel, kernelModule } from './betweennessKernel';
+import { runChunks, runChunksAsync } from './betweennessThreads';
 import { seededRng } from './context';
 
 export const EXACT_BETWEENNESS_MAX_NODES = 10_000;
@@ -97,34 +97,63 @@ export function samplePivots(g: Adjacency, k: number, seed: number): Int32Array 
  * into chunks of CHUNK_BATCHES × 32 sources that threads take one at a time.
  */
 export function dependencySums(g: Adjacency, sources: Int32Array, threads?: number): Float64Array {
+  const plan = chunkPlan(g, sources, threads);
+  const perChunk = plan.parallel
+    ? runChunks(g, sources, plan.chunkSize, plan.chunks, plan.threads)
+    : null;
+  return perChunk ? addChunks(g.n, plan.chunks, perChunk) : sumHere(g, sources, plan);
+}
+
+/**
+ * `dependencySums` without holding the event loop for long: this thread's share is computed
+ * in stretches of a few milliseconds (betweennessThreads.ts, `runChunksAsync`). The same sums.
+ */
+export async function dependencySumsAsync(
+  g: Adjacency,
+  sources: Int32Array,
+  threads?: number,
+): Promise<Float64Array> {
+  const plan = chunkPlan(g, sources, threads);
+  const perChunk = plan.parallel
+    ? await runChunksAsync(g, sources, plan.chunkSize, plan.chunks, plan.threads)
+    : null;
+  return perChunk ? addChunks(g.n, plan.chunks, perChunk) : sumHere(g, sources, plan);
+}
+
+interface ChunkPlan {
+  chunkSize: number;
+  chunks: number;
+  /** Worth sharing with worker threads. */
+  parallel: boolean;
+  threads: number | undefined;
+}
+
+function chunkPlan(g: Adjacency, sources: Int32Array, threads?: number): ChunkPlan {
   const chunkSize = CHUNK_BATCHES * 32;
   const chunks = Math.ceil(sources.length / chunkSize);
   const work = sources.length * (g.off[g.n]! + g.n);
   const parallel = threads ?? (work >= PARALLEL_MIN_WORK ? undefined : 0);
-  const perChunk =
-    parallel === 0 || chunks < 2 ? null : runChunks(g, sources, chunkSize, chunks, parallel);
-  const sums = new Float64Array(g.n);
-  if (perChunk) {
-    for (let c = 0; c < chunks; c++) {
-      const part = perChunk.subarray(c * g.n, (c + 1) * g.n);
-      for (let v = 0; v < g.n; v++) sums[v]! += part[v]!;
-    }
-    return sums;
-  }
-  const ws = betweennessWorkspace(g.n, g.off[g.n]!);
-  const part = new Float64Array(g.n);
+  return { chunkSize, chunks, parallel: parallel !== 0 && chunks >= 2, threads: parallel };
+}
+
+/** The chunks' sums added in chunk order (so the result does not depend on who computed them). */
+function addChunks(n: number, chunks: number, perChunk: Float64Array): Float64Array {
+  const sums = new Float64Array(n);
   for (let c = 0; c < chunks; c++) {
-    part.fill(0);
-    const from = c * chunkSize;
-    betweennessBatches(
-      ws,
-      g.off,
-      g.nbr,
-      sources,
-      from,
-      Math.min(sources.length, from + chunkSize),
-      part,
-    );
+    const part = perChunk.subarray(c * n, (c + 1) * n);
+    for (let v = 0; v < n; v++) sums[v]! += part[v]!;
+  }
+  return sums;
+}
+
+/** Every chunk on this thread, added in the same order. */
+function sumHere(g: Adjacency, sources: Int32Array, plan: ChunkPlan): Float64Array {
+  const sums = new Float64Array(g.n);
+  const kernel = betweennessKernel(kernelModule(), g.off, g.nbr, sources);
+  const part = new Float64Array(g.n);
+  for (let c = 0; c < plan.chunks; c++) {
+    const from = c * plan.chunkSize;
+    kernel.sums(from, Math.min(sources.length, from + plan.chunkSize), part);
     for (let v = 0; v < g.n; v++) sums[v]! += part[v]!;
   }
   return sums;
@@ -135,14 +164,35 @@ export function dependencySums(g: Adjacency, sources: Int32Array, threads?: numb
  * otherwise the seeded pivot estimate scaled by n / pivots and clamped to 1.
  */
 export function tieBetweenness(g: Adjacency, opts: BetweennessOptions = {}): Float64Array {
+  if (g.n < 3) return new Float64Array(g.n);
+  const { sources, scale } = betweennessSources(g, opts);
+  return scaled(dependencySums(g, sources, opts.threads), scale);
+}
+
+/** `tieBetweenness` without holding the event loop for long (see dependencySumsAsync). */
+export async function tieBetweennessAsync(
+  g: Adjacency,
+  opts: BetweennessOptions = {},
+): Promise<Float64Array> {
+  if (g.n < 3) return new Float64Array(g.n);
+  const { sources, scale } = betweennessSources(g, opts);
+  return scaled(await dependencySumsAsync(g, sources, opts.threads), scale);
+}
+
+/** The sources (all, or the pivots) and the factor that turns their sums into betweenness. */
+function betweennessSources(
+  g: Adjacency,
+  opts: BetweennessOptions,
+): { sources: Int32Array; scale: number } {
   const n = g.n;
-  if (n < 3) return new Float64Array(n);
   const exact = n <= (opts.exactMaxNodes ?? EXACT_BETWEENNESS_MAX_NODES);
   const k = exact ? n : Math.min(n, Math.max(1, Math.floor(opts.pivots ?? BETWEENNESS_PIVOTS)));
   const sources = exact ? batchOrder(g) : samplePivots(g, k, opts.seed ?? BETWEENNESS_SEED);
-  const bc = dependencySums(g, sources, opts.threads);
   // Each unordered pair is counted from both ends: halve; scale a sample up to all sources.
-  const scale = ((n / k) * 0.5) / (((n - 1) * (n - 2)) / 2);
-  for (let v = 0; v < n; v++) bc[v] = Math.min(1, bc[v]! * scale);
+  return { sources, scale: ((n / k) * 0.5) / (((n - 1) * (n - 2)) / 2) };
+}
+
+function scaled(bc: Float64Array, scale: number): Float64Array {
+  for (let v = 0; v < bc.length; v++) bc[v] = Math.min(1, bc[v]! * scale);
   return bc;
 }

@@ -1,198 +1,153 @@
 /**
- * The inner loop of exact betweenness: Brandes' algorithm (unweighted, undirected) run for 32
- * sources at once, bit-parallel, after the multi-source BFS of Then et al., "The More the
- * Merrier: Efficient Multi-Source Graph Traversal" (VLDB 2014).
+ * The inner loop of exact betweenness, from TypeScript's side: the WebAssembly kernel
+ * (wasm/brandes.as.ts, compiled to wasm/brandes.wasm) given one graph's adjacency and sources
+ * in its own memory. The method, and why it is WebAssembly, are in wasm/brandes.as.ts and
+ * docs/analytics.md ("Exact betweenness, fast").
  *
- * Bit i of a vertex's mask stands for source i of the batch. The forward pass walks the BFS
- * levels of all 32 sources together: a vertex enters level d+1 for the sources whose level-d
- * neighbours reach it first, so one scan of an edge serves every source for which it lies on a
- * shortest path, and the scan of an edge that serves none costs one AND. The number of shortest
- * paths σ is added per source only along those edges, which the forward pass records
- * (v, u, mask) so that the backward pass revisits exactly them. Backward, with x = δ/σ Brandes'
- * dependency rule δ(v) = Σ_w σ(v)/σ(w)·(1 + δ(w)) becomes x(v) = Σ_w (1/σ(w) + x(w)), so both
- * passes are the same gather-add, and each vertex's betweenness grows by σ·x = δ.
- *
- * Sources are grouped into batches of vertices that lie close together (see `batchOrder`),
- * so a vertex tends to be at the same distance from most sources of a batch and the masks are
- * dense. The result is exactly Brandes' sum of dependencies, in a fixed order of additions.
- *
- * These three functions must stay self-contained (no imports, no closures, no nested
- * functions): the worker threads (betweennessThreads.ts) run their source text.
+ * `kernelLayout` and `betweennessKernel` must stay self-contained (no imports, nothing from
+ * this module's scope but each other): the worker threads (betweennessThreads.ts) run their
+ * source text, with the compiled module passed to them.
  */
+import { readFileSync } from 'node:fs';
 
-/** A copy of `a` with twice the length (the lists grow when a batch needs more room). */
-export function doubled(a: Int32Array): Int32Array {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
+/** Byte offsets of the kernel's arrays in its memory (each 64-byte aligned). */
+export interface KernelLayout {
+  off: number;
+  nbr: number;
+  sources: number;
+  bc: number;
+  seen: number;
+  next: number;
+  sigma: number;
+  x: number;
+  levelVertex: number;
+  levelMask: number;
+  levelStart: number;
+  pairStart: number;
+  masks: number;
+  /** The recorded edges, last: the kernel grows the memory when a batch needs more. */
+  pairs: number;
+  /** Bytes up to the pairs plus room for 2 × m2 of them to start with. */
+  bytes: number;
 }
 
-/** Scratch arrays for `betweennessBatches` on graphs of n vertices, reused across calls. */
-export interface BetweennessWorkspace {
-  n: number;
-  seen: Int32Array;
-  next: Int32Array;
-  sigma: Float64Array;
-  x: Float64Array;
-  levelVertex: Int32Array;
-  levelMask: Int32Array;
-  levelStart: Int32Array;
-  pairStart: Int32Array;
-  pairV: Int32Array;
-  pairU: Int32Array;
-  pairMask: Int32Array;
-}
-
-export function betweennessWorkspace(n: number, edgeSlots: number): BetweennessWorkspace {
-  const cells = n * 32;
-  // A vertex is listed once per distinct distance from the batch's sources: at most 32 times,
-  // about 2–3 times in practice. Both lists grow when needed.
-  const listed = Math.min(cells, 4 * n) + 64;
-  const pairs = Math.max(64, edgeSlots * 2);
+/** Where the arrays of a graph of n vertices, m2 adjacency entries and k sources go. */
+export function kernelLayout(n: number, m2: number, k: number): KernelLayout {
+  // A vertex is listed at most once per source of a batch (32), about 2–3 times in practice.
+  const listed = 32 * n + 64;
+  const sizes = [
+    4 * (n + 1), // off
+    4 * m2, // nbr
+    4 * k, // sources
+    8 * n, // bc
+    4 * n, // seen
+    4 * n, // next
+    8 * 32 * n, // sigma
+    8 * 32 * n, // x
+    4 * listed, // levelVertex
+    4 * listed, // levelMask
+    4 * (n + 2), // levelStart
+    4 * (n + 2), // pairStart
+    64, // masks
+  ];
+  const starts: number[] = [];
+  let at = 64;
+  for (const bytes of sizes) {
+    starts.push(at);
+    at += Math.ceil(bytes / 64) * 64;
+  }
   return {
-    n,
-    seen: new Int32Array(n),
-    next: new Int32Array(n),
-    sigma: new Float64Array(cells),
-    x: new Float64Array(cells),
-    levelVertex: new Int32Array(listed),
-    levelMask: new Int32Array(listed),
-    levelStart: new Int32Array(n + 2),
-    pairStart: new Int32Array(n + 2),
-    pairV: new Int32Array(pairs),
-    pairU: new Int32Array(pairs),
-    pairMask: new Int32Array(pairs),
+    off: starts[0]!,
+    nbr: starts[1]!,
+    sources: starts[2]!,
+    bc: starts[3]!,
+    seen: starts[4]!,
+    next: starts[5]!,
+    sigma: starts[6]!,
+    x: starts[7]!,
+    levelVertex: starts[8]!,
+    levelMask: starts[9]!,
+    levelStart: starts[10]!,
+    pairStart: starts[11]!,
+    masks: starts[12]!,
+    pairs: at,
+    bytes: at + 12 * Math.max(64, 2 * m2),
   };
 }
 
+/** The kernel set up for one graph and its sources. */
+export interface BetweennessKernel {
+  /**
+   * Sets `out[v]` to the sum of the dependencies δ_s(v) of the sources s in
+   * `sources[from..to)` (v ≠ s), both directions of every pair.
+   */
+  sums(from: number, to: number, out: Float64Array): void;
+  /** The size of its memory now (it grows when a batch records more edges than it had room for). */
+  memoryBytes(): number;
+}
+
 /**
- * Adds to `bc[v]` the dependencies δ_s(v) of every source s in `sources[from..to)` (for
- * v ≠ s), in batches of 32 consecutive sources. `off`/`nbr` are the CSR adjacency of an
- * undirected graph (each edge in both lists). Sums both directions of every pair: an
- * undirected betweenness is half of what is added over all sources.
+ * An instance of the compiled kernel in a memory of its own, holding the CSR adjacency of an
+ * undirected graph (`off`/`nbr`, each edge in both lists) and the sources.
  */
-export function betweennessBatches(
-  ws: BetweennessWorkspace,
+export function betweennessKernel(
+  module: WebAssembly.Module,
   off: Int32Array,
   nbr: Int32Array,
   sources: Int32Array,
-  from: number,
-  to: number,
-  bc: Float64Array,
-): void {
-  const W = 32;
-  const seen = ws.seen;
-  const next = ws.next;
-  const sigma = ws.sigma;
-  const x = ws.x;
-  let lv = ws.levelVertex;
-  let lm = ws.levelMask;
-  let lcap = lv.length;
-  const lstart = ws.levelStart;
-  const pstart = ws.pairStart;
-  let pv = ws.pairV;
-  let pu = ws.pairU;
-  let pm = ws.pairMask;
-  let pcap = pv.length;
-  for (let b0 = from; b0 < to; b0 += W) {
-    const bn = Math.min(W, to - b0);
-    // ---- level 0: the sources (a vertex listed twice gets two bits)
-    let top = 0;
-    for (let i = 0; i < bn; i++) {
-      const s = sources[b0 + i]!;
-      if (seen[s] === 0) lv[top++] = s;
-      seen[s]! |= 1 << i;
-      sigma[s * W + i] = 1;
-    }
-    for (let k = 0; k < top; k++) lm[k] = seen[lv[k]!]!;
-    lstart[0] = 0;
-    lstart[1] = top;
-    pstart[0] = 0;
-    let levels = 0;
-    let np = 0;
-    // ---- forward: level by level, pushing from the vertices of level d
-    for (;;) {
-      const a = lstart[levels]!;
-      const z = lstart[levels + 1]!;
-      let t = z;
-      for (let k = a; k < z; k++) {
-        const v = lv[k]!;
-        const fv = lm[k]!;
-        const vb = v * W;
-        for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-          const u = nbr[e]!;
-          let m = fv & ~seen[u]!;
-          if (m === 0) continue;
-          if (next[u] === 0) {
-            if (t === lcap) {
-              lcap *= 2;
-              lv = ws.levelVertex = doubled(lv);
-              lm = ws.levelMask = doubled(lm);
-            }
-            lv[t++] = u;
-          }
-          next[u]! |= m;
-          if (np === pcap) {
-            pcap *= 2;
-            pv = ws.pairV = doubled(pv);
-            pu = ws.pairU = doubled(pu);
-            pm = ws.pairMask = doubled(pm);
-          }
-          const ub = u * W;
-          pv[np] = vb;
-          pu[np] = ub;
-          pm[np++] = m;
-          while (m !== 0) {
-            const s = 31 - Math.clz32(m);
-            m ^= 1 << s;
-            sigma[ub + s]! += sigma[vb + s]!;
-          }
-        }
-      }
-      pstart[levels + 1] = np;
-      if (t === z) break;
-      for (let k = z; k < t; k++) {
-        const u = lv[k]!;
-        const m = next[u]!;
-        lm[k] = m;
-        seen[u]! |= m;
-        next[u] = 0;
-      }
-      levels++;
-      lstart[levels + 1] = t;
-    }
-    // ---- backward: deepest level first; x(v) = Σ over recorded successors of 1/σ(w) + x(w)
-    for (let d = levels; d >= 1; d--) {
-      for (let p = pstart[d]!, pz = pstart[d + 1]!; p < pz; p++) {
-        const vb = pv[p]!;
-        const ub = pu[p]!;
-        let m = pm[p]!;
-        while (m !== 0) {
-          const s = 31 - Math.clz32(m);
-          m ^= 1 << s;
-          x[vb + s]! += x[ub + s]!;
-        }
-      }
-      for (let k = lstart[d]!, z = lstart[d + 1]!; k < z; k++) {
-        const v = lv[k]!;
-        let m = lm[k]!;
-        const vb = v * W;
-        let acc = 0;
-        while (m !== 0) {
-          const s = 31 - Math.clz32(m);
-          m ^= 1 << s;
-          const sg = sigma[vb + s]!;
-          const xv = x[vb + s]!;
-          acc += sg * xv;
-          x[vb + s] = 1 / sg + xv;
-          sigma[vb + s] = 0;
-        }
-        bc[v]! += acc;
-      }
-    }
-    // ---- reset: σ was cleared as each level was finished, except the sources' own
-    for (let k = 0, z = lstart[levels + 1]!; k < z; k++) seen[lv[k]!] = 0;
-    for (let i = 0; i < bn; i++) sigma[sources[b0 + i]! * W + i] = 0;
-    x.fill(0);
+): BetweennessKernel {
+  const n = off.length - 1;
+  const at = kernelLayout(n, off[n]!, sources.length);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(at.bytes / 65536) });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const batches = instance.exports.batches as (...args: number[]) => void;
+  new Int32Array(memory.buffer, at.off, n + 1).set(off);
+  new Int32Array(memory.buffer, at.nbr, off[n]!).set(nbr);
+  new Int32Array(memory.buffer, at.sources, sources.length).set(sources);
+  // Lane masks for two lanes at a time: entry b (two bits) keeps lane 0 if b&1, lane 1 if b&2.
+  const masks = new Int32Array(memory.buffer, at.masks, 16);
+  for (let b = 0; b < 4; b++) {
+    const lo = b & 1 ? -1 : 0;
+    const hi = b & 2 ? -1 : 0;
+    masks.set([lo, lo, hi, hi], b * 4);
   }
+  return {
+    sums(from: number, to: number, out: Float64Array): void {
+      // The memory may have grown (and its old buffer been detached): views made afresh.
+      new Float64Array(memory.buffer, at.bc, n).fill(0);
+      batches(
+        n,
+        at.off,
+        at.nbr,
+        at.sources,
+        from,
+        to,
+        at.bc,
+        at.seen,
+        at.next,
+        at.sigma,
+        at.x,
+        at.levelVertex,
+        at.levelMask,
+        at.levelStart,
+        at.pairStart,
+        at.masks,
+        at.pairs,
+      );
+      out.set(new Float64Array(memory.buffer, at.bc, n));
+    },
+    memoryBytes(): number {
+      return memory.buffer.byteLength;
+    },
+  };
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The compiled kernel (wasm/brandes.wasm), compiled once per thread. */
+export function kernelModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(
+    readFileSync(new URL('./wasm/brandes.wasm', import.meta.url)),
+  );
+  return compiled;
 }

@@ -42,3 +42,13 @@ export function rememberedBetweenness(
   // A copy: the caller may not change what the next caller reads.
   return value.slice();
 }
+
+/** `rememberedBetweenness` for a computation that lets the event loop run while it works. */
+export async function rememberedBetweennessAsync(
+  T: BetweennessInput,
+  compute: () => Promise<Float64Array>,
+): Promise<Float64Array> {
+  const key = tieGraphKey(T);
+  const value = kept.get(key) ?? (await compute());
+  return rememberRecent(kept, key, KEPT, () => value).slice();
+}

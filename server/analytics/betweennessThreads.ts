@@ -10,12 +10,12 @@
  * by more than one chunk and never changes the result: a chunk's sum is the same whichever
  * thread computes it, and only the first finished copy is kept.
  *
- * The workers run the kernel's own source text (betweennessKernel.ts), so there is one
- * implementation. They are unref'd: they never keep the process alive.
+ * The workers run the same compiled WebAssembly kernel (passed to them as a module) through
+ * the source text of betweennessKernel.ts's set-up, so there is one implementation. They are unref'd: they never keep the process alive.
  */
 import os from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { betweennessBatches, betweennessWorkspace, doubled } from './betweennessKernel';
+import { betweennessKernel, kernelLayout, kernelModule } from './betweennessKernel';
 
 /** Chunk states in the shared status array. */
 const FREE = 0;
@@ -28,13 +28,11 @@ const STEAL_AFTER_MEANS = 3;
 
 const WORKER_SOURCE = `
 const { receiveMessageOnPort, workerData } = require('node:worker_threads');
-${doubled.toString()}
-${betweennessWorkspace.toString()}
-${betweennessBatches.toString()}
+${kernelLayout.toString()}
+${betweennessKernel.toString()}
 const wake = new Int32Array(workerData.wake);
 const port = workerData.port;
 let seenGeneration = 0;
-let ws = null;
 for (;;) {
   Atomics.wait(wake, 0, seenGeneration);
   seenGeneration = Atomics.load(wake, 0);
@@ -43,18 +41,17 @@ for (;;) {
   while ((msg = receiveMessageOnPort(port)) !== undefined) {
     const job = msg.message;
     const n = job.n;
-    const off = new Int32Array(job.off);
-    const nbr = new Int32Array(job.nbr);
     const sources = new Int32Array(job.sources);
     const status = new Int32Array(job.status);
     const out = new Float64Array(job.out);
-    if (ws === null || ws.n !== n) ws = betweennessWorkspace(n, off[n]);
+    // Set up only when there is a chunk left to take (the caller may have finished them all).
+    let kernel = null;
     const part = new Float64Array(n);
     for (let c = 0; c < job.chunks; c++) {
       if (Atomics.compareExchange(status, c, ${FREE}, ${CLAIMED}) !== ${FREE}) continue;
-      part.fill(0);
+      kernel ??= betweennessKernel(workerData.module, new Int32Array(job.off), new Int32Array(job.nbr), sources);
       const from = c * job.chunkSize;
-      betweennessBatches(ws, off, nbr, sources, from, Math.min(sources.length, from + job.chunkSize), part);
+      kernel.sums(from, Math.min(sources.length, from + job.chunkSize), part);
       if (Atomics.compareExchange(status, c, ${CLAIMED}, ${WRITING}) === ${CLAIMED}) {
         out.set(part, c * n);
         Atomics.store(status, c, ${DONE});
@@ -106,7 +103,7 @@ function getPool(size: number): Pool | null {
         eval: true,
         // Plain JavaScript: none of the parent's loaders (tsx) to start.
         execArgv: [],
-        workerData: { wake: wake.buffer, port: port2 },
+        workerData: { wake: wake.buffer, port: port2, module: kernelModule() },
         transferList: [port2],
       });
       w.unref();
@@ -140,6 +137,87 @@ function shared<T extends Int32Array | Float64Array>(src: T): T {
   return out;
 }
 
+/** A posted job: the chunks' shared state, and this thread's way of computing one. */
+interface Job {
+  status: Int32Array;
+  out: Float64Array;
+  chunks: number;
+  workers: number;
+  /** Claims chunk c for this thread if it is free; computes it if claimed. */
+  take(c: number): void;
+  /** Computes chunk c here (a claimed chunk whose worker is late), keeping the first copy. */
+  compute(c: number): void;
+  /** How long to wait for a worker's chunk before computing it here (ms). */
+  patience(): number;
+  /** Chunks this thread computed. */
+  ownChunks(): number;
+}
+
+/** Posts a job to the workers and wakes them; null when no worker can run. */
+function postJob(
+  g: { n: number; off: Int32Array; nbr: Int32Array },
+  sources: Int32Array,
+  chunkSize: number,
+  chunks: number,
+  threads: number | undefined,
+): Job | null {
+  const p = getPool(threads ?? defaultWorkers());
+  if (!p) return null;
+  const n = g.n;
+  const off = shared(g.off);
+  const nbr = shared(g.nbr);
+  const src = shared(sources);
+  const status = new Int32Array(new SharedArrayBuffer(4 * chunks));
+  const out = new Float64Array(new SharedArrayBuffer(8 * chunks * n));
+  const message = {
+    n,
+    off: off.buffer,
+    nbr: nbr.buffer,
+    sources: src.buffer,
+    status: status.buffer,
+    out: out.buffer,
+    chunks,
+    chunkSize,
+  };
+  const workers = Math.min(p.ports.length, threads ?? p.ports.length);
+  for (const port of p.ports.slice(0, workers)) port.postMessage(message);
+  Atomics.add(p.wake, 0, 1);
+  Atomics.notify(p.wake, 0);
+
+  const kernel = betweennessKernel(kernelModule(), off, nbr, src);
+  const part = new Float64Array(n);
+  let ownMs = 0;
+  let own = 0;
+  const compute = (c: number): void => {
+    const t0 = performance.now();
+    const from = c * chunkSize;
+    kernel.sums(from, Math.min(src.length, from + chunkSize), part);
+    if (Atomics.compareExchange(status, c, CLAIMED, WRITING) === CLAIMED) {
+      out.set(part, c * n);
+      Atomics.store(status, c, DONE);
+    }
+    ownMs += performance.now() - t0;
+    own++;
+  };
+  return {
+    status,
+    out,
+    chunks,
+    workers,
+    take(c) {
+      if (Atomics.compareExchange(status, c, FREE, CLAIMED) === FREE) compute(c);
+    },
+    compute,
+    patience: () => (own > 0 ? (STEAL_AFTER_MEANS * ownMs) / own + 5 : 50),
+    ownChunks: () => own,
+  };
+}
+
+function finished(job: Job): Float64Array {
+  lastRun = { chunks: job.chunks, byCaller: job.ownChunks(), workers: job.workers };
+  return job.out;
+}
+
 /**
  * Each chunk's dependency sums (chunk c at [c·n, (c+1)·n)), computed by this thread and
  * `threads` workers (default: one fewer than the cores); null when no worker can run, so
@@ -152,56 +230,18 @@ export function runChunks(
   chunks: number,
   threads?: number,
 ): Float64Array | null {
-  const p = getPool(threads ?? defaultWorkers());
-  if (!p) return null;
-  const n = g.n;
-  const off = shared(g.off);
-  const nbr = shared(g.nbr);
-  const src = shared(sources);
-  const status = new Int32Array(new SharedArrayBuffer(4 * chunks));
-  const out = new Float64Array(new SharedArrayBuffer(8 * chunks * n));
-  const job = {
-    n,
-    off: off.buffer,
-    nbr: nbr.buffer,
-    sources: src.buffer,
-    status: status.buffer,
-    out: out.buffer,
-    chunks,
-    chunkSize,
-  };
-  for (const port of p.ports.slice(0, threads ?? p.ports.length)) port.postMessage(job);
-  Atomics.add(p.wake, 0, 1);
-  Atomics.notify(p.wake, 0);
-
-  const ws = betweennessWorkspace(n, g.off[n]!);
-  const part = new Float64Array(n);
-  let ownMs = 0;
-  let own = 0;
-  const compute = (c: number): void => {
-    const t0 = performance.now();
-    part.fill(0);
-    const from = c * chunkSize;
-    betweennessBatches(ws, off, nbr, src, from, Math.min(src.length, from + chunkSize), part);
-    if (Atomics.compareExchange(status, c, CLAIMED, WRITING) === CLAIMED) {
-      out.set(part, c * n);
-      Atomics.store(status, c, DONE);
-    }
-    ownMs += performance.now() - t0;
-    own++;
-  };
-  for (let c = 0; c < chunks; c++) {
-    if (Atomics.compareExchange(status, c, FREE, CLAIMED) === FREE) compute(c);
-  }
+  const job = postJob(g, sources, chunkSize, chunks, threads);
+  if (!job) return null;
+  const { status } = job;
+  for (let c = 0; c < chunks; c++) job.take(c);
   // The chunks the workers still hold: wait a little for each, else compute it here.
   for (let c = 0; c < chunks; c++) {
     let s = Atomics.load(status, c);
     if (s === CLAIMED) {
-      const patience = own > 0 ? (STEAL_AFTER_MEANS * ownMs) / own + 5 : 50;
-      Atomics.wait(status, c, CLAIMED, patience);
+      Atomics.wait(status, c, CLAIMED, job.patience());
       s = Atomics.load(status, c);
       if (s === CLAIMED) {
-        compute(c);
+        job.compute(c);
         s = Atomics.load(status, c);
       }
     }
@@ -213,6 +253,59 @@ export function runChunks(
     }
     if (s !== DONE) return null;
   }
-  lastRun = { chunks, byCaller: own, workers: Math.min(p.ports.length, threads ?? p.ports.length) };
-  return out;
+  return finished(job);
+}
+
+/** This thread's longest stretch of chunks before it lets the event loop run (ms). */
+const YIELD_AFTER_MS = 4;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Waits, without blocking the event loop, until status[c] is no longer `value` or `ms` pass. */
+async function waitWhile(status: Int32Array, c: number, value: number, ms: number): Promise<void> {
+  const w = Atomics.waitAsync(status, c, value, ms);
+  if (w.async) await w.value;
+}
+
+/**
+ * `runChunks` without holding the event loop: this thread computes chunks in stretches of a
+ * few milliseconds and lets other work run between them (the next region's projection being
+ * read, other requests), while the workers compute the rest. The same chunks, so the same sums.
+ */
+export async function runChunksAsync(
+  g: { n: number; off: Int32Array; nbr: Int32Array },
+  sources: Int32Array,
+  chunkSize: number,
+  chunks: number,
+  threads?: number,
+): Promise<Float64Array | null> {
+  const job = postJob(g, sources, chunkSize, chunks, threads);
+  if (!job) return null;
+  const { status } = job;
+  let since = performance.now();
+  for (let c = 0; c < chunks; c++) {
+    job.take(c);
+    if (performance.now() - since >= YIELD_AFTER_MS) {
+      await nextTurn();
+      since = performance.now();
+    }
+  }
+  for (let c = 0; c < chunks; c++) {
+    let s = Atomics.load(status, c);
+    if (s === CLAIMED) {
+      await waitWhile(status, c, CLAIMED, job.patience());
+      s = Atomics.load(status, c);
+      if (s === CLAIMED) {
+        job.compute(c);
+        s = Atomics.load(status, c);
+      }
+    }
+    const until = performance.now() + 1000;
+    while (s === WRITING && performance.now() < until) {
+      await waitWhile(status, c, WRITING, 10);
+      s = Atomics.load(status, c);
+    }
+    if (s !== DONE) return null;
+  }
+  return finished(job);
 }

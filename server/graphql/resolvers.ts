@@ -23,8 +23,8 @@ import {
   type IntroductionSuggestion,
   type KeyPersonScore,
 } from '../analytics';
-import { tieBetweenness } from '../analytics/betweenness';
-import { rememberedBetweenness } from '../analytics/betweennessMemo';
+import { tieBetweenness, tieBetweennessAsync } from '../analytics/betweenness';
+import { rememberedBetweenness, rememberedBetweennessAsync } from '../analytics/betweennessMemo';
 import { DECLINE_WINDOW_DAYS, type WishPair } from '../analytics/suggestions';
 import { SurveyAnswerSchema } from '../../common/surveys';
 import { cypher } from '../db/cypher';
@@ -147,6 +147,17 @@ export class ScopedAnalytics {
       const betweenness = rememberedBetweenness(ctx.T, () => tieBetweenness(ctx.T));
       return keyPersonGroupCtx(ctx, { betweenness });
     });
+  }
+
+  /**
+   * Computes the betweenness keyPersons() needs without holding the event loop: the worker
+   * threads take most of it while this thread, between stretches of its own share, serves
+   * other work (the pass over all regions reads the next region meanwhile). keyPersons() then
+   * finds it remembered.
+   */
+  async prepareKeyPersons(): Promise<void> {
+    const ctx = this.context();
+    await rememberedBetweennessAsync(ctx.T, () => tieBetweennessAsync(ctx.T));
   }
 
   gaps(asOf: string): Gap[] {

@@ -8,6 +8,7 @@ import {
 } from '../betweenness';
 import { lastParallelRun, stopBetweennessWorkers } from '../betweennessThreads';
 import { buildContext, seededRng } from '../context';
+import { adjacencyOf } from './adjacency';
 import {
   FLORENTINE_BETWEENNESS,
   FLORENTINE_TIES,
@@ -78,16 +79,7 @@ function randomAdjacency(n: number, m: number, seed: number): Adjacency {
     adj[a]!.push(b);
     adj[b]!.push(a);
   }
-  const off = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) off[v + 1] = off[v]! + adj[v]!.length;
-  const nbr = new Int32Array(off[n]!);
-  adj.forEach((list, v) =>
-    nbr.set(
-      list.sort((x, y) => x - y),
-      off[v]!,
-    ),
-  );
-  return { n, off, nbr };
+  return adjacencyOf(adj);
 }
 
 const tieGraphOf = (b: { g: Parameters<typeof buildContext>[0] }) => buildContext(b.g).T;
