@@ -11,7 +11,8 @@
  * thread computes it, and only the first finished copy is kept.
  *
  * The workers run the same compiled WebAssembly kernel (passed to them as a module) through
- * the source text of betweennessKernel.ts's set-up, so there is one implementation. They are unref'd: they never keep the process alive.
+ * the source text of betweennessKernel.ts's set-up, so there is one implementation. They are
+ * unref'd: they never keep the process alive.
  */
 import os from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
@@ -213,7 +214,38 @@ function postJob(
   };
 }
 
-function finished(job: Job): Float64Array {
+/** What collecting a job's chunks waits for: status[c] to leave `value`, for at most `ms`. */
+interface Wait {
+  c: number;
+  value: number;
+  ms: number;
+}
+
+/**
+ * Collects the chunks the workers still hold: waits a little for each (the yielded Waits, which
+ * the caller carries out blocking or not), else computes it here. Returns the sums, or null
+ * when a chunk never finished (a worker died copying it). Written once for both callers.
+ */
+function* collect(job: Job): Generator<Wait, Float64Array | null, void> {
+  const { status } = job;
+  for (let c = 0; c < job.chunks; c++) {
+    let s = Atomics.load(status, c);
+    if (s === CLAIMED) {
+      yield { c, value: CLAIMED, ms: job.patience() };
+      s = Atomics.load(status, c);
+      if (s === CLAIMED) {
+        job.compute(c);
+        s = Atomics.load(status, c);
+      }
+    }
+    // A worker is copying its finished chunk: a few microseconds, unless it died doing so.
+    const until = performance.now() + 1000;
+    while (s === WRITING && performance.now() < until) {
+      yield { c, value: WRITING, ms: 10 };
+      s = Atomics.load(status, c);
+    }
+    if (s !== DONE) return null;
+  }
   lastRun = { chunks: job.chunks, byCaller: job.ownChunks(), workers: job.workers };
   return job.out;
 }
@@ -232,28 +264,12 @@ export function runChunks(
 ): Float64Array | null {
   const job = postJob(g, sources, chunkSize, chunks, threads);
   if (!job) return null;
-  const { status } = job;
   for (let c = 0; c < chunks; c++) job.take(c);
-  // The chunks the workers still hold: wait a little for each, else compute it here.
-  for (let c = 0; c < chunks; c++) {
-    let s = Atomics.load(status, c);
-    if (s === CLAIMED) {
-      Atomics.wait(status, c, CLAIMED, job.patience());
-      s = Atomics.load(status, c);
-      if (s === CLAIMED) {
-        job.compute(c);
-        s = Atomics.load(status, c);
-      }
-    }
-    // A worker is copying its finished chunk: a few microseconds, unless it died doing so.
-    const until = performance.now() + 1000;
-    while (s === WRITING && performance.now() < until) {
-      Atomics.wait(status, c, WRITING, 10);
-      s = Atomics.load(status, c);
-    }
-    if (s !== DONE) return null;
+  const waits = collect(job);
+  for (let w = waits.next(); ; w = waits.next()) {
+    if (w.done) return w.value;
+    Atomics.wait(job.status, w.value.c, w.value.value, w.value.ms);
   }
-  return finished(job);
 }
 
 /** This thread's longest stretch of chunks before it lets the event loop run (ms). */
@@ -261,16 +277,11 @@ const YIELD_AFTER_MS = 4;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Waits, without blocking the event loop, until status[c] is no longer `value` or `ms` pass. */
-async function waitWhile(status: Int32Array, c: number, value: number, ms: number): Promise<void> {
-  const w = Atomics.waitAsync(status, c, value, ms);
-  if (w.async) await w.value;
-}
-
 /**
  * `runChunks` without holding the event loop: this thread computes chunks in stretches of a
  * few milliseconds and lets other work run between them (the next region's projection being
- * read, other requests), while the workers compute the rest. The same chunks, so the same sums.
+ * read, other requests), while the workers compute the rest; it waits for theirs with
+ * `Atomics.waitAsync`. The same chunks, so the same sums.
  */
 export async function runChunksAsync(
   g: { n: number; off: Int32Array; nbr: Int32Array },
@@ -281,7 +292,6 @@ export async function runChunksAsync(
 ): Promise<Float64Array | null> {
   const job = postJob(g, sources, chunkSize, chunks, threads);
   if (!job) return null;
-  const { status } = job;
   let since = performance.now();
   for (let c = 0; c < chunks; c++) {
     job.take(c);
@@ -290,22 +300,10 @@ export async function runChunksAsync(
       since = performance.now();
     }
   }
-  for (let c = 0; c < chunks; c++) {
-    let s = Atomics.load(status, c);
-    if (s === CLAIMED) {
-      await waitWhile(status, c, CLAIMED, job.patience());
-      s = Atomics.load(status, c);
-      if (s === CLAIMED) {
-        job.compute(c);
-        s = Atomics.load(status, c);
-      }
-    }
-    const until = performance.now() + 1000;
-    while (s === WRITING && performance.now() < until) {
-      await waitWhile(status, c, WRITING, 10);
-      s = Atomics.load(status, c);
-    }
-    if (s !== DONE) return null;
+  const waits = collect(job);
+  for (let w = waits.next(); ; w = waits.next()) {
+    if (w.done) return w.value;
+    const wait = Atomics.waitAsync(job.status, w.value.c, w.value.value, w.value.ms);
+    if (wait.async) await wait.value;
   }
-  return finished(job);
 }
