@@ -35,44 +35,30 @@ export interface KernelLayout {
 export function kernelLayout(n: number, m2: number, k: number): KernelLayout {
   // A vertex is listed at most once per source of a batch (32), about 2–3 times in practice.
   const listed = 32 * n + 64;
-  const sizes = [
-    4 * (n + 1), // off
-    4 * m2, // nbr
-    4 * k, // sources
-    8 * n, // bc
-    4 * n, // seen
-    4 * n, // next
-    8 * 32 * n, // sigma
-    8 * 32 * n, // x
-    4 * listed, // levelVertex
-    4 * listed, // levelMask
-    4 * (n + 2), // levelStart
-    4 * (n + 2), // pairStart
-    64, // masks
+  const sizes: [keyof KernelLayout, number][] = [
+    ['off', 4 * (n + 1)],
+    ['nbr', 4 * m2],
+    ['sources', 4 * k],
+    ['bc', 8 * n],
+    ['seen', 4 * n],
+    ['next', 4 * n],
+    ['sigma', 8 * 32 * n],
+    ['x', 8 * 32 * n],
+    ['levelVertex', 4 * listed],
+    ['levelMask', 4 * listed],
+    ['levelStart', 4 * (n + 2)],
+    ['pairStart', 4 * (n + 2)],
+    ['masks', 64],
   ];
-  const starts: number[] = [];
+  const layout = {} as KernelLayout;
   let at = 64;
-  for (const bytes of sizes) {
-    starts.push(at);
+  for (const [name, bytes] of sizes) {
+    layout[name] = at;
     at += Math.ceil(bytes / 64) * 64;
   }
-  return {
-    off: starts[0]!,
-    nbr: starts[1]!,
-    sources: starts[2]!,
-    bc: starts[3]!,
-    seen: starts[4]!,
-    next: starts[5]!,
-    sigma: starts[6]!,
-    x: starts[7]!,
-    levelVertex: starts[8]!,
-    levelMask: starts[9]!,
-    levelStart: starts[10]!,
-    pairStart: starts[11]!,
-    masks: starts[12]!,
-    pairs: at,
-    bytes: at + 12 * Math.max(64, 2 * m2),
-  };
+  layout.pairs = at;
+  layout.bytes = at + 12 * Math.max(64, 2 * m2);
+  return layout;
 }
 
 /** The kernel set up for one graph and its sources. */
