@@ -140,12 +140,19 @@ export class ScopedAnalytics {
   }
 
   keyPersons(): KeyPersonScore[] {
-    return this.view.memo('keyPersons', () => {
-      const ctx = this.context();
-      // The same tie graph as an earlier version's (a write that changed no tie): its
-      // betweenness is remembered (server/analytics/betweennessMemo.ts).
-      const betweenness = rememberedBetweenness(ctx.T, () => tieBetweenness(ctx.T));
-      return keyPersonGroupCtx(ctx, { betweenness });
+    return this.view.memo('keyPersons', () =>
+      keyPersonGroupCtx(this.context(), { betweenness: this.betweenness() }),
+    );
+  }
+
+  /**
+   * The tie graph's betweenness, once per projection. The same tie graph as an earlier
+   * version's (a write that changed no tie): remembered (server/analytics/betweennessMemo.ts).
+   */
+  private betweenness(): Float64Array {
+    return this.view.memo('betweenness', () => {
+      const T = this.context().T;
+      return rememberedBetweenness(T, () => tieBetweenness(T));
     });
   }
 
@@ -153,11 +160,12 @@ export class ScopedAnalytics {
    * Computes the betweenness keyPersons() needs without holding the event loop: the worker
    * threads take most of it while this thread, between stretches of its own share, serves
    * other work (the pass over all regions reads the next region meanwhile). keyPersons() then
-   * finds it remembered.
+   * finds it in this projection's memo.
    */
   async prepareKeyPersons(): Promise<void> {
-    const ctx = this.context();
-    await rememberedBetweennessAsync(ctx.T, () => tieBetweennessAsync(ctx.T));
+    const T = this.context().T;
+    const value = await rememberedBetweennessAsync(T, () => tieBetweennessAsync(T));
+    this.view.memo('betweenness', () => value);
   }
 
   gaps(asOf: string): Gap[] {
