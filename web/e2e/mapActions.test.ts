@@ -202,22 +202,35 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       p
         .locator('[role=menu] [role=menuitem]')
         .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item));
-    const openMenu = async (p: Page, id: string) => {
-      // On a loaded machine the map can still move after pointAt's pause (a late answer
-      // redraws it), and the click lands beside the node, as a hurried user's would: aim
-      // again, as they would, up to three times (seen once in a full `npm test`).
+    type Point = { x: number; y: number };
+    /**
+     * Points at the node and presses there (`press`, then `release`) until its menu opens. A
+     * redraw between pointAt's still frame and the press can still move the node, and the press
+     * lands beside it, as a hurried user's would: aim again, as they would, up to three times
+     * (seen in full `npm test` runs, once for a right-click and once for a long press).
+     */
+    const openMenuBy = async (
+      p: Page,
+      id: string,
+      press: (at: Point) => Promise<unknown>,
+      release: (at: Point) => Promise<unknown> = async () => undefined,
+    ) => {
       for (let attempt = 1; ; attempt++) {
         const at = await pointAt(p, id);
-        await p.mouse.click(at.x, at.y, { button: 'right' });
+        await press(at);
         try {
-          await p.waitForSelector(`[role=menu][data-node="${id}"]`, { timeout: 4_000 });
+          await p.waitForSelector(`[role=menu][data-node="${id}"]`, { timeout: 5_000 });
+          await release(at);
           return;
         } catch (err) {
+          await release(at);
           if (attempt === 3) throw err;
-          await p.keyboard.press('Escape'); // whatever else the click opened
+          await p.keyboard.press('Escape'); // whatever else the press opened
         }
       }
     };
+    const openMenu = (p: Page, id: string) =>
+      openMenuBy(p, id, (at) => p.mouse.click(at.x, at.y, { button: 'right' }));
     /** The nodes the map draws as selected. */
     const mapSelection = (p: Page) =>
       p.evaluate(() =>
@@ -386,25 +399,17 @@ describe.skipIf(!fs.existsSync(CHROMIUM_PATH))(
       const p = await signedIn(server.accounts.coordinator, { hasTouch: true });
       const [a] = await twoPersons(p);
       const cdp = await p.context().newCDPSession(p);
-      const touch = (type: 'touchStart' | 'touchEnd', at: { x: number; y: number }) =>
+      const touch = (type: 'touchStart' | 'touchEnd', at: Point) =>
         cdp.send('Input.dispatchTouchEvent', {
           type,
           touchPoints: type === 'touchEnd' ? [] : [{ x: at.x, y: at.y }],
         });
-      // As openMenu: a press that found no node (the map moved) is made again, up to 3 times.
-      for (let attempt = 1; ; attempt++) {
-        const at = await pointAt(p, a!.id);
-        await touch('touchStart', at);
-        try {
-          await p.waitForSelector(`[role=menu][data-node="${a!.id}"]`, { timeout: 5_000 });
-          await touch('touchEnd', at);
-          break;
-        } catch (err) {
-          await touch('touchEnd', at);
-          if (attempt === 3) throw err;
-          await p.keyboard.press('Escape');
-        }
-      }
+      await openMenuBy(
+        p,
+        a!.id,
+        (at) => touch('touchStart', at),
+        (at) => touch('touchEnd', at),
+      );
       // the release of the long press is no tap that closes it
       await p.waitForTimeout(300);
       expect(await menuItems(p)).toEqual(['detail', 'connect', 'edit', 'delete']);
