@@ -3,8 +3,9 @@
  * unweighted, undirected graph, normalised by (n−1)(n−2)/2.
  *
  * - **Exact** up to `EXACT_BETWEENNESS_MAX_NODES` nodes (SPEC §13): every vertex a source, 32
- *   sources per bit-parallel batch (the WebAssembly kernel, wasm/brandes.as.ts), the batches shared between this
- *   thread and worker threads (betweennessThreads.ts) when the graph is big enough to pay for it.
+ *   sources per bit-parallel batch (the WebAssembly kernel, wasm/brandes.as.ts), the batches
+ *   shared between this thread and worker threads (betweennessThreads.ts) when the graph is big
+ *   enough to pay for it.
  * - **Sampled** above: `BETWEENNESS_PIVOTS` sources drawn uniformly with a seeded rng, the sum
  *   scaled by n / pivots (Brandes & Pich 2007), an unbiased estimate whose error is measured
  *   against exact in docs/BENCHMARKS.md.

@@ -5,8 +5,8 @@
  * 250 ms of one thread for a national region's 4,663-node tie graph with the WebAssembly kernel,
  * measured 2026-12-07). The key is a hash of everything betweenness reads — the vertex ids in
  * their order and the CSR adjacency — so a remembered value is the one a new computation would
- * give; any other change misses and computes. Per process, and
- * coherent across processes by construction: the key is the content, not a version.
+ * give; any other change misses and computes. Per process, and coherent across processes by
+ * construction: the key is the content, not a version.
  */
 import { createHash } from 'node:crypto';
 import { rememberRecent } from '../../common/keepNewest';
